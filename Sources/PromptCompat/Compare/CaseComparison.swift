@@ -1,0 +1,82 @@
+import Foundation
+
+/// The comparison of one target output with a case's accepted sample(s): the score, the bar it had to
+/// reach, the baseline's own noise floor, the failed assertions and a diff.
+///
+/// The bar: `expect.similarity` (or the suite default). With two or more accepted samples, the
+/// **noise floor** is the lowest similarity between any two of them; when the baseline varies that much
+/// by itself, the bar is lowered to the floor, so a naturally varying prompt is not flagged, while a
+/// deterministic one (floor 1.0) is held to the configured bar.
+public struct CaseComparison: Sendable, Equatable {
+    /// The scorer that decided (`rouge-l`, `json-structure`).
+    public var metric: String
+    /// The best score against any accepted sample.
+    public var score: Double
+    /// The bar the score had to reach.
+    public var threshold: Double
+    /// The configured bar before the noise floor lowered it.
+    public var configuredThreshold: Double
+    /// The lowest sample-to-sample score of the accepted samples, when there are two or more.
+    public var noiseFloor: Double?
+    /// One line per failed assertion.
+    public var assertionFailures: [String]
+    /// Structural JSON differences against the closest sample, for `expect.json` cases.
+    public var jsonDifferences: [String]
+    /// Unified line diff from the closest accepted sample to the output; empty when equal.
+    public var diff: String
+
+    public var similarityPassed: Bool { score >= threshold }
+    public var passed: Bool { similarityPassed && assertionFailures.isEmpty }
+
+    /// Compares `output` with the accepted `samples`.
+    ///
+    /// - Parameters:
+    ///   - referenceName: names the accepted side in the diff header, e.g. `snapshots/local-smollm`.
+    public static func compare(
+        output: String, samples: [String], expect: Expectations, defaultSimilarity: Double,
+        referenceName: String, targetName: String, scorer: Scorer? = nil
+    ) -> CaseComparison {
+        let scorer = scorer ?? Scorer.for(expect)
+        let scores = samples.map { scorer.score($0, output) }
+        let best = scores.indices.max { scores[$0] < scores[$1] }
+        let configured = expect.similarity ?? defaultSimilarity
+        let floor = noiseFloor(samples, scorer: scorer)
+        let reference = best.map { samples[$0] } ?? ""
+        return CaseComparison(
+            metric: scorer.name,
+            score: best.map { scores[$0] } ?? 0,
+            threshold: floor.map { min(configured, $0) } ?? configured,
+            configuredThreshold: configured,
+            noiseFloor: floor,
+            assertionFailures: Assertions.failures(of: output, against: expect),
+            jsonDifferences: expect.json == true ? jsonDifferences(reference, output) : [],
+            diff: diff(reference, output, json: expect.json == true, referenceName: referenceName, targetName: targetName)
+        )
+    }
+
+    /// The lowest pairwise score among the samples, or `nil` with fewer than two.
+    static func noiseFloor(_ samples: [String], scorer: Scorer) -> Double? {
+        guard samples.count >= 2 else { return nil }
+        var lowest = 1.0
+        for i in samples.indices {
+            for j in samples.indices where j > i {
+                lowest = min(lowest, scorer.score(samples[i], samples[j]))
+            }
+        }
+        return lowest
+    }
+
+    static func jsonDifferences(_ reference: String, _ output: String) -> [String] {
+        guard let a = JSONComparison.extract(from: reference)?.value, let b = JSONComparison.extract(from: output)?.value else { return [] }
+        return JSONComparison.differences(a, b).map(\.description)
+    }
+
+    /// JSON is pretty-printed on both sides first, so the diff shows changed members as lines.
+    static func diff(_ reference: String, _ output: String, json: Bool, referenceName: String, targetName: String) -> String {
+        func prepared(_ text: String) -> String {
+            if json, let value = JSONComparison.extract(from: text)?.value { return value.serialized(pretty: true) }
+            return TextNormalizer.normalize(text)
+        }
+        return LineDiff.unified(from: prepared(reference), to: prepared(output), fromName: referenceName, toName: targetName)
+    }
+}

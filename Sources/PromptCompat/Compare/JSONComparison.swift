@@ -1,0 +1,106 @@
+import Foundation
+
+/// Compares JSON outputs by structure: keys, types and values, with paths like `$.items[2].price`.
+public enum JSONComparison {
+    /// How the JSON sat in the reply: "the new model wraps JSON in prose" is a classic migration break.
+    public enum Wrapping: String, Sendable, Codable {
+        case bare, fenced, prose
+    }
+
+    public struct Difference: Sendable, Equatable, CustomStringConvertible {
+        public var path: String
+        public var description: String
+    }
+
+    /// The JSON value in a reply: the whole reply, a ```json fenced block, or the first `{…}`/`[…]` in prose.
+    public static func extract(from reply: String) -> (value: JSONValue, wrapping: Wrapping)? {
+        let trimmed = reply.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let value = try? JSONValue(parsing: trimmed), value.objectValue != nil || value.arrayValue != nil {
+            return (value, .bare)
+        }
+        if let open = trimmed.range(of: "```"), let close = trimmed.range(of: "```", range: open.upperBound..<trimmed.endIndex) {
+            var inner = trimmed[open.upperBound..<close.lowerBound]
+            if let newline = inner.firstIndex(of: "\n") { inner = inner[inner.index(after: newline)...] }
+            if let value = try? JSONValue(parsing: String(inner)) { return (value, .fenced) }
+        }
+        for opener in ["{", "["] {
+            let closer = opener == "{" ? "}" : "]"
+            guard let start = trimmed.range(of: opener), let end = trimmed.range(of: closer, options: .backwards),
+                  start.lowerBound < end.upperBound else { continue }
+            if let value = try? JSONValue(parsing: String(trimmed[start.lowerBound..<end.upperBound])) { return (value, .prose) }
+        }
+        return nil
+    }
+
+    /// Every difference between `reference` and `candidate`.
+    public static func differences(_ reference: JSONValue, _ candidate: JSONValue, path: String = "$") -> [Difference] {
+        switch (reference, candidate) {
+        case let (.object(a), .object(b)):
+            var result: [Difference] = []
+            for member in a {
+                let childPath = JSONParser.child(path, member.key)
+                if let other = b[member.key] {
+                    result += differences(member.value, other, path: childPath)
+                } else {
+                    result.append(Difference(path: childPath, description: "\(childPath): missing"))
+                }
+            }
+            for key in b.keys where a[key] == nil {
+                let childPath = JSONParser.child(path, key)
+                result.append(Difference(path: childPath, description: "\(childPath): extra key"))
+            }
+            return result
+        case let (.array(a), .array(b)):
+            var result: [Difference] = []
+            for i in 0..<max(a.count, b.count) {
+                let childPath = "\(path)[\(i)]"
+                if i < a.count, i < b.count {
+                    result += differences(a[i], b[i], path: childPath)
+                } else {
+                    result.append(Difference(path: childPath, description: "\(childPath): \(i < a.count ? "missing" : "extra element")"))
+                }
+            }
+            return result
+        case _ where reference.typeDescription != candidate.typeDescription:
+            return [Difference(path: path, description: "\(path): was \(reference.typeDescription), now \(candidate.typeDescription)")]
+        case _ where reference != candidate:
+            return [Difference(path: path, description: "\(path): \(reference.serialized()) → \(candidate.serialized())")]
+        default:
+            return []
+        }
+    }
+
+    /// Structural similarity 0…1: the mean over the union of leaf paths, where a leaf scores 1 when equal,
+    /// its ROUGE-L F1 when both are strings, and 0 when missing, extra or of another type.
+    public static func similarity(_ reference: JSONValue, _ candidate: JSONValue) -> Double {
+        let a = leaves(reference)
+        let b = leaves(candidate)
+        let paths = Set(a.keys).union(b.keys)
+        guard !paths.isEmpty else { return 1 }
+        let total = paths.reduce(0.0) { sum, path in
+            switch (a[path], b[path]) {
+            case let (.string(x)?, .string(y)?): sum + RougeL.f1(x, y)
+            case let (x?, y?): sum + (x == y ? 1 : 0)
+            default: sum
+            }
+        }
+        return total / Double(paths.count)
+    }
+
+    static func leaves(_ value: JSONValue, path: String = "$", into result: inout [String: JSONValue]) {
+        switch value {
+        case .object(let object) where !object.isEmpty:
+            for member in object { leaves(member.value, path: JSONParser.child(path, member.key), into: &result) }
+        case .array(let array) where !array.isEmpty:
+            for (i, element) in array.enumerated() { leaves(element, path: "\(path)[\(i)]", into: &result) }
+        default:
+            result[path] = value
+        }
+    }
+
+    static func leaves(_ value: JSONValue) -> [String: JSONValue] {
+        var result: [String: JSONValue] = [:]
+        leaves(value, into: &result)
+        return result
+    }
+}

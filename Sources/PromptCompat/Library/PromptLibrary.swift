@@ -1,0 +1,93 @@
+import Foundation
+
+/// A team's prompt library: the suite config and every prompt file under one folder.
+///
+/// ```swift
+/// let library = try PromptLibrary.load(from: URL(fileURLWithPath: "prompts"))
+/// for prompt in library.prompts { print(prompt.id, prompt.cases.map(\.name)) }
+/// ```
+public struct PromptLibrary: Sendable {
+    public var root: URL
+    public var config: SuiteConfig
+    /// Sorted by id.
+    public var prompts: [Prompt]
+    /// Problems that do not stop the library from running (an unused case variable, an unknown parameter).
+    public var warnings: [LibraryDiagnostic]
+
+    /// Loads the suite config and every `*.json` file below `root`, collecting every error before throwing.
+    public static func load(from root: URL) throws(PromptLibraryError) -> PromptLibrary {
+        let root = root.standardizedFileURL
+        let configFile = root.appendingPathComponent(SuiteConfig.fileName)
+        guard FileManager.default.fileExists(atPath: configFile.path) else {
+            throw PromptLibraryError([LibraryDiagnostic(.error, file: displayPath(configFile), message: "no suite config; create \(SuiteConfig.fileName) in the library folder (see docs/prompt-format.md)")])
+        }
+        let config: SuiteConfig
+        do {
+            config = try SuiteConfig.load(from: configFile, displayPath: displayPath(configFile))
+        } catch {
+            throw PromptLibraryError([error])
+        }
+
+        var prompts: [Prompt] = []
+        var diagnostics: [LibraryDiagnostic] = []
+        var warnings: [LibraryDiagnostic] = []
+        for file in promptFiles(under: root) {
+            let id = String(file.path.dropFirst(root.path.count + 1).dropLast(".json".count))
+            do {
+                prompts.append(try loadPrompt(file: file, id: id, config: config, warnings: &warnings))
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        if !diagnostics.isEmpty { throw PromptLibraryError(diagnostics + warnings) }
+        return PromptLibrary(root: root, config: config, prompts: prompts.sorted { $0.id < $1.id }, warnings: warnings)
+    }
+
+    /// Loads one prompt by id (`support/refund-reply`), refusing ids that would leave the library folder.
+    public func loadPrompt(id: String) throws(LibraryDiagnostic) -> Prompt {
+        if let problem = SafeName.problem(withID: id) {
+            throw LibraryDiagnostic(.error, file: id, message: "prompt id \"\(id)\" \(problem); ids are paths inside \(Self.displayPath(root))")
+        }
+        var warnings: [LibraryDiagnostic] = []
+        return try Self.loadPrompt(file: root.appendingPathComponent(id + ".json"), id: id, config: config, warnings: &warnings)
+    }
+
+    /// The prompt with this id, if the library has it.
+    public func prompt(id: String) -> Prompt? { prompts.first { $0.id == id } }
+
+    static func loadPrompt(file: URL, id: String, config: SuiteConfig, warnings: inout [LibraryDiagnostic]) throws(LibraryDiagnostic) -> Prompt {
+        let path = displayPath(file)
+        if let problem = SafeName.problem(withID: id) {
+            throw LibraryDiagnostic(.error, file: path, message: "prompt id \"\(id)\" \(problem); rename the file")
+        }
+        let text: String
+        do {
+            text = try String(contentsOf: file, encoding: .utf8)
+        } catch {
+            throw LibraryDiagnostic(.error, file: path, message: "cannot read the prompt file: \(error.localizedDescription)")
+        }
+        return try Prompt.decode(text, id: id, file: file, displayPath: path, providers: config.providers.map(\.name), warnings: &warnings)
+    }
+
+    /// Every `.json` file below `root` except the suite config, skipping hidden folders; links that lead
+    /// outside `root` are skipped too.
+    static func promptFiles(under root: URL) -> [URL] {
+        let keys: [URLResourceKey] = [.isRegularFileKey]
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [] }
+        let rootPath = root.resolvingSymlinksInPath().path + "/"
+        var files: [URL] = []
+        for case let url as URL in enumerator where url.pathExtension == "json" {
+            let standardized = url.standardizedFileURL
+            guard standardized.lastPathComponent != SuiteConfig.fileName || standardized.deletingLastPathComponent().path != root.path else { continue }
+            guard standardized.resolvingSymlinksInPath().path.hasPrefix(rootPath) else { continue }
+            files.append(standardized)
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// `url` relative to the current directory when it is inside it, else absolute.
+    static func displayPath(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
+    }
+}

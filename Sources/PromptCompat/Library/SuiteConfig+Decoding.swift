@@ -1,0 +1,86 @@
+import Foundation
+
+extension SuiteConfig {
+    /// Reads and validates a suite config file.
+    public static func load(from file: URL, displayPath: String? = nil) throws(LibraryDiagnostic) -> SuiteConfig {
+        let name = displayPath ?? file.path
+        let text: String
+        do {
+            text = try String(contentsOf: file, encoding: .utf8)
+        } catch {
+            throw LibraryDiagnostic(.error, file: name, message: "cannot read the suite config: \(error.localizedDescription)")
+        }
+        return try decode(text, file: name)
+    }
+
+    /// Parses and validates suite config text; `file` names it in errors.
+    public static func decode(_ text: String, file: String) throws(LibraryDiagnostic) -> SuiteConfig {
+        let document: JSONDocument
+        do {
+            document = try JSONDocument(parsing: text)
+        } catch {
+            throw LibraryDiagnostic(.error, file: file, position: error.position, message: "invalid JSON: \(error.message)")
+        }
+        let reader = JSONFieldReader(file: file, document: document)
+        let root = try reader.object(document.root, at: "$")
+        try reader.rejectUnknownKeys(root, at: "$", known: ["baseline", "providers", "samples", "defaults", "description"])
+
+        guard let providersValue = root["providers"] else { throw reader.diagnostic("$", "missing \"providers\": an object of provider name → settings") }
+        var providers: [ProviderConfig] = []
+        for member in try reader.object(providersValue, at: "$.providers") {
+            providers.append(try decodeProvider(member.key, member.value, reader: reader))
+        }
+        guard !providers.isEmpty else { throw reader.diagnostic("$.providers", "expected at least one provider") }
+
+        guard let baselineValue = root["baseline"] else { throw reader.diagnostic("$", "missing \"baseline\": the name of the provider whose outputs are the reference") }
+        let baseline = try reader.string(baselineValue, at: "$.baseline")
+        guard providers.contains(where: { $0.name == baseline }) else {
+            throw reader.diagnostic("$.baseline", "baseline \"\(baseline)\" is not one of the providers: \(providers.map(\.name).joined(separator: ", "))")
+        }
+
+        var config = SuiteConfig(baseline: baseline, providers: providers, samples: 1, defaults: Defaults())
+        if let value = root["samples"] { config.samples = try reader.integer(value, at: "$.samples", minimum: 1) }
+        if let value = root["defaults"] { config.defaults = try decodeDefaults(value, reader: reader) }
+        return config
+    }
+
+    private static func decodeDefaults(_ value: JSONValue, reader: JSONFieldReader) throws(LibraryDiagnostic) -> Defaults {
+        let object = try reader.object(value, at: "$.defaults")
+        try reader.rejectUnknownKeys(object, at: "$.defaults", known: ["similarity", "timeoutSeconds", "concurrency"])
+        var defaults = Defaults()
+        if let v = object["similarity"] { defaults.similarity = try reader.fraction(v, at: "$.defaults.similarity") }
+        if let v = object["concurrency"] { defaults.concurrency = try reader.integer(v, at: "$.defaults.concurrency", minimum: 1) }
+        if let v = object["timeoutSeconds"] {
+            guard let seconds = v.numberValue, seconds > 0 else {
+                throw reader.diagnostic("$.defaults.timeoutSeconds", "expected a number of seconds > 0, found \(v.serialized())")
+            }
+            defaults.timeoutSeconds = seconds
+        }
+        return defaults
+    }
+
+    private static func decodeProvider(_ name: String, _ value: JSONValue, reader: JSONFieldReader) throws(LibraryDiagnostic) -> ProviderConfig {
+        let path = JSONParser.child("$.providers", name)
+        if let problem = SafeName.problem(with: name) {
+            throw reader.diagnostic(path, "provider name \"\(name)\" \(problem)")
+        }
+        let object = try reader.object(value, at: path)
+        try reader.rejectUnknownKeys(object, at: path, known: ["profile", "baseURL", "model", "models", "apiKeyEnv"])
+        func required(_ key: String, _ what: String) throws(LibraryDiagnostic) -> String {
+            guard let v = object[key] else { throw reader.diagnostic(path, "missing \"\(key)\": \(what)") }
+            return try reader.string(v, at: "\(path).\(key)")
+        }
+        let profile = try object["profile"].map { v throws(LibraryDiagnostic) in try reader.string(v, at: "\(path).profile") } ?? "openai-compatible"
+        guard ProviderProfile.named(profile) != nil else {
+            throw reader.diagnostic("\(path).profile", "unknown profile \"\(profile)\"; known profiles: \(ProviderProfile.catalog.map(\.id).joined(separator: ", "))")
+        }
+        let urlText = try required("baseURL", "the provider's base URL, e.g. \"http://127.0.0.1:8701/v1\"")
+        guard let url = URL(string: urlText), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+            throw reader.diagnostic("\(path).baseURL", "expected an http:// or https:// URL, found \"\(urlText)\"")
+        }
+        let model = try required("model", "the model to call, e.g. \"qwen-plus\"")
+        let models = try object["models"].map { v throws(LibraryDiagnostic) in try reader.stringMap(v, at: "\(path).models") } ?? [:]
+        let keyEnv = try object["apiKeyEnv"].map { v throws(LibraryDiagnostic) in try reader.string(v, at: "\(path).apiKeyEnv") }
+        return ProviderConfig(name: name, profile: profile, baseURL: url, model: model, models: models, apiKeyEnv: keyEnv)
+    }
+}

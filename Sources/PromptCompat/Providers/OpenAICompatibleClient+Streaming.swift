@@ -1,0 +1,159 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+extension OpenAICompatibleClient {
+    /// Sends a streaming request and assembles the SSE chunks into one completion.
+    ///
+    /// `URLSession.bytes(for:)` does not exist on Linux, so a data delegate feeds the bytes into an
+    /// `AsyncThrowingStream` as they arrive.
+    func streamCompletion(_ urlRequest: URLRequest) async throws(ProviderFailure) -> Completion {
+        let (parts, continuation) = AsyncThrowingStream<StreamPart, any Error>.makeStream()
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        let streamSession = URLSession(configuration: configuration, delegate: StreamingDelegate(continuation), delegateQueue: nil)
+        defer { streamSession.finishTasksAndInvalidate() }
+        let task = streamSession.dataTask(with: urlRequest)
+        continuation.onTermination = { _ in task.cancel() }
+        task.resume()
+
+        var status = 0
+        var headers: [String: String] = [:]
+        var body = Data()  // kept for error responses and non-SSE replies
+        var parser = SSEParser()
+        var assembly = StreamAssembly()
+        do {
+            for try await part in parts {
+                switch part {
+                case .response(let code, let fields):
+                    status = code
+                    headers = fields
+                case .data(let data) where isEventStream(status: status, headers: headers):
+                    for event in parser.feed(data) { try assembly.add(event, keyVariable: config.apiKeyEnv) }
+                case .data(let data):
+                    body.append(data)
+                }
+            }
+        } catch {
+            throw Self.transportFailure(error, url: urlRequest.url).withPartialStream(assembly)
+        }
+        guard (200..<300).contains(status) else {
+            throw FailureClassifier.classify(status: status, headers: headers, body: body, keyVariable: config.apiKeyEnv)
+        }
+        if !isEventStream(status: status, headers: headers) {
+            // A gateway that ignored "stream": true and answered with one JSON body.
+            guard let json = try? JSONValue(parsing: body) else {
+                throw ProviderFailure(.malformedResponse, "the streaming response is neither SSE nor JSON", status: status, evidence: String(decoding: body, as: UTF8.self))
+            }
+            if FailureClassifier.isErrorBody(json) {
+                throw FailureClassifier.classify(status: status, headers: headers, body: body, keyVariable: config.apiKeyEnv)
+            }
+            return try Self.completion(from: json, evidence: body, status: status)
+        }
+        if let last = parser.finish() { try assembly.add(last, keyVariable: config.apiKeyEnv) }
+        return try assembly.completion()
+    }
+
+    private func isEventStream(status: Int, headers: [String: String]) -> Bool {
+        (200..<300).contains(status) && (headers["content-type"] ?? "text/event-stream").contains("event-stream")
+    }
+}
+
+/// What the streaming delegate passes on: the response head, then body bytes.
+enum StreamPart: Sendable {
+    case response(status: Int, headers: [String: String])
+    case data(Data)
+}
+
+/// Feeds a data task's response and bytes into an `AsyncThrowingStream`.
+final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    // The continuation is Sendable and URLSession calls a task's delegate methods serially.
+    private let continuation: AsyncThrowingStream<StreamPart, any Error>.Continuation
+
+    init(_ continuation: AsyncThrowingStream<StreamPart, any Error>.Continuation) {
+        self.continuation = continuation
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        if let http = response as? HTTPURLResponse {
+            continuation.yield(.response(status: http.statusCode, headers: OpenAICompatibleClient.headers(of: http)))
+        }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        continuation.yield(.data(data))
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        if let error { continuation.finish(throwing: error) } else { continuation.finish() }
+    }
+}
+
+/// Assembles Chat Completions stream chunks: content deltas, tool-call deltas, finish reason, usage.
+struct StreamAssembly {
+    var text = ""
+    var finishReason: String?
+    var model: String?
+    var usage: Usage?
+    var sawDone = false
+    var chunks = 0
+    private var toolCalls: [Int: (name: String, arguments: String)] = [:]
+
+    mutating func add(_ event: String, keyVariable: String?) throws(ProviderFailure) {
+        if event == "[DONE]" { return sawDone = true }
+        guard let json = try? JSONValue(parsing: event) else {
+            throw ProviderFailure(.malformedResponse, "a stream chunk is not JSON", status: 200, evidence: event)
+        }
+        if FailureClassifier.isErrorBody(json) {
+            throw FailureClassifier.classify(status: 200, headers: [:], body: Data(event.utf8), keyVariable: keyVariable)
+        }
+        chunks += 1
+        model = json["model"]?.stringValue ?? model
+        usage = OpenAICompatibleClient.usage(from: json["usage"]) ?? usage
+        for choice in json["choices"]?.arrayValue ?? [] {
+            if let content = choice["delta"]?["content"]?.stringValue { text += content }
+            for call in choice["delta"]?["tool_calls"]?.arrayValue ?? [] {
+                let index = call["index"]?.intValue ?? 0
+                var entry = toolCalls[index] ?? ("", "")
+                entry.name += call["function"]?["name"]?.stringValue ?? ""
+                entry.arguments += call["function"]?["arguments"]?.stringValue ?? ""
+                toolCalls[index] = entry
+            }
+            if let reason = choice["finish_reason"]?.stringValue {
+                finishReason = reason
+                try OpenAICompatibleClient.checkSafetyFinish(reason, status: 200, evidence: Data(event.utf8))
+            }
+        }
+    }
+
+    func completion() throws(ProviderFailure) -> Completion {
+        guard sawDone || finishReason != nil else {
+            throw ProviderFailure(.network, "the stream was cut short before [DONE] after \(chunks) chunks (\(text.count) characters)", status: 200, evidence: text)
+        }
+        var text = text
+        if text.isEmpty, !toolCalls.isEmpty {
+            let calls: [JSONValue] = toolCalls.keys.sorted().map { index in
+                let call = toolCalls[index]!
+                return ["function": ["name": .string(call.name), "arguments": .string(call.arguments)]]
+            }
+            text = OpenAICompatibleClient.toolCallsText(calls)
+        }
+        return Completion(text: text, finishReason: finishReason, model: model, usage: usage)
+    }
+}
+
+extension ProviderFailure {
+    /// Adds what a stream had delivered before it failed to the evidence.
+    func withPartialStream(_ assembly: StreamAssembly) -> ProviderFailure {
+        guard assembly.chunks > 0 else { return self }
+        var failure = self
+        failure.message += " — after \(assembly.chunks) chunks of the stream"
+        failure.evidence = assembly.text
+        return failure
+    }
+}

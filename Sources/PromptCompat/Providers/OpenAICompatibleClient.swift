@@ -1,0 +1,163 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A ``Provider`` for any OpenAI-compatible Chat Completions endpoint: the Chinese providers' compatible
+/// modes, OpenAI itself, and local servers such as llama.cpp.
+///
+/// ```swift
+/// let client = OpenAICompatibleClient(config: library.config.provider(named: "qwen")!)
+/// let completion = try await client.complete(request)   // reads DASHSCOPE_API_KEY from the environment
+/// ```
+///
+/// The API key is read from the environment variable the config names, at call time; it is sent in a
+/// header and never written anywhere.
+public final class OpenAICompatibleClient: Provider {
+    public let config: ProviderConfig
+    public let timeout: Double
+    /// Use SSE streaming (`"stream": true`) instead of one JSON response.
+    public let streaming: Bool
+    let environment: [String: String]
+    let session: URLSession
+
+    public var name: String { config.name }
+
+    /// - Parameters:
+    ///   - timeout: seconds without progress before the request fails with ``ProviderFailure/Cause/timeout``.
+    ///   - environment: where the API key is looked up; the process environment by default.
+    public init(
+        config: ProviderConfig, timeout: Double = 60, streaming: Bool = false,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.config = config
+        self.timeout = timeout
+        self.streaming = streaming
+        self.environment = environment
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        session = URLSession(configuration: configuration)
+    }
+
+    deinit { session.invalidateAndCancel() }
+
+    public func complete(_ request: ChatRequest) async throws(ProviderFailure) -> Completion {
+        let urlRequest = try makeURLRequest(request)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var completion = streaming ? try await streamCompletion(urlRequest) : try await singleCompletion(urlRequest)
+        let elapsed = clock.now - start
+        completion.latency = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return completion
+    }
+
+    /// The HTTP request for `request`, with the key from the environment; fails naming the variable when
+    /// it is not set.
+    func makeURLRequest(_ request: ChatRequest) throws(ProviderFailure) -> URLRequest {
+        var urlRequest = URLRequest(url: config.baseURL.appendingPathComponent("chat/completions"))
+        urlRequest.httpMethod = "POST"
+        urlRequest.timeoutInterval = timeout
+        urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        urlRequest.setValue(streaming ? "text/event-stream" : "application/json", forHTTPHeaderField: "Accept")
+        if let variable = config.apiKeyEnv {
+            guard let key = environment[variable], !key.isEmpty else {
+                throw ProviderFailure(.auth(variable: variable), "missing API key: set the environment variable \(variable) (provider \"\(config.name)\" reads its key from it)")
+            }
+            switch ProviderProfile.named(config.profile)?.auth ?? .bearer {
+            case .bearer: urlRequest.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
+            case .apiKeyHeader: urlRequest.setValue(key, forHTTPHeaderField: "api-key")
+            }
+        }
+        urlRequest.httpBody = request.body(stream: streaming).data()
+        return urlRequest
+    }
+
+    private func singleCompletion(_ urlRequest: URLRequest) async throws(ProviderFailure) -> Completion {
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await session.data(for: urlRequest)
+        } catch {
+            throw Self.transportFailure(error, url: urlRequest.url)
+        }
+        guard let http = response as? HTTPURLResponse else {
+            throw ProviderFailure(.malformedResponse, "not an HTTP response")
+        }
+        let headers = Self.headers(of: http)
+        guard (200..<300).contains(http.statusCode) else {
+            throw FailureClassifier.classify(status: http.statusCode, headers: headers, body: data, keyVariable: config.apiKeyEnv)
+        }
+        let json: JSONValue
+        do {
+            json = try JSONValue(parsing: data)
+        } catch {
+            throw ProviderFailure(.malformedResponse, "the response body is not JSON (\(error))", status: http.statusCode, evidence: String(decoding: data, as: UTF8.self))
+        }
+        if FailureClassifier.isErrorBody(json) {
+            throw FailureClassifier.classify(status: http.statusCode, headers: headers, body: data, keyVariable: config.apiKeyEnv)
+        }
+        return try Self.completion(from: json, evidence: data, status: http.statusCode)
+    }
+
+    /// Reads a non-streaming Chat Completions response body.
+    static func completion(from json: JSONValue, evidence: Data, status: Int) throws(ProviderFailure) -> Completion {
+        guard let choice = json["choices"]?.arrayValue?.first, let message = choice["message"]?.objectValue else {
+            throw ProviderFailure(.malformedResponse, "the response has no choices[0].message", status: status, evidence: String(decoding: evidence, as: UTF8.self))
+        }
+        let finishReason = choice["finish_reason"]?.stringValue
+        try checkSafetyFinish(finishReason, status: status, evidence: evidence)
+        var text = message["content"]?.stringValue ?? ""
+        if text.isEmpty, let calls = message["tool_calls"]?.arrayValue, !calls.isEmpty {
+            text = toolCallsText(calls)
+        }
+        return Completion(text: text, finishReason: finishReason, model: json["model"]?.stringValue, usage: usage(from: json["usage"]))
+    }
+
+    /// A finish reason that means the provider's safety filter withheld the output.
+    static func checkSafetyFinish(_ finishReason: String?, status: Int, evidence: Data) throws(ProviderFailure) {
+        guard let finishReason, ["content_filter", "sensitive"].contains(finishReason) else { return }
+        throw ProviderFailure(.safetyBlocked(side: .output), "the provider's content filter withheld the answer (finish_reason \"\(finishReason)\")", status: status, evidence: String(decoding: evidence, as: UTF8.self))
+    }
+
+    /// Tool calls as compact JSON: `[{"name":"get_weather","arguments":{"city":"北京"}}]`.
+    static func toolCallsText(_ calls: [JSONValue]) -> String {
+        let simplified: [JSONValue] = calls.map { call in
+            let function = call["function"]
+            let arguments = function?["arguments"]?.stringValue
+            let parsed = arguments.flatMap { try? JSONValue(parsing: $0) } ?? function?["arguments"] ?? .null
+            return ["name": function?["name"] ?? .null, "arguments": parsed]
+        }
+        return JSONValue.array(simplified).serialized()
+    }
+
+    static func usage(from value: JSONValue?) -> Usage? {
+        guard let prompt = value?["prompt_tokens"]?.intValue, let completion = value?["completion_tokens"]?.intValue else { return nil }
+        return Usage(promptTokens: prompt, completionTokens: completion)
+    }
+
+    static func headers(of response: HTTPURLResponse) -> [String: String] {
+        var headers: [String: String] = [:]
+        for (key, value) in response.allHeaderFields {
+            if let key = key as? String, let value = value as? String { headers[key.lowercased()] = value }
+        }
+        return headers
+    }
+
+    /// Classifies a URLSession error: timeout, or a network failure naming what went wrong.
+    static func transportFailure(_ error: any Error, url: URL?) -> ProviderFailure {
+        if let failure = error as? ProviderFailure { return failure }
+        let where_ = url.map { " (\($0.absoluteString))" } ?? ""
+        guard let urlError = error as? URLError else {
+            return ProviderFailure(.network, "request failed\(where_): \(error.localizedDescription)", evidence: "\(error)")
+        }
+        switch urlError.code {
+        case .timedOut:
+            return ProviderFailure(.timeout, "no answer within the timeout\(where_)", evidence: "\(urlError)")
+        case .cannotConnectToHost:
+            return ProviderFailure(.network, "connection refused\(where_): is the server running?", evidence: "\(urlError)")
+        default:
+            return ProviderFailure(.network, "network error\(where_): \(urlError.localizedDescription)", evidence: "\(urlError)")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A failed provider call, classified, with the raw evidence kept.
+///
+/// ```swift
+/// do { _ = try await provider.complete(request) }
+/// catch { if case .rateLimited(let retryAfter) = error.cause { … } }
+/// ```
+public struct ProviderFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Cause: Sendable, Equatable {
+        /// The key is missing, wrong or not allowed (401/403). `variable` names the environment variable.
+        case auth(variable: String?)
+        case rateLimited(retryAfter: Double?)
+        case quotaExhausted
+        case contextTooLong
+        /// The provider refused the input or withheld the output for content-safety reasons.
+        case safetyBlocked(side: SafetySide)
+        case unsupported(parameter: String?)
+        /// Any other rejected request (400, 404, 422 …).
+        case invalidRequest
+        case malformedResponse
+        case server
+        case network
+        case timeout
+    }
+
+    public enum SafetySide: String, Sendable, Equatable { case input, output, unknown }
+
+    public var cause: Cause
+    /// One line for a person: what happened and, where possible, what to do.
+    public var message: String
+    /// The HTTP status, when there was a response.
+    public var status: Int?
+    /// The start of the raw response body (at most ``evidenceLimit`` bytes), or the error text.
+    public var evidence: String?
+
+    /// How much of a response body is kept as evidence.
+    public static let evidenceLimit = 4096
+
+    public init(_ cause: Cause, _ message: String, status: Int? = nil, evidence: String? = nil) {
+        self.cause = cause
+        self.message = message
+        self.status = status
+        self.evidence = evidence.map { String($0.prefix(Self.evidenceLimit)) }
+    }
+
+    /// A short name for the cause: `auth`, `rate-limited`, `safety-blocked`, …
+    public var causeName: String {
+        switch cause {
+        case .auth: "auth"
+        case .rateLimited: "rate-limited"
+        case .quotaExhausted: "quota-exhausted"
+        case .contextTooLong: "context-too-long"
+        case .safetyBlocked: "safety-blocked"
+        case .unsupported: "unsupported"
+        case .invalidRequest: "invalid-request"
+        case .malformedResponse: "malformed-response"
+        case .server: "server-error"
+        case .network: "network"
+        case .timeout: "timeout"
+        }
+    }
+
+    /// Whether the failure says something about the prompt on this provider (a migration blocker) rather
+    /// than about the run (a network fault, a server error) that a re-run may not see again.
+    public var blocksMigration: Bool {
+        switch cause {
+        case .safetyBlocked, .unsupported, .contextTooLong, .invalidRequest: true
+        default: false
+        }
+    }
+
+    public var description: String {
+        var text = "\(causeName): \(message)"
+        if let status { text += " (HTTP \(status))" }
+        return text
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// An incremental parser for Server-Sent Events: feed it bytes as they arrive, take out whole events.
+///
+/// Comments (`: keep-alive`), blank keep-alive lines, `\r\n` line ends and events split across reads are
+/// handled; `data:` lines of one event are joined with `\n`.
+///
+/// ```swift
+/// var parser = SSEParser()
+/// parser.feed(Data("data: {\"a\":1}\n\ndata: [DONE]\n\n".utf8))   // ["{\"a\":1}", "[DONE]"]
+/// ```
+public struct SSEParser: Sendable {
+    private var buffer: [UInt8] = []
+    private var dataLines: [String] = []
+
+    public init() {}
+
+    /// Adds bytes and returns the data of every event they complete.
+    public mutating func feed(_ data: Data) -> [String] {
+        buffer.append(contentsOf: data)
+        var events: [String] = []
+        while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+            var lineBytes = buffer[..<newline]
+            if lineBytes.last == UInt8(ascii: "\r") { lineBytes = lineBytes.dropLast() }
+            let line = String(decoding: lineBytes, as: UTF8.self)
+            buffer.removeSubrange(...newline)
+            if let event = consume(line: line) { events.append(event) }
+        }
+        return events
+    }
+
+    /// Ends the stream: returns a last event that had no blank line after it, if any.
+    public mutating func finish() -> String? {
+        if !buffer.isEmpty {
+            let line = String(decoding: buffer, as: UTF8.self)
+            buffer.removeAll()
+            _ = consume(line: line)
+        }
+        return consume(line: "")
+    }
+
+    private mutating func consume(line: String) -> String? {
+        if line.isEmpty {
+            guard !dataLines.isEmpty else { return nil }
+            defer { dataLines.removeAll() }
+            return dataLines.joined(separator: "\n")
+        }
+        if line.hasPrefix(":") { return nil }
+        guard line.hasPrefix("data:") else { return nil }  // event:, id:, retry: carry nothing we use
+        var value = line.dropFirst("data:".count)
+        if value.first == " " { value = value.dropFirst() }
+        dataLines.append(String(value))
+        return nil
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+extension ReadinessReport {
+    /// The version of the `report.json` layout; raised on any incompatible change.
+    public static let schemaVersion = 1
+
+    /// `report.json`: everything in the Markdown report, for other tools. See `docs/report-format.md`.
+    public func json() -> JSONValue {
+        let t = tokens
+        var summary = JSONObject([
+            ("readiness", .number((readiness * 10000).rounded() / 10000)),
+            ("prompts", .number(Double(prompts.count))),
+        ])
+        for status in PromptStatus.allCases { summary[status.rawValue] = .number(Double(count(status))) }
+        var verdicts = JSONObject()
+        for verdict in CaseVerdict.allCases { verdicts[verdict.rawValue] = .number(Double(count(verdict))) }
+        summary["cases"] = .object(verdicts)
+        summary["tokens"] = ["prompt": .number(Double(t.prompt)), "completion": .number(Double(t.completion))]
+        summary["latencySeconds"] = ["target": Self.json(targetLatency), "reference": Self.json(referenceLatency)]
+        return .object(JSONObject([
+            ("schemaVersion", .number(Double(Self.schemaVersion))),
+            ("target", .string(target)),
+            ("baseline", .string(baseline)),
+            ("generatedAt", .string(generatedAt)),
+            ("summary", .object(summary)),
+            ("prompts", .array(prompts.map(\.json))),
+        ]))
+    }
+
+    static func json(_ latency: (p50: Double, p95: Double)?) -> JSONValue {
+        guard let latency else { return .null }
+        return ["p50": .number(latency.p50), "p95": .number(latency.p95)]
+    }
+}
+
+extension PromptReadiness {
+    var json: JSONValue {
+        .object(JSONObject([
+            ("id", .string(promptID)),
+            ("status", .string(status.rawValue)),
+            ("reasons", .array(reasons.map(JSONValue.string))),
+            ("hint", hint.map(JSONValue.string) ?? .null),
+            ("override", overrideNote.map(JSONValue.string) ?? .null),
+            ("tags", .array(tags.map(JSONValue.string))),
+            ("cases", .array(cases.map(\.json))),
+        ]))
+    }
+}
+
+extension CaseResult {
+    /// One case as JSON: the line format of `results.jsonl` and the case entries of `report.json`.
+    public var json: JSONValue {
+        var object = JSONObject([
+            ("prompt", .string(promptID)),
+            ("case", .string(caseName)),
+            ("target", .string(target)),
+            ("verdict", .string(verdict.rawValue)),
+            ("reasons", .array(reasons.map(JSONValue.string))),
+        ])
+        if let comparison {
+            object["score"] = .number((comparison.score * 10000).rounded() / 10000)
+            object["threshold"] = .number((comparison.threshold * 10000).rounded() / 10000)
+            object["metric"] = .string(comparison.metric)
+            object["noiseFloor"] = comparison.noiseFloor.map { .number(($0 * 10000).rounded() / 10000) } ?? .null
+            object["diff"] = .string(comparison.diff)
+        }
+        object["reference"] = referenceProvider.map(JSONValue.string) ?? .null
+        object["output"] = output.map(JSONValue.string) ?? .null
+        if let completion {
+            object["latencySeconds"] = .number((completion.latency * 1000).rounded() / 1000)
+            object["finishReason"] = completion.finishReason.map(JSONValue.string) ?? .null
+            if let usage = completion.usage {
+                object["usage"] = ["prompt": .number(Double(usage.promptTokens)), "completion": .number(Double(usage.completionTokens))]
+            }
+        }
+        if let failure {
+            object["failure"] = [
+                "cause": .string(failure.causeName), "message": .string(failure.message),
+                "status": failure.status.map { .number(Double($0)) } ?? .null,
+                "evidence": failure.evidence.map(JSONValue.string) ?? .null,
+            ]
+        }
+        if let recordedPath { object["recorded"] = .string(recordedPath) }
+        if let request { object["request"] = request.body() }
+        return .object(object)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+extension ReadinessReport {
+    /// `report.md`: short enough for a pull-request comment — readiness, counts, the prompts to re-tune
+    /// with reasons and hints, then every case with its diff in a collapsed block.
+    public func markdown() -> String {
+        var out: [String] = []
+        out.append("# Migration readiness: \(baseline) → \(target)")
+        out.append("")
+        out.append("**\(Int((readiness * 100).rounded()))% ready** — \(count(PromptStatus.ready)) of \(prompts.count) prompts ready, \(count(PromptStatus.retune)) to re-tune, \(count(PromptStatus.blocked)) blocked, \(count(PromptStatus.incomplete)) incomplete.")
+        out.append("")
+        out.append("| | cases |")
+        out.append("|---|---|")
+        for verdict in CaseVerdict.allCases where count(verdict) > 0 {
+            out.append("| \(verdict.rawValue) | \(count(verdict)) |")
+        }
+        out.append("")
+        out += usageLines()
+        out.append("")
+        out.append("## Prompts")
+        out.append("")
+        out.append("| prompt | status | why | hint |")
+        out.append("|---|---|---|---|")
+        for prompt in prompts.sorted(by: { Self.rank($0.status) < Self.rank($1.status) }) {
+            let why = prompt.reasons.first.map(Self.cell) ?? (prompt.overrideNote.map { "override: " + Self.cell($0) } ?? "")
+            out.append("| `\(prompt.promptID)` | \(prompt.status.rawValue) | \(why) | \(prompt.hint.map(Self.cell) ?? "") |")
+        }
+        out.append("")
+        out.append("## Cases")
+        for prompt in prompts {
+            for result in prompt.cases where !result.verdict.isPass {
+                out += caseSection(result)
+            }
+        }
+        out.append("")
+        out.append("_Generated \(generatedAt) by promptcompat\(recordPolicy.map { "; snapshots: \($0)" } ?? "")._")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func usageLines() -> [String] {
+        var lines = ["| | \(target) | \(baseline) (recorded) |", "|---|---|---|"]
+        let t = tokens
+        lines.append("| tokens (prompt / completion) | \(t.prompt) / \(t.completion) | |")
+        func latency(_ value: (p50: Double, p95: Double)?) -> String {
+            value.map { String(format: "%.2f s / %.2f s", $0.p50, $0.p95) } ?? "–"
+        }
+        lines.append("| latency p50 / p95 | \(latency(targetLatency)) | \(latency(referenceLatency)) |")
+        return lines
+    }
+
+    private func caseSection(_ result: CaseResult) -> [String] {
+        var out = ["", "### `\(result.displayName)` — \(result.verdict.rawValue)", ""]
+        out += result.reasons.map { "- \($0)" }
+        if let note = result.overrideNote { out.append("- override used: \(note)") }
+        if let comparison = result.comparison {
+            var line = "- \(comparison.metric) \(String(format: "%.2f", comparison.score)), bar \(String(format: "%.2f", comparison.threshold))"
+            if let floor = comparison.noiseFloor { line += ", baseline noise floor \(String(format: "%.2f", floor))" }
+            out.append(line)
+            if !comparison.diff.isEmpty {
+                out += ["", "<details><summary>diff</summary>", "", "```diff", comparison.diff, "```", "", "</details>"]
+            }
+        } else if let output = result.output {
+            out += ["", "```", output, "```"]
+        }
+        if let evidence = result.failure?.evidence, !evidence.isEmpty {
+            out += ["", "<details><summary>provider's answer</summary>", "", "```", String(evidence.prefix(1000)), "```", "", "</details>"]
+        }
+        return out
+    }
+
+    static func rank(_ status: PromptStatus) -> Int {
+        switch status {
+        case .blocked: 0
+        case .retune: 1
+        case .incomplete: 2
+        case .ready: 3
+        }
+    }
+
+    /// Text safe inside a Markdown table cell.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Whether a prompt survives the move to the target.
+public enum PromptStatus: String, Sendable, CaseIterable {
+    /// Every case passes.
+    case ready
+    /// Some case drifted or failed an assertion: re-tune the prompt for this target (an override).
+    case retune = "re-tune"
+    /// The provider refused a case (safety block, rejected parameter, context too long).
+    case blocked
+    /// The run could not judge every case (network error, missing snapshot, just recorded).
+    case incomplete
+}
+
+/// The verdict on one prompt: its status, why, and what to change.
+public struct PromptReadiness: Sendable {
+    public var promptID: String
+    public var description: String?
+    public var tags: [String]
+    public var status: PromptStatus
+    /// The reasons of the cases that did not pass, each prefixed with its case name.
+    public var reasons: [String]
+    /// What to change, for re-tune and blocked prompts.
+    public var hint: String?
+    /// The override used for this target, if any.
+    public var overrideNote: String?
+    public var cases: [CaseResult]
+
+    /// Derives a prompt's status from its cases: blocked beats incomplete beats re-tune beats ready.
+    public init(prompt: Prompt?, promptID: String, cases: [CaseResult]) {
+        self.promptID = promptID
+        description = prompt?.description
+        tags = prompt?.tags ?? []
+        self.cases = cases
+        overrideNote = cases.first?.overrideNote
+        let verdicts = Set(cases.map(\.verdict))
+        status = if verdicts.contains(.blocked) { .blocked }
+            else if !verdicts.isDisjoint(with: [.error, .missingSnapshot, .recorded]) || cases.isEmpty { .incomplete }
+            else if !verdicts.isDisjoint(with: [.drift, .failed]) { .retune }
+            else { .ready }
+        reasons = cases.filter { !$0.verdict.isPass }.flatMap { result in result.reasons.map { "\(result.caseName): \($0)" } }
+        hint = status == .retune || status == .blocked ? VerdictReasons.hint(for: reasons) : nil
+    }
+}
+
+/// The migration-readiness report of one target: per prompt ready / re-tune / blocked, readiness %,
+/// token use and latency against the baseline.
+///
+/// ```swift
+/// let report = ReadinessReport(library: library, target: "local-gemma", results: results)
+/// print(report.markdown())
+/// ```
+public struct ReadinessReport: Sendable {
+    public var target: String
+    public var baseline: String
+    public var generatedAt: String
+    public var prompts: [PromptReadiness]
+    public var recordPolicy: String?
+
+    public init(library: PromptLibrary, target: String, results: [CaseResult], recordPolicy: String? = nil) {
+        self.target = target
+        baseline = library.config.baseline
+        generatedAt = Snapshot.Metadata.now()
+        self.recordPolicy = recordPolicy
+        var order: [String] = []
+        var byPrompt: [String: [CaseResult]] = [:]
+        for result in results {
+            if byPrompt[result.promptID] == nil { order.append(result.promptID) }
+            byPrompt[result.promptID, default: []].append(result)
+        }
+        prompts = order.map { PromptReadiness(prompt: library.prompt(id: $0), promptID: $0, cases: byPrompt[$0]!) }
+    }
+
+    public var cases: [CaseResult] { prompts.flatMap(\.cases) }
+
+    public func count(_ status: PromptStatus) -> Int { prompts.filter { $0.status == status }.count }
+    public func count(_ verdict: CaseVerdict) -> Int { cases.filter { $0.verdict == verdict }.count }
+
+    /// Ready prompts as a share of all prompts, 0…1.
+    public var readiness: Double { prompts.isEmpty ? 0 : Double(count(.ready)) / Double(prompts.count) }
+
+    /// Everything is ready: the exit code is 0.
+    public var allReady: Bool { !prompts.isEmpty && prompts.allSatisfy { $0.status == .ready } }
+
+    /// Prompt and completion tokens the target used in this run.
+    public var tokens: (prompt: Int, completion: Int) {
+        cases.compactMap(\.completion?.usage).reduce((0, 0)) { ($0.0 + $1.promptTokens, $0.1 + $1.completionTokens) }
+    }
+
+    /// p50 and p95 of the target's latency in this run, in seconds.
+    public var targetLatency: (p50: Double, p95: Double)? { Self.percentiles(cases.compactMap(\.completion?.latency)) }
+
+    /// p50 and p95 of the reference snapshots' recorded latency, in seconds.
+    public var referenceLatency: (p50: Double, p95: Double)? { Self.percentiles(cases.compactMap(\.referenceLatency)) }
+
+    static func percentiles(_ values: [Double]) -> (p50: Double, p95: Double)? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))] }
+        return (at(0.5), at(0.95))
+    }
+}

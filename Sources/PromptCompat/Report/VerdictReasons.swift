@@ -1,0 +1,50 @@
+import Foundation
+
+/// Short human reasons for a verdict ("answer 42% shorter than the accepted one") and a hint of what to
+/// change. The hint table is data: a marker found in a reason, and the advice it calls for.
+public enum VerdictReasons {
+    /// The reasons a comparison gives, most telling first.
+    public static func reasons(for comparison: CaseComparison, completion: Completion?) -> [String] {
+        var reasons = comparison.assertionFailures.map { "output \($0)" }
+        if !comparison.similarityPassed {
+            var line = "\(comparison.metric) similarity \(format(comparison.score)) is below the bar \(format(comparison.threshold))"
+            if let floor = comparison.noiseFloor { line += " (baseline noise floor \(format(floor)))" }
+            reasons.append(line)
+        }
+        reasons += comparison.jsonDifferences.prefix(5).map { "JSON differs at \($0)" }
+        if completion?.finishReason == "length", !comparison.passed {
+            reasons.append("the output was cut at max_tokens (finish_reason length)")
+        }
+        return reasons
+    }
+
+    struct Hint: Sendable {
+        var marker: String
+        var advice: String
+    }
+
+    static let hints: [Hint] = [
+        Hint(marker: "wraps its JSON in prose", advice: "ask for JSON only and show one example object; the target wraps JSON in prose"),
+        Hint(marker: "wraps its JSON in a ``` code fence", advice: "say \"answer with raw JSON, no code fence\", or set response_format json_object if the target supports it"),
+        Hint(marker: "is not valid JSON", advice: "give the exact JSON shape with one filled-in example and end the prompt where the JSON starts"),
+        Hint(marker: "finish_reason length", advice: "raise max_tokens, or ask for a shorter answer: the output was cut"),
+        Hint(marker: "more than maxLength", advice: "ask for a shorter answer (say the limit in the prompt) or lower max_tokens"),
+        Hint(marker: "fewer than minLength", advice: "ask for more detail, or raise max_tokens"),
+        Hint(marker: "does not contain", advice: "tell the model explicitly to repeat the required detail (order number, name) in its answer"),
+        Hint(marker: "which it must not", advice: "forbid the phrase in the system message, or add a counter-example"),
+        Hint(marker: "similarity", advice: "read the diff; add an override for this target (few-shot example, completion-style prompt, lower temperature)"),
+        Hint(marker: "safety-blocked", advice: "the provider's content filter refused ordinary business text: rephrase the flagged wording or ask the provider for a whitelist"),
+        Hint(marker: "unsupported", advice: "drop or replace the parameter this provider does not support"),
+        Hint(marker: "context-too-long", advice: "shorten the prompt or pick a model with a longer context"),
+    ]
+
+    /// The advice for the first reason that has one.
+    public static func hint(for reasons: [String]) -> String? {
+        for reason in reasons {
+            if let hint = hints.first(where: { reason.contains($0.marker) }) { return hint.advice }
+        }
+        return nil
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The verdict on one case of one prompt against one target.
+public enum CaseVerdict: String, Sendable, Codable, CaseIterable {
+    /// Within the bar, every assertion holds.
+    case pass
+    /// Assertions hold, but the output moved further from the accepted one than the bar allows.
+    case drift
+    /// An assertion of `expect` failed.
+    case failed
+    /// The provider refused: safety block, unsupported parameter, context too long, rejected request.
+    case blocked
+    /// The run could not judge: network, timeout, server error, rate limit, malformed response.
+    case error
+    /// No accepted snapshot exists and the record mode does not write one.
+    case missingSnapshot = "missing-snapshot"
+    /// A snapshot was written; the case is judged on the next run. Never a pass.
+    case recorded
+
+    public var isPass: Bool { self == .pass }
+}
+
+/// Everything a run learned about one case: the verdict, the evidence that decided it, the output.
+public struct CaseResult: Sendable {
+    public var promptID: String
+    public var caseName: String
+    public var target: String
+    public var verdict: CaseVerdict
+    /// One line a person reads first: why this verdict.
+    public var reasons: [String]
+    /// The request as sent (after the override and model mapping).
+    public var request: ChatRequest?
+    /// The target's output (the first sample when several were recorded).
+    public var output: String?
+    public var completion: Completion?
+    public var comparison: CaseComparison?
+    public var failure: ProviderFailure?
+    /// Whose snapshot was the reference (`local-smollm`), when one existed.
+    public var referenceProvider: String?
+    /// The latency recorded with the reference snapshot, for the latency comparison.
+    public var referenceLatency: Double?
+    /// The snapshot folder written by this run, if any.
+    public var recordedPath: String?
+    /// The override's note, when the target's re-tuned variant was used.
+    public var overrideNote: String?
+
+    public init(promptID: String, caseName: String, target: String, verdict: CaseVerdict, reasons: [String]) {
+        self.promptID = promptID
+        self.caseName = caseName
+        self.target = target
+        self.verdict = verdict
+        self.reasons = reasons
+    }
+
+    /// `support/refund-reply · late-delivery`
+    public var displayName: String { "\(promptID) · \(caseName)" }
+}

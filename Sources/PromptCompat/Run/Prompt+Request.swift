@@ -1,0 +1,30 @@
+import Foundation
+
+extension Prompt {
+    /// The request a provider receives for one case: the provider's override applied (messages replaced,
+    /// parameters replaced or added), variables filled in, the model mapped to the provider's model.
+    ///
+    /// ```swift
+    /// let request = try prompt.request(for: prompt.cases[0], provider: qwen)
+    /// request.model   // "qwen-plus" (the prompt says "gpt-4o"; the config maps it)
+    /// ```
+    public func request(for promptCase: PromptCase, provider: ProviderConfig) throws(LibraryDiagnostic) -> ChatRequest {
+        let override = overrides[provider.name]
+        var parameters = self.parameters
+        for member in override?.parameters ?? JSONObject() { parameters[member.key] = member.value }
+        let promptModel = parameters["model"]?.stringValue
+        parameters["model"] = nil
+        var messages = override?.messages ?? self.messages
+        for i in messages.indices {
+            do {
+                messages[i].content = try Template.render(messages[i].content, with: promptCase.variables)
+            } catch {
+                throw LibraryDiagnostic(.error, file: file.path, jsonPath: "\(promptCase.jsonPath).vars", message: "case \"\(promptCase.name)\" does not define \"\(error.name)\"")
+            }
+        }
+        return ChatRequest(model: provider.model(for: promptModel), messages: messages, parameters: parameters)
+    }
+
+    /// How many baseline samples to record for each case.
+    public func sampleCount(in config: SuiteConfig) -> Int { samples ?? config.samples }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Appends each finished case to `results.jsonl` the moment it finishes, one JSON object a line, so a
+/// run that crashes or is killed keeps every result it had.
+///
+/// ```swift
+/// let log = try ResultsLog(file: reports.appendingPathComponent("results.jsonl"))
+/// await runner.run { result, _, _ in log.append(result) }
+/// ```
+public final class ResultsLog: Sendable {
+    public let file: URL
+    private let handle: FileHandle
+    private let lock = NSLock()
+
+    /// Starts a new log, replacing any previous one at `file`.
+    public init(file: URL) throws {
+        self.file = file
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        handle = try FileHandle(forWritingTo: file)
+    }
+
+    deinit { try? handle.close() }
+
+    /// Writes one result as a line and flushes it to disk.
+    public func append(_ result: CaseResult) {
+        let line = Data((result.json.serialized() + "\n").utf8)
+        lock.withLock {
+            handle.write(line)
+            try? handle.synchronize()
+        }
+    }
+}
+
+extension ReadinessReport {
+    /// Writes `report.md` and `report.json` into `directory` (each atomically) and returns their paths.
+    @discardableResult
+    public func write(to directory: URL) throws -> [URL] {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let markdownFile = directory.appendingPathComponent("report.md")
+        let jsonFile = directory.appendingPathComponent("report.json")
+        try Data(markdown().utf8).write(to: markdownFile, options: .atomic)
+        try json().data(pretty: true).write(to: jsonFile, options: .atomic)
+        return [markdownFile, jsonFile]
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Runs a prompt library against one target: builds each case's request, calls the provider, compares
+/// with the accepted snapshot, records snapshots as the record mode allows, and returns a verdict per
+/// case. The `swift test` integration and the `promptcompat` CLI both call this; there is no second path.
+///
+/// ```swift
+/// let library = try PromptLibrary.load(from: URL(fileURLWithPath: "prompts"))
+/// let runner = try SuiteRunner(library: library, snapshots: URL(fileURLWithPath: "snapshots"), target: "local-gemma")
+/// let results = await runner.run()
+/// ```
+public struct SuiteRunner: Sendable {
+    public let library: PromptLibrary
+    public let store: SnapshotStore
+    public let target: ProviderConfig
+    public let policy: RecordPolicy
+    let provider: any Provider
+
+    /// - Parameters:
+    ///   - record: an explicit record mode (test trait or `--record`); `nil` uses `PROMPTCOMPAT_RECORD` or the default.
+    ///   - makeProvider: builds the provider for the target; an ``OpenAICompatibleClient`` by default.
+    public init(
+        library: PromptLibrary, snapshots: URL, target name: String, record: RecordMode? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        makeProvider: (@Sendable (ProviderConfig) -> any Provider)? = nil
+    ) throws(RunSetupError) {
+        guard let target = library.config.provider(named: name) else {
+            throw RunSetupError("unknown target \"\(name)\"; the suite config declares: \(library.config.providers.map(\.name).joined(separator: ", "))")
+        }
+        if let variable = target.apiKeyEnv, (environment[variable] ?? "").isEmpty {
+            throw RunSetupError("target \"\(name)\" needs an API key: set the environment variable \(variable)")
+        }
+        do {
+            policy = try RecordPolicy.resolve(explicit: record, environment: environment)
+        } catch {
+            throw RunSetupError(error.description)
+        }
+        self.library = library
+        self.store = SnapshotStore(root: snapshots)
+        self.target = target
+        let timeout = library.config.defaults.timeoutSeconds
+        provider = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, environment: environment)
+    }
+
+    /// Every (prompt, case) pair of the library whose display name matches `filter` (a substring of
+    /// `prompt-id · case`, or of the id alone), in library order.
+    public func selectedCases(filter: String? = nil) -> [(prompt: Prompt, promptCase: PromptCase)] {
+        library.prompts.flatMap { prompt in prompt.cases.map { (prompt, $0) } }.filter { pair in
+            guard let filter, !filter.isEmpty else { return true }
+            return "\(pair.0.id) · \(pair.1.name)".contains(filter) || "\(pair.0.id)/\(pair.1.name)".contains(filter)
+        }
+    }
+
+    /// Runs the selected cases with the suite's concurrency, reporting each result as it finishes.
+    public func run(filter: String? = nil, onResult: @Sendable (CaseResult, _ finished: Int, _ total: Int) -> Void = { _, _, _ in }) async -> [CaseResult] {
+        let selected = selectedCases(filter: filter)
+        let limit = max(1, library.config.defaults.concurrency)
+        var results: [Int: CaseResult] = [:]
+        await withTaskGroup(of: (Int, CaseResult).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < selected.count else { return }
+                let index = next
+                let (prompt, promptCase) = selected[index]
+                group.addTask { (index, await self.run(prompt, promptCase)) }
+                next += 1
+            }
+            for _ in 0..<limit { startNext() }
+            for await (index, result) in group {
+                results[index] = result
+                onResult(result, results.count, selected.count)
+                startNext()
+            }
+        }
+        return selected.indices.compactMap { results[$0] }
+    }
+
+    /// Runs one case: call, compare, record as the policy allows.
+    public func run(_ prompt: Prompt, _ promptCase: PromptCase) async -> CaseResult {
+        var result = CaseResult(promptID: prompt.id, caseName: promptCase.name, target: target.name, verdict: .error, reasons: [])
+        result.overrideNote = prompt.overrides[target.name].map { $0.note ?? "override for \(target.name)" }
+        do {
+            let request = try prompt.request(for: promptCase, provider: target)
+            result.request = request
+            let ownKey = SnapshotKey(provider: target.name, promptID: prompt.id, caseName: promptCase.name)
+            let baselineKey = SnapshotKey(provider: library.config.baseline, promptID: prompt.id, caseName: promptCase.name)
+            let reference = try store.load(ownKey).map { (ownKey, $0) } ?? store.load(baselineKey).map { (baselineKey, $0) }
+            let willRecordAll = policy.mode == .all || (reference == nil && policy.mode != .never)
+            let completions = try await complete(request, times: willRecordAll ? prompt.sampleCount(in: library.config) : 1)
+            result.completion = completions[0]
+            result.output = completions[0].text
+            guard let (referenceKey, snapshot) = reference else {
+                return try recordOrReportMissing(result, completions: completions, request: request, key: ownKey, baselineKey: baselineKey)
+            }
+            result.referenceProvider = referenceKey.provider
+            result.referenceLatency = snapshot.metadata.latencySeconds.first
+            let comparison = CaseComparison.compare(
+                output: completions[0].text, samples: snapshot.samples, expect: promptCase.expect,
+                defaultSimilarity: library.config.defaults.similarity,
+                referenceName: "snapshots/\(referenceKey)", targetName: "\(target.name) output"
+            )
+            result.comparison = comparison
+            result.verdict = comparison.passed ? .pass : (comparison.assertionFailures.isEmpty ? .drift : .failed)
+            result.reasons = VerdictReasons.reasons(for: comparison, completion: completions[0])
+            if policy.mode == .all || (policy.mode == .failed && !comparison.passed) {
+                try write(Snapshot(provider: target.name, request: request, completions: completions), key: ownKey, into: &result)
+            }
+        } catch let failure as ProviderFailure {
+            result.failure = failure
+            result.verdict = failure.blocksMigration ? .blocked : .error
+            result.reasons = [failure.description]
+        } catch {
+            result.verdict = .error
+            result.reasons = ["\(error)"]
+        }
+        return result
+    }
+
+    private func complete(_ request: ChatRequest, times: Int) async throws(ProviderFailure) -> [Completion] {
+        var completions: [Completion] = []
+        for _ in 0..<max(1, times) { completions.append(try await provider.complete(request)) }
+        return completions
+    }
+
+    private func recordOrReportMissing(
+        _ result: CaseResult, completions: [Completion], request: ChatRequest, key: SnapshotKey, baselineKey: SnapshotKey
+    ) throws(SnapshotError) -> CaseResult {
+        var result = result
+        guard policy.mode != .never else {
+            result.verdict = .missingSnapshot
+            let places = key == baselineKey ? "snapshots/\(key)" : "snapshots/\(key) or snapshots/\(baselineKey)"
+            result.reasons = ["no accepted snapshot at \(places) (\(policy.explanation)); record it with PROMPTCOMPAT_RECORD=missing, outside CI"]
+            return result
+        }
+        try write(Snapshot(provider: target.name, request: request, completions: completions), key: key, into: &result)
+        return result
+    }
+
+    private func write(_ snapshot: Snapshot, key: SnapshotKey, into result: inout CaseResult) throws(SnapshotError) {
+        try store.write(snapshot, for: key)
+        let path = (try? store.directory(for: key)).map { PromptLibrary.displayPath($0) } ?? key.description
+        result.verdict = .recorded
+        result.recordedPath = path
+        result.reasons.append("recorded \(snapshot.samples.count) sample\(snapshot.samples.count == 1 ? "" : "s") to \(path) (\(policy.explanation)); re-run to compare — a recorded snapshot is not a pass")
+    }
+}
+
+/// A run that cannot start: unknown target, missing API key, bad record mode.
+public struct RunSetupError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Where accepted outputs live: `snapshots/<provider>/<prompt id>/<case>/`, holding `sample-1.txt`,
+/// `sample-2.txt`, … and `meta.json`.
+///
+/// A case folder is written whole or not at all: the new folder is staged beside the old one and
+/// swapped in with renames, so a run killed mid-write leaves the previous snapshot (or none), never half.
+///
+/// ```swift
+/// let store = SnapshotStore(root: URL(fileURLWithPath: "snapshots"))
+/// try store.write(snapshot, for: SnapshotKey(provider: "local-smollm", promptID: "support/refund-reply", caseName: "late-delivery"))
+/// let accepted = try store.load(SnapshotKey(provider: "local-smollm", promptID: "support/refund-reply", caseName: "late-delivery"))
+/// ```
+public struct SnapshotStore: Sendable {
+    public var root: URL
+
+    public init(root: URL) { self.root = root.standardizedFileURL }
+
+    /// The folder of one case's snapshot; refuses names that would leave the store.
+    public func directory(for key: SnapshotKey) throws(SnapshotError) -> URL {
+        if let problem = SafeName.problem(with: key.provider) { throw SnapshotError(key: key, message: "provider name \"\(key.provider)\" \(problem)") }
+        if let problem = SafeName.problem(withID: key.promptID) { throw SnapshotError(key: key, message: "prompt id \"\(key.promptID)\" \(problem)") }
+        if let problem = SafeName.problem(with: key.caseName) { throw SnapshotError(key: key, message: "case name \"\(key.caseName)\" \(problem)") }
+        return root.appendingPathComponent(key.provider).appendingPathComponent(key.promptID).appendingPathComponent(key.caseName)
+    }
+
+    /// The accepted snapshot, or `nil` when there is none. A half-finished swap from a killed run is
+    /// rolled back first.
+    public func load(_ key: SnapshotKey) throws(SnapshotError) -> Snapshot? {
+        let directory = try directory(for: key)
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: directory.path) { recoverReplaced(directory) }
+        let metaFile = directory.appendingPathComponent("meta.json")
+        guard fm.fileExists(atPath: metaFile.path) else { return nil }
+        do {
+            let meta = try JSONValue(parsing: Data(contentsOf: metaFile))
+            let count = (try? fm.contentsOfDirectory(atPath: directory.path))?.filter { $0.hasPrefix("sample-") && $0.hasSuffix(".txt") }.count ?? 0
+            var samples: [String] = []
+            for i in 1...max(count, 1) {
+                let text = try String(contentsOf: directory.appendingPathComponent("sample-\(i).txt"), encoding: .utf8)
+                samples.append(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            }
+            return Snapshot(samples: samples, metadata: Snapshot.Metadata(json: meta))
+        } catch {
+            throw SnapshotError(key: key, message: "cannot read \(directory.path): \(error)")
+        }
+    }
+
+    /// Writes the snapshot atomically, replacing any previous one for the key.
+    public func write(_ snapshot: Snapshot, for key: SnapshotKey) throws(SnapshotError) {
+        let directory = try directory(for: key)
+        let fm = FileManager.default
+        let parent = directory.deletingLastPathComponent()
+        let token = UUID().uuidString.prefix(8)
+        let staging = parent.appendingPathComponent(".\(key.caseName).staging-\(token)")
+        let replaced = parent.appendingPathComponent(".\(key.caseName).replaced-\(token)")
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            removeLeftovers(of: key.caseName, in: parent, kind: "staging")
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            for (i, sample) in snapshot.samples.enumerated() {
+                try Data((sample + "\n").utf8).write(to: staging.appendingPathComponent("sample-\(i + 1).txt"))
+            }
+            try snapshot.metadata.json.data(pretty: true).write(to: staging.appendingPathComponent("meta.json"))
+            if fm.fileExists(atPath: directory.path) {
+                try fm.moveItem(at: directory, to: replaced)
+            }
+            try fm.moveItem(at: staging, to: directory)
+            try? fm.removeItem(at: replaced)
+        } catch {
+            try? fm.removeItem(at: staging)
+            if !fm.fileExists(atPath: directory.path), fm.fileExists(atPath: replaced.path) {
+                try? fm.moveItem(at: replaced, to: directory)
+            }
+            throw SnapshotError(key: key, message: "cannot write \(directory.path): \(error)")
+        }
+    }
+
+    /// Deletes a case's snapshot.
+    public func remove(_ key: SnapshotKey) throws(SnapshotError) {
+        let directory = try directory(for: key)
+        do { try FileManager.default.removeItem(at: directory) } catch {
+            throw SnapshotError(key: key, message: "cannot remove \(directory.path): \(error)")
+        }
+    }
+
+    /// Every snapshot in the store: each folder holding a `meta.json`.
+    public func allKeys() -> [SnapshotKey] {
+        let fm = FileManager.default
+        guard let enumerator = fm.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) else { return [] }
+        var keys: [SnapshotKey] = []
+        for case let url as URL in enumerator where url.lastPathComponent == "meta.json" {
+            let relative = url.deletingLastPathComponent().standardizedFileURL.path.dropFirst(root.path.count + 1)
+            let parts = relative.split(separator: "/").map(String.init)
+            guard parts.count >= 3 else { continue }
+            keys.append(SnapshotKey(provider: parts[0], promptID: parts[1..<(parts.count - 1)].joined(separator: "/"), caseName: parts[parts.count - 1]))
+        }
+        return keys.sorted { ($0.provider, $0.promptID, $0.caseName) < ($1.provider, $1.promptID, $1.caseName) }
+    }
+
+    /// Snapshots whose provider, prompt or case the library no longer has.
+    public func obsoleteKeys(in library: PromptLibrary) -> [SnapshotKey] {
+        allKeys().filter { key in
+            guard library.config.provider(named: key.provider) != nil, let prompt = library.prompt(id: key.promptID) else { return true }
+            return !prompt.cases.contains { $0.name == key.caseName }
+        }
+    }
+
+    private func recoverReplaced(_ directory: URL) {
+        let parent = directory.deletingLastPathComponent()
+        let prefix = ".\(directory.lastPathComponent).replaced-"
+        guard let leftover = (try? FileManager.default.contentsOfDirectory(atPath: parent.path))?.first(where: { $0.hasPrefix(prefix) }) else { return }
+        try? FileManager.default.moveItem(at: parent.appendingPathComponent(leftover), to: directory)
+    }
+
+    private func removeLeftovers(of caseName: String, in parent: URL, kind: String) {
+        let prefix = ".\(caseName).\(kind)-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+}
+
+/// Identifies one case's snapshot on one provider.
+public struct SnapshotKey: Sendable, Hashable, CustomStringConvertible {
+    public var provider: String
+    public var promptID: String
+    public var caseName: String
+
+    public init(provider: String, promptID: String, caseName: String) {
+        self.provider = provider
+        self.promptID = promptID
+        self.caseName = caseName
+    }
+
+    /// `local-smollm/support/refund-reply/late-delivery`
+    public var description: String { "\(provider)/\(promptID)/\(caseName)" }
+}
+
+/// A snapshot that could not be read or written, naming which and why.
+public struct SnapshotError: Error, Sendable, CustomStringConvertible {
+    public var key: SnapshotKey
+    public var message: String
+    public var description: String { "snapshot \(key): \(message)" }
+}

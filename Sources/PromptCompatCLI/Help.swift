@@ -1,0 +1,66 @@
+/// The `--help` texts, one per command, with real examples.
+enum Help {
+    static let version = "promptcompat 0.1.0"
+
+    static let main = """
+    promptcompat — does your prompt library survive a move to another LLM provider?
+
+    USAGE: promptcompat <command> [options]
+
+    COMMANDS:
+      run         Run the library against one or more targets; write readiness reports
+      snapshots   List accepted snapshots; find (and remove) obsolete ones
+      providers   List the suite's providers and whether their API key variables are set
+      help        Show help for a command
+
+    COMMON OPTIONS:
+      --prompts DIR     The prompt library (default: prompts)
+      --snapshots DIR   Accepted outputs (default: snapshots)
+      --reports DIR     Where reports go (default: reports)
+      --help            Show help
+      --version         Show the version
+
+    EXIT CODES: 0 everything ready · 1 something to re-tune, blocked or incomplete · 2 usage or configuration error
+
+    See 'promptcompat help <command>' for more.
+    """
+
+    static let run = """
+    USAGE: promptcompat run --target NAME [--target NAME …] [--record MODE] [--filter TEXT] [--prompts DIR] [--snapshots DIR] [--reports DIR]
+
+    Runs every case of the library against each target, compares each output with the accepted snapshot
+    (the target's own, else the baseline's), and writes reports/<target>/report.md, report.json and
+    results.jsonl (one line per case, written as each case finishes).
+
+    OPTIONS:
+      --target NAME     A provider from the suite config (repeatable). Default: the baseline.
+      --record MODE     never | missing | failed | all. Default: $PROMPTCOMPAT_RECORD, else missing;
+                        under CI (CI=true) nothing is written unless PROMPTCOMPAT_RECORD_IN_CI=1.
+      --filter TEXT     Only cases whose "prompt-id · case" contains TEXT (e.g. support/ or late-delivery).
+      --quiet           No progress lines.
+
+    EXAMPLES:
+      promptcompat run --target local-gemma
+      promptcompat run --target local-smollm --record missing      # record the baseline's snapshots
+      promptcompat run --target qwen --filter extraction/           # needs DASHSCOPE_API_KEY
+      promptcompat run --target local-gemma --record failed --filter support/refund-reply   # accept new outputs
+    """
+
+    static let snapshots = """
+    USAGE: promptcompat snapshots [--remove-obsolete] [--prompts DIR] [--snapshots DIR]
+
+    Lists how many accepted snapshots each provider has, and the obsolete ones: snapshots whose provider,
+    prompt or case the library no longer has. They are removed only with --remove-obsolete.
+    """
+
+    static let providers = """
+    USAGE: promptcompat providers [--prompts DIR]
+
+    Lists the providers of the suite config: profile, base URL, model, and whether the environment variable
+    holding each one's API key is set (the key itself is never printed).
+    """
+
+    static func text(for command: String) -> String? {
+        ["run": run, "snapshots": snapshots, "providers": providers][command]
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import PromptCompat
+
+/// `promptcompat run`: the library against each target, a readiness report per target.
+enum RunCommand {
+    static func main(_ arguments: [String]) async throws -> ExitCode {
+        let args = try Arguments(arguments, options: Paths.options + ["target", "record", "filter"], switches: ["quiet"])
+        let paths = Paths(args)
+        var record: RecordMode?
+        if let value = args.value("record") {
+            guard let mode = RecordMode(rawValue: value) else {
+                throw UsageError("--record is \"\(value)\"; expected one of: \(RecordMode.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            record = mode
+        }
+        let library = try PromptLibrary.load(from: paths.prompts)
+        for warning in library.warnings { Console.error(warning.description) }
+        let targets = args.all("target").isEmpty ? [library.config.baseline] : args.all("target")
+        // Check every target before spending a request on any of them.
+        let runners = try targets.map { target throws(RunSetupError) in
+            try SuiteRunner(library: library, snapshots: paths.snapshots, target: target, record: record)
+        }
+        var exit = ExitCode.ready
+        for runner in runners {
+            let report = try await run(runner, library: library, filter: args.value("filter"), reports: paths.reports, quiet: args.has("quiet"))
+            if !report.allReady { exit = .notReady }
+        }
+        return exit
+    }
+
+    static func run(_ runner: SuiteRunner, library: PromptLibrary, filter: String?, reports: URL, quiet: Bool) async throws -> ReadinessReport {
+        let directory = reports.appendingPathComponent(runner.target.name)
+        let log = try ResultsLog(file: directory.appendingPathComponent("results.jsonl"))
+        let total = runner.selectedCases(filter: filter).count
+        guard total > 0 else { throw UsageError("no case matches --filter \"\(filter ?? "")\"") }
+        Console.error("Running \(total) cases against \(runner.target.name) (\(runner.target.model) at \(runner.target.baseURL.absoluteString)); snapshots: \(runner.policy.explanation)")
+        let progress = Progress(total: total, quiet: quiet)
+        let results = await runner.run(filter: filter) { result, finished, _ in
+            log.append(result)
+            progress.show(result, finished: finished)
+        }
+        progress.finish()
+        let report = ReadinessReport(library: library, target: runner.target.name, results: results, recordPolicy: runner.policy.explanation)
+        let files = try report.write(to: directory)
+        print(summary(report, files: files))
+        return report
+    }
+
+    static func summary(_ report: ReadinessReport, files: [URL]) -> String {
+        let percent = Int((report.readiness * 100).rounded())
+        var line = "\(report.target): \(percent)% ready (\(report.count(PromptStatus.ready))/\(report.prompts.count) prompts)"
+        line += " — \(report.count(PromptStatus.retune)) re-tune, \(report.count(PromptStatus.blocked)) blocked, \(report.count(PromptStatus.incomplete)) incomplete"
+        let recorded = report.count(CaseVerdict.recorded)
+        if recorded > 0 { line += "; recorded \(recorded) snapshot\(recorded == 1 ? "" : "s") (re-run to compare)" }
+        let paths = files.map { PromptLibraryPaths.display($0) }.joined(separator: ", ")
+        return line + "\n  report: " + paths
+    }
+}
+
+/// Prints one line per finished case; on a terminal, a single line updated in place.
+final class Progress: Sendable {
+    let total: Int
+    let quiet: Bool
+    let terminal = Console.stderrIsTerminal
+
+    init(total: Int, quiet: Bool) {
+        self.total = total
+        self.quiet = quiet
+    }
+
+    func show(_ result: CaseResult, finished: Int) {
+        guard !quiet else { return }
+        let score = result.comparison.map { String(format: " %.2f", $0.score) } ?? ""
+        let line = "[\(finished)/\(total)] \(result.displayName): \(result.verdict.rawValue)\(score)"
+        if terminal && result.verdict.isPass {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        } else {
+            let detail = result.verdict.isPass ? "" : result.reasons.first.map { "\n      \($0)" } ?? ""
+            FileHandle.standardError.write(Data(((terminal ? "\r\u{1B}[K" : "") + line + detail + "\n").utf8))
+        }
+    }
+
+    func finish() {
+        if terminal && !quiet { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+enum PromptLibraryPaths {
+    static func display(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
+    }
+}

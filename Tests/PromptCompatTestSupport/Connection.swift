@@ -1,0 +1,90 @@
+import Foundation
+
+/// One accepted client connection: reads a request, asks the handler, plays the answer, closes.
+///
+/// Runs on its own thread. Every wait polls in short slices and ends early when the server
+/// stops (`stop()` also shuts the socket down) or the client hangs up.
+struct Connection {
+    let socket: Socket
+    let state: ServerState
+
+    /// Serves exactly one request; the connection is always closed afterwards.
+    func serve(_ handler: (RecordedRequest) -> ScriptedResponse) {
+        var reset = false
+        defer { state.closeConnection(socket, reset: reset) }
+
+        var reader = HTTPRequestReader(socket: socket)
+        guard let head = reader.readHead() else { return }
+        if head.headers["expect"]?.lowercased() == "100-continue" {
+            guard socket.sendAll(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return }
+        }
+        guard let body = reader.readBody(for: head), !state.isStopped else { return }
+
+        let request = RecordedRequest(method: head.method, path: head.target, headers: head.headers, body: body)
+        state.record(request)
+        reset = play(handler(request))
+    }
+
+    /// Plays a response. Returns true when the connection must end with a reset, not a FIN.
+    private func play(_ response: ScriptedResponse) -> Bool {
+        switch response {
+        case let .http(status, headers, body):
+            let head = ResponseHead.bytes(status: status, headers: headers, contentLength: body.count)
+            _ = socket.sendAll(head + Array(body))
+            return false
+
+        case let .stream(status, headers, chunks, pause):
+            let head = ResponseHead.bytes(status: status, headers: headers, contentLength: nil)
+            guard socket.sendAll(head) else { return false }
+            for chunk in chunks {
+                if pause > .zero {
+                    guard hold(pause) else { return false }
+                }
+                guard socket.sendAll(Array(chunk)) else { return false }
+            }
+            return false
+
+        case let .cutStream(headers, chunks, holdFor):
+            let head = ResponseHead.bytes(status: 200, headers: headers, contentLength: nil)
+            guard socket.sendAll(head) else { return false }
+            for chunk in chunks {
+                guard socket.sendAll(Array(chunk)) else { return false }
+            }
+            _ = hold(holdFor)
+            return true
+
+        case let .hang(holdFor):
+            _ = hold(holdFor)
+            return false
+
+        case .closeWithoutResponse:
+            return false
+
+        case let .delayed(delay, inner):
+            guard hold(delay) else { return false }
+            return play(inner)
+        }
+    }
+
+    /// Keeps the connection open for `duration`, ignoring anything the client sends.
+    /// Returns false as soon as the server stops or the client hangs up.
+    private func hold(_ duration: Duration) -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: duration)
+        while true {
+            if state.isStopped { return false }
+            let remaining = clock.now.duration(to: deadline)
+            if remaining <= .zero { return true }
+            let milliseconds = Int((remaining / .milliseconds(1)).rounded(.up))
+            switch socket.waitReadable(milliseconds: min(100, max(1, milliseconds))) {
+            case .timedOut:
+                continue
+            case .failed:
+                return false
+            case .readable:
+                var ignored: [UInt8] = []
+                if socket.receive(into: &ignored) <= 0 { return false }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// A small real HTTP/1.1 server on 127.0.0.1 for tests: each request is answered by a
+/// handler that returns a `ScriptedResponse`, over a real TCP connection, so `URLSession`
+/// runs its whole network path (timeouts, streaming, resets) with no stubbing.
+///
+/// Each connection runs on its own thread and serves one request (`Connection: close`).
+/// The server stops when `stop()` is called or when it is deinitialized.
+///
+/// ```swift
+/// let server = try LoopbackServer { request in
+///     request.path == "/v1/chat/completions"
+///         ? .json(200, #"{"choices":[{"message":{"content":"hi"}}]}"#)
+///         : .text(404, "no such route")
+/// }
+/// defer { server.stop() }
+/// let url = server.baseURL.appendingPathComponent("chat/completions")
+/// let (data, response) = try await URLSession.shared.data(from: url)
+/// #expect(server.requests.count == 1)
+/// ```
+public final class LoopbackServer: Sendable {
+    /// The TCP port the server listens on (chosen by the OS).
+    public let port: Int
+    private let state: ServerState
+
+    /// Starts listening on 127.0.0.1 on a free port chosen by the OS (bind port 0).
+    ///
+    /// The handler runs on the connection's thread, once per request, after the whole
+    /// request (head and body) has arrived and been added to `requests`.
+    ///
+    /// ```swift
+    /// let server = try LoopbackServer { _ in .sse(["{\"n\":1}", "[DONE]"]) }
+    /// ```
+    public init(_ handler: @escaping @Sendable (RecordedRequest) -> ScriptedResponse) throws {
+        let (listener, port) = try Socket.bindLoopback(listening: true)
+        let state = ServerState(listener: listener)
+        self.port = port
+        self.state = state
+        let thread = Thread {
+            Self.acceptLoop(listener: listener, state: state, handler: handler)
+        }
+        thread.name = "LoopbackServer:\(port) accept"
+        thread.start()
+    }
+
+    deinit {
+        state.stop()
+    }
+
+    /// `http://127.0.0.1:<port>/v1`
+    ///
+    /// ```swift
+    /// server.baseURL.appendingPathComponent("models")   // http://127.0.0.1:53211/v1/models
+    /// ```
+    public var baseURL: URL {
+        URL(string: "http://127.0.0.1:\(port)/v1")!
+    }
+
+    /// Every request received so far, in order of arrival (complete requests only).
+    ///
+    /// ```swift
+    /// #expect(server.requests.map(\.method) == ["POST", "POST"])
+    /// ```
+    public var requests: [RecordedRequest] {
+        state.requests
+    }
+
+    /// Closes the listener and all open connections, waking any response that is waiting.
+    /// Idempotent; also called from `deinit`. Once it returns, new connections are refused.
+    ///
+    /// ```swift
+    /// let server = try LoopbackServer { _ in .hang(holdFor: .seconds(60)) }
+    /// defer { server.stop() }   // returns promptly even with a hanging request
+    /// ```
+    public func stop() {
+        state.stop()
+    }
+
+    /// A port on 127.0.0.1 with nothing listening (for connection-refused tests).
+    ///
+    /// The port stays reserved (bound, never listening) for the rest of the process, so no
+    /// other server can take it in the meantime; each call uses one file descriptor.
+    ///
+    /// ```swift
+    /// let url = URL(string: "http://127.0.0.1:\(try LoopbackServer.unusedPort())/v1")!
+    /// ```
+    public static func unusedPort() throws -> Int {
+        let (socket, port) = try Socket.bindLoopback(listening: false)
+        ReservedPorts.shared.keep(socket)
+        return port
+    }
+
+    // MARK: - Accepting
+
+    private static func acceptLoop(
+        listener: Socket,
+        state: ServerState,
+        handler: @escaping @Sendable (RecordedRequest) -> ScriptedResponse
+    ) {
+        defer { state.acceptLoopFinished() }
+        while !state.isStopped {
+            switch listener.waitReadable(milliseconds: 100) {
+            case .timedOut:
+                continue
+            case .failed:
+                return
+            case .readable:
+                guard let client = listener.acceptClient() else {
+                    // Shut down (the loop condition ends it) or out of descriptors: don't spin.
+                    Thread.sleep(forTimeInterval: 0.005)
+                    continue
+                }
+                guard state.register(client) else { return }
+                let thread = Thread {
+                    Connection(socket: client, state: state).serve(handler)
+                }
+                thread.name = "LoopbackServer connection"
+                thread.start()
+            }
+        }
+    }
+}
