@@ -71,11 +71,13 @@ public struct CaseComparison: Sendable, Equatable {
         return JSONComparison.differences(a, b).map(\.description)
     }
 
-    /// JSON is pretty-printed on both sides first, so the diff shows changed members as lines.
+    /// JSON is pretty-printed on both sides first, so the diff shows changed members as lines; text is
+    /// diffed as written, not normalized.
     static func diff(_ reference: String, _ output: String, json: Bool, referenceName: String, targetName: String) -> String {
         func prepared(_ text: String) -> String {
             if json, let value = JSONComparison.extract(from: text)?.value { return value.serialized(pretty: true) }
-            return TextNormalizer.normalize(text)
+            // The texts as written (only line ends unified): a diff must show what the model said.
+            return text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .newlines)
         }
         return LineDiff.unified(from: prepared(reference), to: prepared(output), fromName: referenceName, toName: targetName)
     }

@@ -15,6 +15,8 @@ public struct SuiteRunner: Sendable {
     public let target: ProviderConfig
     public let policy: RecordPolicy
     let provider: any Provider
+    /// Bounds requests in flight to the suite's `concurrency`, however many callers there are.
+    let limiter: ConcurrencyLimiter
 
     /// - Parameters:
     ///   - record: an explicit record mode (test trait or `--record`); `nil` uses `PROMPTCOMPAT_RECORD` or the default.
@@ -40,6 +42,7 @@ public struct SuiteRunner: Sendable {
         self.target = target
         let timeout = library.config.defaults.timeoutSeconds
         provider = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, environment: environment)
+        limiter = ConcurrencyLimiter(limit: library.config.defaults.concurrency)
     }
 
     /// Every (prompt, case) pair of the library whose display name matches `filter` (a substring of
@@ -118,7 +121,9 @@ public struct SuiteRunner: Sendable {
 
     private func complete(_ request: ChatRequest, times: Int) async throws(ProviderFailure) -> [Completion] {
         var completions: [Completion] = []
-        for _ in 0..<max(1, times) { completions.append(try await provider.complete(request)) }
+        for _ in 0..<max(1, times) {
+            completions.append(try await limiter.run { () async throws(ProviderFailure) in try await provider.complete(request) })
+        }
         return completions
     }
 
