@@ -12,8 +12,8 @@ public enum FailureClassifier {
 
     /// Markers looked for (case-insensitively) in an error body, most specific first.
     static let rules: [Rule] = [
-        Rule(marker: "content_filter", cause: .safetyBlocked(side: .unknown)),
         Rule(marker: "ResponsibleAIPolicyViolation", cause: .safetyBlocked(side: .input)),
+        Rule(marker: "content_filter", cause: .safetyBlocked(side: .unknown)),
         Rule(marker: "DataInspectionFailed", cause: .safetyBlocked(side: .input)),
         Rule(marker: "data_inspection_failed", cause: .safetyBlocked(side: .input)),
         Rule(marker: "input_sensitive", cause: .safetyBlocked(side: .input)),
@@ -40,7 +40,8 @@ public enum FailureClassifier {
     public static func classify(status: Int, headers: [String: String], body: Data, keyVariable: String?) -> ProviderFailure {
         let text = String(decoding: body.prefix(ProviderFailure.evidenceLimit), as: UTF8.self)
         let message = errorMessage(in: body) ?? firstLine(of: text)
-        var cause: ProviderFailure.Cause = rules.first { text.range(of: $0.marker, options: .caseInsensitive) != nil }?.cause
+        var cause: ProviderFailure.Cause = codeCause(in: body)
+            ?? rules.first { text.range(of: $0.marker, options: .caseInsensitive) != nil }?.cause
             ?? statusCause(status)
         switch (status, cause) {
         case (401, _), (403, .invalidRequest): cause = .auth(variable: keyVariable)
@@ -50,6 +51,33 @@ public enum FailureClassifier {
         default: break
         }
         return ProviderFailure(cause, describe(cause, message: message), status: status, evidence: text)
+    }
+
+    struct CodeRule: Sendable {
+        /// Where the code sits: `base_resp.status_code` is `["base_resp", "status_code"]`.
+        var field: [String]
+        var codes: Set<Int>
+        var cause: ProviderFailure.Cause
+    }
+
+    /// Business codes that say more than any phrase (MiniMax `base_resp.status_code`, Qianfan v1
+    /// `error_code`); checked before the phrase rules, since MiniMax bodies always carry the keys
+    /// `input_sensitive` / `output_sensitive`, set or not.
+    static let codeRules: [CodeRule] = [
+        CodeRule(field: ["base_resp", "status_code"], codes: [1002, 1039], cause: .rateLimited(retryAfter: nil)),
+        CodeRule(field: ["base_resp", "status_code"], codes: [1004], cause: .auth(variable: nil)),
+        CodeRule(field: ["base_resp", "status_code"], codes: [1008], cause: .quotaExhausted),
+        CodeRule(field: ["base_resp", "status_code"], codes: [1026], cause: .safetyBlocked(side: .input)),
+        CodeRule(field: ["base_resp", "status_code"], codes: [1027], cause: .safetyBlocked(side: .output)),
+        CodeRule(field: ["error_code"], codes: [4, 17, 18, 336501, 336502], cause: .rateLimited(retryAfter: nil)),
+    ]
+
+    static func codeCause(in body: Data) -> ProviderFailure.Cause? {
+        guard let json = try? JSONValue(parsing: body) else { return nil }
+        return codeRules.first { rule in
+            let value = rule.field.reduce(Optional(json)) { $0?[$1] }
+            return value?.intValue.map(rule.codes.contains) ?? false
+        }?.cause
     }
 
     static func statusCause(_ status: Int) -> ProviderFailure.Cause {

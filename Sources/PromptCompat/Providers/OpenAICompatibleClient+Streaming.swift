@@ -13,8 +13,11 @@ extension OpenAICompatibleClient {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         let streamSession = URLSession(configuration: configuration, delegate: StreamingDelegate(continuation), delegateQueue: nil)
-        defer { streamSession.finishTasksAndInvalidate() }
         let task = streamSession.dataTask(with: urlRequest)
+        defer {
+            task.cancel()  // a failure raised by the stream's own events ends the transfer too
+            streamSession.finishTasksAndInvalidate()
+        }
         continuation.onTermination = { _ in task.cancel() }
         task.resume()
 
@@ -35,6 +38,8 @@ extension OpenAICompatibleClient {
                     body.append(data)
                 }
             }
+        } catch let failure as ProviderFailure {
+            throw failure  // an error event or a safety finish inside the stream keeps its own evidence
         } catch {
             throw Self.transportFailure(error, url: urlRequest.url).withPartialStream(assembly)
         }
@@ -152,7 +157,7 @@ extension ProviderFailure {
     func withPartialStream(_ assembly: StreamAssembly) -> ProviderFailure {
         guard assembly.chunks > 0 else { return self }
         var failure = self
-        failure.message += " — after \(assembly.chunks) chunks of the stream"
+        failure.message += " — the stream was cut short after \(assembly.chunks) chunks (\(assembly.text.count) characters)"
         failure.evidence = assembly.text
         return failure
     }

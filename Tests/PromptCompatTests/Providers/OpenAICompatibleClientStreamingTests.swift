@@ -1,0 +1,187 @@
+import Foundation
+import PromptCompat
+import PromptCompatTestSupport
+import Testing
+
+/// `OpenAICompatibleClient` with `streaming: true`: SSE over real loopback HTTP.
+@Suite("OpenAICompatibleClient streaming")
+struct OpenAICompatibleClientStreamingTests {
+    typealias F = ProviderFixtures
+
+    // MARK: - Assembling a stream
+
+    @Test func chunksAssembleIntoTextFinishReasonAndUsage() async throws {
+        // 北京是中华人民共和国的首都。 split mid-word; the third event's bytes are also split inside
+        // the UTF-8 encoding of 首 across two network writes.
+        let third = Array("data: \(F.contentChunk("国的首都。"))\n\n".utf8)
+        let cut = third.firstIndex(of: 0xE9)! + 1  // first byte of 首 (E9 A6 96)
+        let chunks: [Data] = [
+            bytes("data: \(F.roleChunk)\n\n"),
+            bytes("data: \(F.contentChunk("北京是中"))\n\n"),
+            bytes("data: \(F.contentChunk("华人民共和"))\n\n"),
+            Data(third[..<cut]), Data(third[cut...]),
+            bytes("data: \(F.finishChunk("stop"))\n\n"),
+            bytes("data: \(F.usageChunk)\n\n"),
+            bytes("data: [DONE]\n\n"),
+        ]
+        let server = try LoopbackServer { _ in .stream(chunks: chunks, pause: .milliseconds(20)) }
+        defer { server.stop() }
+
+        let completion = try await F.client(for: server, streaming: true).complete(F.request)
+        #expect(completion.text == "北京是中华人民共和国的首都。")
+        #expect(completion.finishReason == "stop")
+        #expect(completion.model == "glm-4-plus")
+        #expect(completion.usage == Usage(promptTokens: 15, completionTokens: 9))
+        #expect(completion.latency > 0)
+
+        let recorded = try #require(server.requests.first)
+        #expect(recorded.path == "/v1/chat/completions")
+        #expect(recorded.header("Accept") == "text/event-stream")
+        let body = try jsonBody(of: recorded)
+        #expect(body["stream"] == true)
+        #expect(body["stream_options"]?["include_usage"] == true)
+        #expect(body["temperature"] == 0)
+    }
+
+    @Test func keepAliveCommentsAndBlankLinesAreIgnored() async throws {
+        let chunks: [Data] = [
+            bytes(": keep-alive\n\n"),
+            bytes("\n\n"),
+            bytes("data: \(F.contentChunk("你"))\n\n"),
+            bytes(": keep-alive\n\n\n"),
+            bytes("\n"),
+            bytes("data: \(F.contentChunk("好"))\n\n"),
+            bytes(": keep-alive\n\n"),
+            bytes("data: \(F.finishChunk("stop"))\n\ndata: [DONE]\n\n"),
+        ]
+        let server = try LoopbackServer { _ in .stream(chunks: chunks, pause: .milliseconds(10)) }
+        defer { server.stop() }
+        let completion = try await F.client(for: server, streaming: true).complete(F.request)
+        #expect(completion.text == "你好")
+        #expect(completion.finishReason == "stop")
+    }
+
+    @Test func aFinishReasonWithoutDoneStillCompletes() async throws {
+        let server = try LoopbackServer { _ in .sse([F.contentChunk("好的"), F.finishChunk("length")]) }
+        defer { server.stop() }
+        let completion = try await F.client(for: server, streaming: true).complete(F.request)
+        #expect(completion.text == "好的")
+        #expect(completion.finishReason == "length")
+    }
+
+    @Test func toolCallDeltasAssembleIntoToolCallsJSON() async throws {
+        let events = [
+            #"{"choices":[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"get_weather","arguments":""}}]},"finish_reason":null}]}"#,
+            #"{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"city\":"}}]},"finish_reason":null}]}"#,
+            #"{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"\"北京\"}"}}]},"finish_reason":null}]}"#,
+            F.finishChunk("tool_calls"),
+            "[DONE]",
+        ]
+        let server = try LoopbackServer { _ in .sse(events) }
+        defer { server.stop() }
+        let completion = try await F.client(for: server, streaming: true).complete(F.request)
+        #expect(completion.text == #"[{"name":"get_weather","arguments":{"city":"北京"}}]"#)
+        #expect(completion.finishReason == "tool_calls")
+    }
+
+    @Test func aServerThatIgnoresStreamAndAnswersJSONStillYieldsTheCompletion() async throws {
+        let server = try LoopbackServer { _ in .json(200, F.successBody) }
+        defer { server.stop() }
+        let completion = try await F.client(for: server, streaming: true).complete(F.request)
+        #expect(completion.text == "早上好")
+        #expect(completion.finishReason == "stop")
+        #expect(completion.usage == Usage(promptTokens: 21, completionTokens: 3))
+        #expect(try jsonBody(of: #require(server.requests.first))["stream"] == true)
+    }
+
+    // MARK: - Streams that end badly
+
+    @Test func aStreamResetBeforeDoneIsNetworkCutShortWithThePartialText() async throws {
+        let server = try LoopbackServer { _ in
+            .cutStream(chunks: [bytes("data: \(F.roleChunk)\n\n"), bytes("data: \(F.contentChunk("部分回答"))\n\n")], holdFor: .milliseconds(300))
+        }
+        defer { server.stop() }
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        #expect(failure.cause == .network)
+        #expect(failure.message.contains("cut short"), "message: \(failure.message)")
+        #expect(failure.evidence == "部分回答")
+    }
+
+    @Test func aStreamClosedCleanlyBeforeDoneAndFinishReasonIsCutShort() async throws {
+        let server = try LoopbackServer { _ in .sse([F.roleChunk, F.contentChunk("部分回答")]) }
+        defer { server.stop() }
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        #expect(failure.cause == .network)
+        #expect(failure.message.contains("cut short"), "message: \(failure.message)")
+        #expect(failure.evidence == "部分回答")
+        #expect(!failure.blocksMigration)
+    }
+
+    @Test func aStalledStreamTimesOutKeepingThePartialText() async throws {
+        let server = try LoopbackServer { _ in
+            .cutStream(chunks: [bytes("data: \(F.contentChunk("前半"))\n\n")], holdFor: .seconds(5))
+        }
+        defer { server.stop() }
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true, timeout: 1)))
+        #expect(failure.cause == .timeout)
+        #expect(failure.evidence == "前半")
+    }
+
+    // MARK: - Errors and safety blocks inside a stream
+
+    @Test func anErrorEventInsideA200StreamIsASafetyBlock() async throws {
+        let event = #"{"error":{"message":"sensitive content","code":"1301"}}"#
+        let server = try LoopbackServer { _ in .sse([event]) }
+        defer { server.stop() }
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        guard case .safetyBlocked = failure.cause else {
+            Issue.record("expected safetyBlocked, got \(failure.cause)")
+            return
+        }
+        #expect(failure.status == 200)
+        #expect(failure.message.contains("sensitive content"))
+        #expect(failure.evidence == event)
+    }
+
+    @Test func anErrorEventAfterSomeContentKeepsTheErrorEventAsEvidence() async throws {
+        let event = #"{"error":{"message":"sensitive content","code":"1301"}}"#
+        let server = try LoopbackServer { _ in .sse([F.roleChunk, F.contentChunk("好的，"), event]) }
+        defer { server.stop() }
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        guard case .safetyBlocked = failure.cause else {
+            Issue.record("expected safetyBlocked, got \(failure.cause)")
+            return
+        }
+        #expect((failure.evidence ?? "").contains("sensitive content"), "evidence: \(failure.evidence ?? "nil")")
+    }
+
+    @Test func aSensitiveFinishReasonMidStreamIsAnOutputSafetyBlock() async throws {
+        // Hunyuan / GLM: the filter stops the answer part-way with finish_reason "sensitive".
+        let events = [F.roleChunk, F.contentChunk("关于这个问题，"), F.finishChunk("sensitive"), F.usageChunk, "[DONE]"]
+        let server = try LoopbackServer { _ in .sse(events) }
+        defer { server.stop() }
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        #expect(failure.cause == .safetyBlocked(side: .output))
+        #expect(failure.message.contains("sensitive"))
+        #expect(failure.status == 200)
+        #expect(failure.blocksMigration)
+    }
+
+    @Test func a429BeforeTheStreamIsRateLimitedWithRetryAfter() async throws {
+        let body = #"{"error":{"message":"Requests rate limit exceeded, please try again later.","type":"limit_requests","code":"limit_requests"}}"#
+        let server = try LoopbackServer { _ in .json(429, body, headers: ["Retry-After": "7"]) }
+        defer { server.stop() }
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        #expect(failure.cause == .rateLimited(retryAfter: 7))
+        #expect(failure.status == 429)
+        #expect(failure.evidence == body)
+    }
+
+    @Test func aNonJSONChunkIsMalformedResponse() async throws {
+        let server = try LoopbackServer { _ in .sse([F.contentChunk("a"), "<html>oops</html>"]) }
+        defer { server.stop() }
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        #expect(failure.cause == .malformedResponse)
+        #expect(failure.message.contains("not JSON"))
+    }
+}
