@@ -23,7 +23,8 @@ public enum JSONComparison {
             if let newline = inner.firstIndex(of: "\n") { inner = inner[inner.index(after: newline)...] }
             if let value = try? JSONValue(parsing: String(inner)) { return (value, .fenced) }
         }
-        for opener in ["{", "["] {
+        let openers = ["{", "["].sorted { (trimmed.range(of: $0)?.lowerBound ?? trimmed.endIndex) < (trimmed.range(of: $1)?.lowerBound ?? trimmed.endIndex) }
+        for opener in openers {
             let closer = opener == "{" ? "}" : "]"
             guard let start = trimmed.range(of: opener), let end = trimmed.range(of: closer, options: .backwards),
                   start.lowerBound < end.upperBound else { continue }

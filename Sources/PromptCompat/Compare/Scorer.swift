@@ -5,7 +5,7 @@ import Foundation
 ///
 /// ```swift
 /// let scorer = Scorer.rougeL
-/// scorer.score("订单已发货", "您的订单已经发货")   // ≈ 0.83
+/// scorer.score("订单已发货", "您的订单已经发货")   // ≈ 0.77
 /// ```
 public struct Scorer: Sendable {
     /// Shown in verdicts and reports: which metric decided.

@@ -24,12 +24,13 @@ public enum Tokenizer {
         for (i, scalar) in scalars.enumerated() {
             if isCJK(scalar) {
                 flush()
+                currentIsNumber = false
                 tokens.append(String(scalar))
             } else if scalar.properties.numericType != nil, ("0"..."9").contains(scalar) {
                 if !currentIsNumber { flush() }
                 currentIsNumber = true
                 current.unicodeScalars.append(scalar)
-            } else if currentIsNumber, scalar == "." || scalar == ",", i + 1 < scalars.count, ("0"..."9").contains(scalars[i + 1]) {
+            } else if currentIsNumber, !current.isEmpty, scalar == "." || scalar == ",", i + 1 < scalars.count, ("0"..."9").contains(scalars[i + 1]) {
                 current.unicodeScalars.append(scalar)
             } else if scalar.properties.isAlphabetic || scalar == "_" {
                 if currentIsNumber { flush() }

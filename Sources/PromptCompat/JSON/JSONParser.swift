@@ -198,7 +198,12 @@ struct JSONParser {
             return count
         }
         if scalars[index] == "-" { advance() }
-        guard digits(&self) > 0 else { throw error("expected digits in a number") }
+        let leadingZero = index < scalars.count && scalars[index] == "0"
+        let integerDigits = digits(&self)
+        guard integerDigits > 0 else { throw error("expected digits in a number") }
+        if leadingZero && integerDigits > 1 {
+            throw JSONSyntaxError(message: "leading zeros are not allowed in a number", position: startPosition)
+        }
         if index < scalars.count, scalars[index] == "." {
             advance()
             guard digits(&self) > 0 else { throw error("expected digits after the decimal point") }

@@ -16,7 +16,8 @@ public struct PromptLibrary: Sendable {
 
     /// Loads the suite config and every `*.json` file below `root`, collecting every error before throwing.
     public static func load(from root: URL) throws(PromptLibraryError) -> PromptLibrary {
-        let root = root.standardizedFileURL
+        // Resolved, because FileManager's enumerator lists nothing under a symlinked root on Linux.
+        let root = root.standardizedFileURL.resolvingSymlinksInPath()
         let configFile = root.appendingPathComponent(SuiteConfig.fileName)
         guard FileManager.default.fileExists(atPath: configFile.path) else {
             throw PromptLibraryError([LibraryDiagnostic(.error, file: displayPath(configFile), message: "no suite config; create \(SuiteConfig.fileName) in the library folder (see docs/prompt-format.md)")])

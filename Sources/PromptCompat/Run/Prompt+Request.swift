@@ -12,7 +12,8 @@ extension Prompt {
         let override = overrides[provider.name]
         var parameters = self.parameters
         for member in override?.parameters ?? JSONObject() { parameters[member.key] = member.value }
-        let promptModel = parameters["model"]?.stringValue
+        // A model named in the override is this provider's own; the prompt's goes through the model map.
+        let model = override?.parameters["model"]?.stringValue ?? provider.model(for: self.parameters["model"]?.stringValue)
         parameters["model"] = nil
         var messages = override?.messages ?? self.messages
         for i in messages.indices {
@@ -22,7 +23,7 @@ extension Prompt {
                 throw LibraryDiagnostic(.error, file: file.path, jsonPath: "\(promptCase.jsonPath).vars", message: "case \"\(promptCase.name)\" does not define \"\(error.name)\"")
             }
         }
-        return ChatRequest(model: provider.model(for: promptModel), messages: messages, parameters: parameters)
+        return ChatRequest(model: model, messages: messages, parameters: parameters)
     }
 
     /// How many baseline samples to record for each case.

@@ -14,7 +14,8 @@ import Foundation
 public struct SnapshotStore: Sendable {
     public var root: URL
 
-    public init(root: URL) { self.root = root.standardizedFileURL }
+    /// The root is resolved: FileManager's enumerator lists nothing under a symlinked root on Linux.
+    public init(root: URL) { self.root = root.standardizedFileURL.resolvingSymlinksInPath() }
 
     /// The folder of one case's snapshot; refuses names that would leave the store.
     public func directory(for key: SnapshotKey) throws(SnapshotError) -> URL {
@@ -36,7 +37,7 @@ public struct SnapshotStore: Sendable {
             let meta = try JSONValue(parsing: Data(contentsOf: metaFile))
             let count = (try? fm.contentsOfDirectory(atPath: directory.path))?.filter { $0.hasPrefix("sample-") && $0.hasSuffix(".txt") }.count ?? 0
             var samples: [String] = []
-            for i in 1...max(count, 1) {
+            for i in stride(from: 1, through: count, by: 1) {
                 let text = try String(contentsOf: directory.appendingPathComponent("sample-\(i).txt"), encoding: .utf8)
                 samples.append(text.hasSuffix("\n") ? String(text.dropLast()) : text)
             }
@@ -56,7 +57,11 @@ public struct SnapshotStore: Sendable {
         let replaced = parent.appendingPathComponent(".\(key.caseName).replaced-\(token)")
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            // A folder swapped out by a killed write is the accepted snapshot only while the case folder
+            // is missing; once the case folder exists it is stale.
+            if !fm.fileExists(atPath: directory.path) { recoverReplaced(directory) }
             removeLeftovers(of: key.caseName, in: parent, kind: "staging")
+            removeLeftovers(of: key.caseName, in: parent, kind: "replaced")
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             for (i, sample) in snapshot.samples.enumerated() {
                 try Data((sample + "\n").utf8).write(to: staging.appendingPathComponent("sample-\(i + 1).txt"))
@@ -76,10 +81,16 @@ public struct SnapshotStore: Sendable {
         }
     }
 
-    /// Deletes a case's snapshot.
+    /// Deletes a case's snapshot: renamed away first (atomic), then deleted, with any leftovers of
+    /// killed writes, so nothing can bring it back.
     public func remove(_ key: SnapshotKey) throws(SnapshotError) {
         let directory = try directory(for: key)
-        do { try FileManager.default.removeItem(at: directory) } catch {
+        let parent = directory.deletingLastPathComponent()
+        let removed = parent.appendingPathComponent(".\(key.caseName).removed-\(UUID().uuidString.prefix(8))")
+        do {
+            try FileManager.default.moveItem(at: directory, to: removed)
+            for kind in ["staging", "replaced", "removed"] { removeLeftovers(of: key.caseName, in: parent, kind: kind) }
+        } catch {
             throw SnapshotError(key: key, message: "cannot remove \(directory.path): \(error)")
         }
     }
@@ -109,8 +120,14 @@ public struct SnapshotStore: Sendable {
     private func recoverReplaced(_ directory: URL) {
         let parent = directory.deletingLastPathComponent()
         let prefix = ".\(directory.lastPathComponent).replaced-"
-        guard let leftover = (try? FileManager.default.contentsOfDirectory(atPath: parent.path))?.first(where: { $0.hasPrefix(prefix) }) else { return }
-        try? FileManager.default.moveItem(at: parent.appendingPathComponent(leftover), to: directory)
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).filter { $0.hasPrefix(prefix) }
+        // After a write is killed mid-swap there is one; should there be several, the newest was the accepted one.
+        func modified(_ name: String) -> Date {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: parent.appendingPathComponent(name).path)
+            return attributes?[.modificationDate] as? Date ?? .distantPast
+        }
+        guard let newest = leftovers.max(by: { modified($0) < modified($1) }) else { return }
+        try? FileManager.default.moveItem(at: parent.appendingPathComponent(newest), to: directory)
     }
 
     private func removeLeftovers(of caseName: String, in parent: URL, kind: String) {
