@@ -36,7 +36,7 @@ enum Help {
       --target NAME     A provider from the suite config (repeatable). Default: the baseline.
       --record MODE     never | missing | failed | all. Default: $PROMPTCOMPAT_RECORD, else missing;
                         under CI (CI=true) nothing is written unless PROMPTCOMPAT_RECORD_IN_CI=1.
-      --filter TEXT     Only cases whose "prompt-id · case" contains TEXT (e.g. support/ or late-delivery).
+      --filter TEXT     Only cases whose "prompt-id/case" contains TEXT (e.g. support/ or refund-reply/late).
       --quiet           No progress lines.
 
     EXAMPLES:

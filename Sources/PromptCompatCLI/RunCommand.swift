@@ -29,10 +29,10 @@ enum RunCommand {
     }
 
     static func run(_ runner: SuiteRunner, library: PromptLibrary, filter: String?, reports: URL, quiet: Bool) async throws -> ReadinessReport {
-        let directory = reports.appendingPathComponent(runner.target.name)
-        let log = try ResultsLog(file: directory.appendingPathComponent("results.jsonl"))
         let total = runner.selectedCases(filter: filter).count
         guard total > 0 else { throw UsageError("no case matches --filter \"\(filter ?? "")\"") }
+        let directory = reports.appendingPathComponent(runner.target.name)
+        let log = try ResultsLog(file: directory.appendingPathComponent("results.jsonl"))
         Console.error("Running \(total) cases against \(runner.target.name) (\(runner.target.model) at \(runner.target.baseURL.absoluteString)); snapshots: \(runner.policy.explanation)")
         let progress = Progress(total: total, quiet: quiet)
         let results = await runner.run(filter: filter) { result, finished, _ in

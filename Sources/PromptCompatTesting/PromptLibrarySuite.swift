@@ -19,7 +19,7 @@ import Testing
 /// ```
 ///
 /// Environment: `PROMPTCOMPAT_TARGET` (default: the baseline), `PROMPTCOMPAT_RECORD`, `PROMPTCOMPAT_FILTER`
-/// (a substring of `prompt-id · case`), `PROMPTCOMPAT_TAGS` (comma-separated; a case runs when its prompt has any).
+/// (a piece of `prompt-id · case` or `prompt-id/case`, as ``CaseFilter``), `PROMPTCOMPAT_TAGS` (comma-separated; a case runs when its prompt has any).
 public final class PromptLibrarySuite: Sendable {
     /// The library, or why it could not be loaded.
     public let library: Result<PromptLibrary, PromptLibraryError>
@@ -51,12 +51,12 @@ public final class PromptLibrarySuite: Sendable {
     /// Every (prompt, case) selected by `PROMPTCOMPAT_FILTER` and `PROMPTCOMPAT_TAGS`.
     public var cases: [PromptCaseArgument] {
         guard case .success(let library) = library else { return [.libraryFailedToLoad] }
-        let filter = environment["PROMPTCOMPAT_FILTER"].flatMap { $0.isEmpty ? nil : $0 }
+        let filter = CaseFilter(environment["PROMPTCOMPAT_FILTER"])
         let tags = (environment["PROMPTCOMPAT_TAGS"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         return library.prompts.flatMap { prompt in
             prompt.cases.map { PromptCaseArgument(promptID: prompt.id, caseName: $0.name, tags: prompt.tags) }
         }.filter { argument in
-            (filter.map { argument.testDescription.contains($0) } ?? true) && (tags.isEmpty || !Set(tags).isDisjoint(with: argument.tags))
+            filter.matches(promptID: argument.promptID, caseName: argument.caseName) && (tags.isEmpty || !Set(tags).isDisjoint(with: argument.tags))
         }
     }
 

@@ -29,7 +29,7 @@ extension ReadinessReport {
 
     static func json(_ latency: (p50: Double, p95: Double)?) -> JSONValue {
         guard let latency else { return .null }
-        return ["p50": .number(latency.p50), "p95": .number(latency.p95)]
+        return ["p50": .number((latency.p50 * 1000).rounded() / 1000), "p95": .number((latency.p95 * 1000).rounded() / 1000)]
     }
 }
 
@@ -37,6 +37,7 @@ extension PromptReadiness {
     var json: JSONValue {
         .object(JSONObject([
             ("id", .string(promptID)),
+            ("description", description.map(JSONValue.string) ?? .null),
             ("status", .string(status.rawValue)),
             ("reasons", .array(reasons.map(JSONValue.string))),
             ("hint", hint.map(JSONValue.string) ?? .null),

@@ -58,6 +58,8 @@ extension ReadinessReport {
             out.append(line)
             if !comparison.diff.isEmpty {
                 out += ["", "<details><summary>diff</summary>", "", "```diff", comparison.diff, "```", "", "</details>"]
+            } else if let output = result.output {
+                out += ["", "output (the same as the accepted one):", "", "```", output, "```"]
             }
         } else if let output = result.output {
             out += ["", "```", output, "```"]

@@ -45,12 +45,11 @@ public struct SuiteRunner: Sendable {
         limiter = ConcurrencyLimiter(limit: library.config.defaults.concurrency)
     }
 
-    /// Every (prompt, case) pair of the library whose display name matches `filter` (a substring of
-    /// `prompt-id · case`, or of the id alone), in library order.
+    /// Every (prompt, case) pair of the library that `filter` selects (see ``CaseFilter``), in library order.
     public func selectedCases(filter: String? = nil) -> [(prompt: Prompt, promptCase: PromptCase)] {
-        library.prompts.flatMap { prompt in prompt.cases.map { (prompt, $0) } }.filter { pair in
-            guard let filter, !filter.isEmpty else { return true }
-            return "\(pair.0.id) · \(pair.1.name)".contains(filter) || "\(pair.0.id)/\(pair.1.name)".contains(filter)
+        let filter = CaseFilter(filter)
+        return library.prompts.flatMap { prompt in prompt.cases.map { (prompt, $0) } }.filter { pair in
+            filter.matches(promptID: pair.prompt.id, caseName: pair.promptCase.name)
         }
     }
 
@@ -79,6 +78,10 @@ public struct SuiteRunner: Sendable {
     }
 
     /// Runs one case: call, compare, record as the policy allows.
+    ///
+    /// The reference is the target's own accepted snapshot, else the baseline's. Without either, only the
+    /// baseline records its first snapshot (any mode but `never`); another target records only with
+    /// `all`, so a migration target never silently becomes its own reference.
     public func run(_ prompt: Prompt, _ promptCase: PromptCase) async -> CaseResult {
         var result = CaseResult(promptID: prompt.id, caseName: promptCase.name, target: target.name, verdict: .error, reasons: [])
         result.overrideNote = prompt.overrides[target.name].map { $0.note ?? "override for \(target.name)" }
@@ -87,25 +90,23 @@ public struct SuiteRunner: Sendable {
             result.request = request
             let ownKey = SnapshotKey(provider: target.name, promptID: prompt.id, caseName: promptCase.name)
             let baselineKey = SnapshotKey(provider: library.config.baseline, promptID: prompt.id, caseName: promptCase.name)
-            let reference = try store.load(ownKey).map { (ownKey, $0) } ?? store.load(baselineKey).map { (baselineKey, $0) }
-            let willRecordAll = policy.mode == .all || (reference == nil && policy.mode != .never)
-            let completions = try await complete(request, times: willRecordAll ? prompt.sampleCount(in: library.config) : 1)
-            result.completion = completions[0]
-            result.output = completions[0].text
-            guard let (referenceKey, snapshot) = reference else {
-                return try recordOrReportMissing(result, completions: completions, request: request, key: ownKey, baselineKey: baselineKey)
+            let samples = prompt.sampleCount(in: library.config)
+            guard let (referenceKey, snapshot) = try store.load(ownKey).map({ (ownKey, $0) }) ?? store.load(baselineKey).map({ (baselineKey, $0) }) else {
+                guard policy.mode == .all || (ownKey == baselineKey && policy.mode != .never) else {
+                    return missingSnapshot(result, key: ownKey, baselineKey: baselineKey)
+                }
+                let completions = try await complete(request, times: samples)
+                result.completion = completions.first
+                result.output = completions.first?.text
+                try write(Snapshot(provider: target.name, request: request, completions: completions), key: ownKey, into: &result)
+                return result
             }
+            var completions = try await complete(request, times: policy.mode == .all ? samples : 1)
             result.referenceProvider = referenceKey.provider
             result.referenceLatency = snapshot.metadata.latencySeconds.first
-            let comparison = CaseComparison.compare(
-                output: completions[0].text, samples: snapshot.samples, expect: promptCase.expect,
-                defaultSimilarity: library.config.defaults.similarity,
-                referenceName: "snapshots/\(referenceKey)", targetName: "\(target.name) output"
-            )
-            result.comparison = comparison
-            result.verdict = comparison.passed ? .pass : (comparison.assertionFailures.isEmpty ? .drift : .failed)
-            result.reasons = VerdictReasons.reasons(for: comparison, completion: completions[0])
-            if policy.mode == .all || (policy.mode == .failed && !comparison.passed) {
+            judge(completions[0], against: snapshot, referenceKey: referenceKey, expect: promptCase.expect, into: &result)
+            if policy.mode == .all || (policy.mode == .failed && !result.verdict.isPass) {
+                completions += try await complete(request, times: samples - completions.count)
                 try write(Snapshot(provider: target.name, request: request, completions: completions), key: ownKey, into: &result)
             }
         } catch let failure as ProviderFailure {
@@ -119,25 +120,38 @@ public struct SuiteRunner: Sendable {
         return result
     }
 
+    /// Compares one output with the accepted snapshot and sets the verdict and its reasons.
+    private func judge(_ completion: Completion, against snapshot: Snapshot, referenceKey: SnapshotKey, expect: Expectations, into result: inout CaseResult) {
+        result.completion = completion
+        result.output = completion.text
+        let comparison = CaseComparison.compare(
+            output: completion.text, samples: snapshot.samples, expect: expect,
+            defaultSimilarity: library.config.defaults.similarity,
+            referenceName: "snapshots/\(referenceKey)", targetName: "\(target.name) output"
+        )
+        result.comparison = comparison
+        result.verdict = comparison.passed ? .pass : (comparison.assertionFailures.isEmpty ? .drift : .failed)
+        result.reasons = VerdictReasons.reasons(for: comparison, completion: completion)
+    }
+
     private func complete(_ request: ChatRequest, times: Int) async throws(ProviderFailure) -> [Completion] {
         var completions: [Completion] = []
-        for _ in 0..<max(1, times) {
+        for _ in 0..<max(0, times) {
             completions.append(try await limiter.run { () async throws(ProviderFailure) in try await provider.complete(request) })
         }
         return completions
     }
 
-    private func recordOrReportMissing(
-        _ result: CaseResult, completions: [Completion], request: ChatRequest, key: SnapshotKey, baselineKey: SnapshotKey
-    ) throws(SnapshotError) -> CaseResult {
+    /// No reference and nothing to record: says where the snapshot should be and what to type.
+    private func missingSnapshot(_ result: CaseResult, key: SnapshotKey, baselineKey: SnapshotKey) -> CaseResult {
         var result = result
-        guard policy.mode != .never else {
-            result.verdict = .missingSnapshot
-            let places = key == baselineKey ? "snapshots/\(key)" : "snapshots/\(key) or snapshots/\(baselineKey)"
-            result.reasons = ["no accepted snapshot at \(places) (\(policy.explanation)); record it with PROMPTCOMPAT_RECORD=missing, outside CI"]
-            return result
+        result.verdict = .missingSnapshot
+        let root = PromptLibrary.displayPath(store.root)
+        if key == baselineKey {
+            result.reasons = ["no accepted snapshot at \(root)/\(key) (\(policy.explanation)); record it with PROMPTCOMPAT_RECORD=missing or --record missing, outside CI"]
+        } else {
+            result.reasons = ["no accepted snapshot at \(root)/\(key) nor at \(root)/\(baselineKey): record the baseline first (promptcompat run --target \(baselineKey.provider) --record missing), or accept this target's outputs as they are with --record all"]
         }
-        try write(Snapshot(provider: target.name, request: request, completions: completions), key: key, into: &result)
         return result
     }
 

@@ -71,10 +71,29 @@ struct SuiteRunnerTests {
         #expect(after[0].referenceProvider == "other")
     }
 
+    @Test("a migration target never becomes its own reference by accident: without the baseline's snapshot, missing records nothing and calls nothing")
+    func targetWithoutBaselineSnapshot() async throws {
+        let fixture = try RunFixture()
+        let result = try await fixture.runner(target: "other", record: .missing).run(filter: "late")[0]
+        #expect(result.verdict == .missingSnapshot)
+        #expect(result.reasons[0].contains("record the baseline first (promptcompat run --target stub --record missing)"))
+        #expect(fixture.server.requests.isEmpty)
+        #expect(fixture.sample("other", "late") == nil)
+    }
+
+    @Test("record mode failed keeps the suite's sample count when it accepts a new output")
+    func failedModeRecordsAllSamples() async throws {
+        let fixture = try RunFixture(samples: 2)
+        _ = try await fixture.runner(record: .missing).run(filter: "late")
+        _ = try await fixture.runner(target: "other", record: .failed).run(filter: "late")
+        #expect(fixture.sample("other", "late", 1) == "Order 20240709 is on its way.\n")
+        #expect(fixture.sample("other", "late", 2) == "Order 20240709 is on its way.\n")
+    }
+
     @Test("the target's override replaces the messages it sends, and its note is kept with the result")
     func overrideIsSent() async throws {
         let fixture = try RunFixture()
-        let result = try await fixture.runner(target: "other", record: .missing).run(filter: "late")[0]
+        let result = try await fixture.runner(target: "other", record: .all).run(filter: "late")[0]
         let sent = try #require(fixture.server.requests.first?.jsonBody?["messages"] as? [[String: Any]])
         #expect(sent.count == 1)
         #expect(sent[0]["content"] as? String == "查订单 20240709")
@@ -116,7 +135,7 @@ struct SuiteRunnerTests {
     @Test("the key is sent as a Bearer header when the variable is set")
     func keyIsSent() async throws {
         let fixture = try RunFixture()
-        _ = try await fixture.runner(target: "keyed", record: .missing, environment: ["STUB_API_KEY": "sk-test-123"]).run(filter: "late")
+        _ = try await fixture.runner(target: "keyed", record: .all, environment: ["STUB_API_KEY": "sk-test-123"]).run(filter: "late")
         #expect(fixture.server.requests.first?.header("Authorization") == "Bearer sk-test-123")
     }
 
