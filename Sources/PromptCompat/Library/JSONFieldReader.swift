@@ -6,6 +6,20 @@ struct JSONFieldReader {
     let file: String
     let document: JSONDocument
 
+    init(file: String, document: JSONDocument) {
+        self.file = file
+        self.document = document
+    }
+
+    /// Parses `text`; a syntax error becomes a diagnostic with its line and column.
+    init(parsing text: String, file: String) throws(LibraryDiagnostic) {
+        do {
+            self.init(file: file, document: try JSONDocument(parsing: text))
+        } catch {
+            throw LibraryDiagnostic(.error, file: file, position: error.position, message: "invalid JSON: \(error.message)")
+        }
+    }
+
     func diagnostic(_ path: String, _ message: String, _ severity: LibraryDiagnostic.Severity = .error) -> LibraryDiagnostic {
         LibraryDiagnostic(severity, file: file, jsonPath: path, position: document.position(of: path), message: message)
     }

@@ -20,13 +20,8 @@ extension Prompt {
         _ text: String, id: String, file: URL, displayPath: String, providers: [String],
         warnings: inout [LibraryDiagnostic]
     ) throws(LibraryDiagnostic) -> Prompt {
-        let document: JSONDocument
-        do {
-            document = try JSONDocument(parsing: text)
-        } catch {
-            throw LibraryDiagnostic(.error, file: displayPath, position: error.position, message: "invalid JSON: \(error.message)")
-        }
-        let reader = JSONFieldReader(file: displayPath, document: document)
+        let reader = try JSONFieldReader(parsing: text, file: displayPath)
+        let document = reader.document
         let root = try reader.object(document.root, at: "$")
 
         guard let messagesValue = root["messages"] else {

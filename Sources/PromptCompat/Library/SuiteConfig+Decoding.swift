@@ -15,14 +15,8 @@ extension SuiteConfig {
 
     /// Parses and validates suite config text; `file` names it in errors.
     public static func decode(_ text: String, file: String) throws(LibraryDiagnostic) -> SuiteConfig {
-        let document: JSONDocument
-        do {
-            document = try JSONDocument(parsing: text)
-        } catch {
-            throw LibraryDiagnostic(.error, file: file, position: error.position, message: "invalid JSON: \(error.message)")
-        }
-        let reader = JSONFieldReader(file: file, document: document)
-        let root = try reader.object(document.root, at: "$")
+        let reader = try JSONFieldReader(parsing: text, file: file)
+        let root = try reader.object(reader.document.root, at: "$")
         try reader.rejectUnknownKeys(root, at: "$", known: ["baseline", "providers", "samples", "defaults", "description"])
 
         guard let providersValue = root["providers"] else { throw reader.diagnostic("$", "missing \"providers\": an object of provider name → settings") }
