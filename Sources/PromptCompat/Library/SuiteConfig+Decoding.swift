@@ -59,7 +59,7 @@ extension SuiteConfig {
             throw reader.diagnostic(path, "provider name \"\(name)\" \(problem)")
         }
         let object = try reader.object(value, at: path)
-        try reader.rejectUnknownKeys(object, at: path, known: ["profile", "baseURL", "model", "models", "apiKeyEnv"])
+        try reader.rejectUnknownKeys(object, at: path, known: ["profile", "baseURL", "model", "models", "apiKeyEnv", "stream"])
         func required(_ key: String, _ what: String) throws(LibraryDiagnostic) -> String {
             guard let v = object[key] else { throw reader.diagnostic(path, "missing \"\(key)\": \(what)") }
             return try reader.string(v, at: "\(path).\(key)")
@@ -75,6 +75,8 @@ extension SuiteConfig {
         let model = try required("model", "the model to call, e.g. \"qwen-plus\"")
         let models = try object["models"].map { v throws(LibraryDiagnostic) in try reader.stringMap(v, at: "\(path).models") } ?? [:]
         let keyEnv = try object["apiKeyEnv"].map { v throws(LibraryDiagnostic) in try reader.string(v, at: "\(path).apiKeyEnv") }
-        return ProviderConfig(name: name, profile: profile, baseURL: url, model: model, models: models, apiKeyEnv: keyEnv)
+        var config = ProviderConfig(name: name, profile: profile, baseURL: url, model: model, models: models, apiKeyEnv: keyEnv)
+        if let value = object["stream"] { config.stream = try reader.bool(value, at: "\(path).stream") }
+        return config
     }
 }

@@ -42,6 +42,8 @@ public struct ProviderConfig: Sendable, Equatable {
     public var models: [String: String]
     /// The environment variable holding the API key; `nil` for a server that needs none.
     public var apiKeyEnv: String?
+    /// Ask for SSE streaming (`"stream": true`), as a product that streams does.
+    public var stream: Bool = false
 
     public init(
         name: String, profile: String = "openai-compatible", baseURL: URL, model: String,

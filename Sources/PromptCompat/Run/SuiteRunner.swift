@@ -41,7 +41,7 @@ public struct SuiteRunner: Sendable {
         self.store = SnapshotStore(root: snapshots)
         self.target = target
         let timeout = library.config.defaults.timeoutSeconds
-        provider = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, environment: environment)
+        provider = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, streaming: target.stream, environment: environment)
         limiter = ConcurrencyLimiter(limit: library.config.defaults.concurrency)
     }
 

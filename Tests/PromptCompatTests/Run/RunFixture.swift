@@ -47,6 +47,7 @@ final class RunFixture: Sendable {
               "providers": {
                 "stub": { "baseURL": "\(server.baseURL.absoluteString)", "model": "stub-model" },
                 "other": { "baseURL": "\(server.baseURL.absoluteString)", "model": "other-model" },
+                "streamer": { "baseURL": "\(server.baseURL.absoluteString)", "model": "stream-model", "stream": true },
                 "keyed": { "baseURL": "\(server.baseURL.absoluteString)", "model": "m", "apiKeyEnv": "STUB_API_KEY" }
               }
             }

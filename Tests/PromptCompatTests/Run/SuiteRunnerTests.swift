@@ -139,10 +139,25 @@ struct SuiteRunnerTests {
         #expect(fixture.server.requests.first?.header("Authorization") == "Bearer sk-test-123")
     }
 
+    @Test("a provider with stream: true is called with SSE streaming and its chunks are assembled")
+    func streamingTarget() async throws {
+        let fixture = try RunFixture(answer: { _ in
+            .sse([
+                #"{"choices":[{"index":0,"delta":{"content":"订单"}}]}"#,
+                #"{"choices":[{"index":0,"delta":{"content":"已发货"},"finish_reason":"stop"}]}"#,
+                "[DONE]",
+            ])
+        })
+        let result = try await fixture.runner(target: "streamer", record: .all).run(filter: "late")[0]
+        #expect(fixture.server.requests.first?.jsonBody?["stream"] as? Bool == true)
+        #expect(result.output == "订单已发货")
+        #expect(fixture.sample("streamer", "late") == "订单已发货\n")
+    }
+
     @Test("an unknown target lists the declared providers")
     func unknownTarget() throws {
         let fixture = try RunFixture()
-        #expect { try fixture.runner(target: "qwen") } throws: { "\($0)".contains("declares: stub, other, keyed") }
+        #expect { try fixture.runner(target: "qwen") } throws: { "\($0)".contains("declares: stub, other, streamer, keyed") }
     }
 
     @Test("each finished case is appended to results.jsonl as it finishes")
