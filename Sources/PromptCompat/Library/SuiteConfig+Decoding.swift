@@ -40,7 +40,7 @@ extension SuiteConfig {
 
     private static func decodeDefaults(_ value: JSONValue, reader: JSONFieldReader) throws(LibraryDiagnostic) -> Defaults {
         let object = try reader.object(value, at: "$.defaults")
-        try reader.rejectUnknownKeys(object, at: "$.defaults", known: ["similarity", "timeoutSeconds", "concurrency"])
+        try reader.rejectUnknownKeys(object, at: "$.defaults", known: ["similarity", "timeoutSeconds", "concurrency", "retries"])
         var defaults = Defaults()
         if let v = object["similarity"] { defaults.similarity = try reader.fraction(v, at: "$.defaults.similarity") }
         if let v = object["concurrency"] { defaults.concurrency = try reader.integer(v, at: "$.defaults.concurrency", minimum: 1) }
@@ -50,7 +50,27 @@ extension SuiteConfig {
             }
             defaults.timeoutSeconds = seconds
         }
+        if let v = object["retries"] { defaults.retry = try decodeRetries(v, reader: reader) }
         return defaults
+    }
+
+    /// `defaults.retries`: `{"maxAttempts": 3, "baseDelaySeconds": 0.5, "maxDelaySeconds": 30, "budget": 20}`, each optional.
+    private static func decodeRetries(_ value: JSONValue, reader: JSONFieldReader) throws(LibraryDiagnostic) -> RetryPolicy {
+        let path = "$.defaults.retries"
+        let object = try reader.object(value, at: path)
+        try reader.rejectUnknownKeys(object, at: path, known: ["maxAttempts", "baseDelaySeconds", "maxDelaySeconds", "budget"])
+        func seconds(_ key: String) throws(LibraryDiagnostic) -> Double? {
+            guard let v = object[key] else { return nil }
+            guard let number = v.numberValue else { throw reader.mismatch("\(path).\(key)", expected: "a number of seconds ≥ 0", found: v) }
+            guard number >= 0, number.isFinite else { throw reader.diagnostic("\(path).\(key)", "expected a number of seconds ≥ 0, found \(v.serialized())") }
+            return number
+        }
+        var policy = RetryPolicy()
+        if let v = object["maxAttempts"] { policy.maxAttempts = try reader.integer(v, at: "\(path).maxAttempts", minimum: 1) }
+        if let v = object["budget"] { policy.budget = try reader.integer(v, at: "\(path).budget", minimum: 0) }
+        if let base = try seconds("baseDelaySeconds") { policy.baseDelay = base }
+        if let maxDelay = try seconds("maxDelaySeconds") { policy.maxDelay = maxDelay }
+        return policy
     }
 
     private static func decodeProvider(_ name: String, _ value: JSONValue, reader: JSONFieldReader) throws(LibraryDiagnostic) -> ProviderConfig {
@@ -59,7 +79,7 @@ extension SuiteConfig {
             throw reader.diagnostic(path, "provider name \"\(name)\" \(problem)")
         }
         let object = try reader.object(value, at: path)
-        try reader.rejectUnknownKeys(object, at: path, known: ["profile", "baseURL", "model", "models", "apiKeyEnv", "stream"])
+        try reader.rejectUnknownKeys(object, at: path, known: ["profile", "baseURL", "model", "models", "apiKeyEnv", "stream", "strict", "profileOverrides"])
         func required(_ key: String, _ what: String) throws(LibraryDiagnostic) -> String {
             guard let v = object[key] else { throw reader.diagnostic(path, "missing \"\(key)\": \(what)") }
             return try reader.string(v, at: "\(path).\(key)")
@@ -77,6 +97,10 @@ extension SuiteConfig {
         let keyEnv = try object["apiKeyEnv"].map { v throws(LibraryDiagnostic) in try reader.string(v, at: "\(path).apiKeyEnv") }
         var config = ProviderConfig(name: name, profile: profile, baseURL: url, model: model, models: models, apiKeyEnv: keyEnv)
         if let value = object["stream"] { config.stream = try reader.bool(value, at: "\(path).stream") }
+        if let value = object["strict"] { config.strict = try reader.bool(value, at: "\(path).strict") }
+        if let value = object["profileOverrides"] {
+            config.resolvedProfile = try config.resolvedProfile.overriding(with: value, at: "\(path).profileOverrides", reader: reader)
+        }
         return config
     }
 }

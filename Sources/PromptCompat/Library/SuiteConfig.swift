@@ -17,6 +17,8 @@ public struct SuiteConfig: Sendable {
         public var timeoutSeconds: Double = 60
         /// Requests in flight per target.
         public var concurrency: Int = 2
+        /// Retries of rate limits, server errors, network faults and timeouts (`defaults.retries`).
+        public var retry = RetryPolicy()
         public init() {}
     }
 
@@ -44,6 +46,10 @@ public struct ProviderConfig: Sendable, Equatable {
     public var apiKeyEnv: String?
     /// Ask for SSE streaming (`"stream": true`), as a product that streams does.
     public var stream: Bool = false
+    /// Fail a request the provider's rules would change, instead of adapting it (``RequestAdapter``).
+    public var strict: Bool = false
+    /// The profile's rules with the suite config's `profileOverrides` applied.
+    public var resolvedProfile: ProviderProfile
 
     public init(
         name: String, profile: String = "openai-compatible", baseURL: URL, model: String,
@@ -51,6 +57,7 @@ public struct ProviderConfig: Sendable, Equatable {
     ) {
         self.name = name
         self.profile = profile
+        resolvedProfile = ProviderProfile.named(profile) ?? ProviderProfile.named("openai-compatible")!
         self.baseURL = baseURL
         self.model = model
         self.models = models

@@ -65,6 +65,7 @@ extension CaseResult {
             object["noiseFloor"] = comparison.noiseFloor.map { .number(($0 * 10000).rounded() / 10000) } ?? .null
             object["diff"] = .string(comparison.diff)
         }
+        object["adaptations"] = .array(adaptations.map(JSONValue.string))
         object["reference"] = referenceProvider.map(JSONValue.string) ?? .null
         object["output"] = output.map(JSONValue.string) ?? .null
         if let completion {

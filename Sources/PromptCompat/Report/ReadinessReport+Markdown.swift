@@ -26,6 +26,7 @@ extension ReadinessReport {
             out.append("| `\(prompt.promptID)` | \(prompt.status.rawValue) | \(why) | \(prompt.hint.map(Self.cell) ?? "") |")
         }
         out.append("")
+        out += adaptationLines()
         out.append("## Cases")
         for prompt in prompts {
             for result in prompt.cases where !result.verdict.isPass {
@@ -48,10 +49,23 @@ extension ReadinessReport {
         return lines
     }
 
+    /// Each distinct change made to requests, with how many cases it touched.
+    private func adaptationLines() -> [String] {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for change in cases.flatMap(\.adaptations) {
+            if counts[change] == nil { order.append(change) }
+            counts[change, default: 0] += 1
+        }
+        guard !order.isEmpty else { return [] }
+        return ["## Adaptations applied", ""] + order.map { "- \($0) — \(counts[$0]!) case\(counts[$0]! == 1 ? "" : "s")" } + [""]
+    }
+
     private func caseSection(_ result: CaseResult) -> [String] {
         var out = ["", "### `\(result.displayName)` — \(result.verdict.rawValue)", ""]
         out += result.reasons.map { "- \($0)" }
         if let note = result.overrideNote { out.append("- override used: \(note)") }
+        out += result.adaptations.map { "- adapted: \($0)" }
         if let comparison = result.comparison {
             var line = "- \(comparison.metric) \(String(format: "%.2f", comparison.score)), bar \(String(format: "%.2f", comparison.threshold))"
             if let floor = comparison.noiseFloor { line += ", baseline noise floor \(String(format: "%.2f", floor))" }

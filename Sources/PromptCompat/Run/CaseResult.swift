@@ -41,6 +41,9 @@ public struct CaseResult: Sendable {
     public var referenceLatency: Double?
     /// The snapshot folder written by this run, if any.
     public var recordedPath: String?
+    /// Every change made to the request so the target accepts it (``RequestAdapter``), and every rule
+    /// it breaks that could not be fixed ("not adapted: …").
+    public var adaptations: [String] = []
     /// The override's note, when the target's re-tuned variant was used.
     public var overrideNote: String?
 

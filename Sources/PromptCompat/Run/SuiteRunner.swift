@@ -41,7 +41,10 @@ public struct SuiteRunner: Sendable {
         self.store = SnapshotStore(root: snapshots)
         self.target = target
         let timeout = library.config.defaults.timeoutSeconds
-        provider = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, streaming: target.stream, environment: environment)
+        provider = makeProvider?(target) ?? RetryingProvider(
+            wrapping: OpenAICompatibleClient(config: target, timeout: timeout, streaming: target.stream, environment: environment),
+            policy: library.config.defaults.retry
+        )
         limiter = ConcurrencyLimiter(limit: library.config.defaults.concurrency)
     }
 
@@ -86,7 +89,7 @@ public struct SuiteRunner: Sendable {
         var result = CaseResult(promptID: prompt.id, caseName: promptCase.name, target: target.name, verdict: .error, reasons: [])
         result.overrideNote = prompt.overrides[target.name].map { $0.note ?? "override for \(target.name)" }
         do {
-            let request = try prompt.request(for: promptCase, provider: target)
+            let request = try adapt(prompt.request(for: promptCase, provider: target), prompt: prompt, into: &result)
             result.request = request
             let ownKey = SnapshotKey(provider: target.name, promptID: prompt.id, caseName: promptCase.name)
             let baselineKey = SnapshotKey(provider: library.config.baseline, promptID: prompt.id, caseName: promptCase.name)
@@ -118,6 +121,20 @@ public struct SuiteRunner: Sendable {
             result.reasons = ["\(error)"]
         }
         return result
+    }
+
+    /// The request adapted to the target's rules, the changes kept with the result; in strict mode a
+    /// request that would need a change fails as unsupported instead.
+    private func adapt(_ request: ChatRequest, prompt: Prompt, into result: inout CaseResult) throws(ProviderFailure) -> ChatRequest {
+        let promptModel = prompt.overrides[target.name]?.parameters["model"] == nil ? prompt.parameters["model"]?.stringValue : nil
+        let adapted = RequestAdapter.adapt(request, promptModel: promptModel, to: target.resolvedProfile)
+        result.adaptations = adapted.adaptations.map(\.change) + adapted.problems.map { "not adapted: \($0)" }
+        let changes = adapted.adaptations.filter { $0.rule != "model" }
+        if target.strict, !changes.isEmpty {
+            let parameter = changes.first { $0.rule != "messages" }?.rule
+            throw ProviderFailure(.unsupported(parameter: parameter), "strict mode: \(target.name) would need \(changes.map(\.change).joined(separator: "; "))")
+        }
+        return adapted.request
     }
 
     /// Compares one output with the accepted snapshot and sets the verdict and its reasons.

@@ -120,9 +120,9 @@ struct SuiteConfigTests {
         (#"{ "baseline": "local", "default": {}, "providers": { "local": { "baseURL": "http://h/v1", "model": "m" } } }"#,
          "$.default", #"unknown key "default"; expected one of: baseline, providers, samples, defaults, description"#),
         (#"{ "baseline": "local", "providers": { "local": { "baseURL": "http://h/v1", "model": "m", "apiKey": "sk-1" } } }"#,
-         "$.providers.local.apiKey", #"unknown key "apiKey"; expected one of: profile, baseURL, model, models, apiKeyEnv, stream"#),
+         "$.providers.local.apiKey", #"unknown key "apiKey"; expected one of: profile, baseURL, model, models, apiKeyEnv, stream, strict, profileOverrides"#),
         (#"{ "baseline": "local", "defaults": { "timeout": 5 }, "providers": { "local": { "baseURL": "http://h/v1", "model": "m" } } }"#,
-         "$.defaults.timeout", #"unknown key "timeout"; expected one of: similarity, timeoutSeconds, concurrency"#),
+         "$.defaults.timeout", #"unknown key "timeout"; expected one of: similarity, timeoutSeconds, concurrency, retries"#),
     ])
     func unknownKey(text: String, path: String, message: String) throws {
         let error = try decodeError(text)
