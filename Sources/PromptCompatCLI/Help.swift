@@ -54,10 +54,14 @@ enum Help {
     """
 
     static let providers = """
-    USAGE: promptcompat providers [--prompts DIR]
+    USAGE: promptcompat providers [--catalog] [--prompts DIR]
 
-    Lists the providers of the suite config: profile, base URL, model, and whether the environment variable
-    holding each one's API key is set (the key itself is never printed).
+    Lists the providers of the suite config: profile, base URL, model, whether the environment variable
+    holding each one's API key is set (the key itself is never printed), and the rules that matter when
+    migrating (temperature and top_p ranges, output cap, unsupported parameters, message rules, price).
+
+    OPTIONS:
+      --catalog   Every built-in provider profile instead of the suite's providers.
     """
 
     static func text(for command: String) -> String? {

@@ -30,19 +30,3 @@ enum SnapshotsCommand {
         return .ready
     }
 }
-
-/// `promptcompat providers`: what the suite config declares, and which key variables are set.
-enum ProvidersCommand {
-    static func main(_ arguments: [String]) throws -> ExitCode {
-        let args = try Arguments(arguments, options: Paths.options, switches: [])
-        let library = try PromptLibrary.load(from: Paths(args).prompts)
-        let environment = ProcessInfo.processInfo.environment
-        for provider in library.config.providers {
-            let profile = ProviderProfile.named(provider.profile)?.displayName ?? provider.profile
-            let key = provider.apiKeyEnv.map { (environment[$0] ?? "").isEmpty ? "\($0) not set" : "\($0) set" } ?? "no key needed"
-            let role = provider.name == library.config.baseline ? " [baseline]" : ""
-            print("\(provider.name)\(role)  \(profile)  \(provider.baseURL.absoluteString)  model=\(provider.model)  key: \(key)")
-        }
-        return .ready
-    }
-}

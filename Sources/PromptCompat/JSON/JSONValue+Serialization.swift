@@ -64,7 +64,8 @@ extension JSONValue {
         out += close
     }
 
-    static func format(_ n: Double) -> String {
+    /// A number as JSON writes it: whole numbers without a fraction (`2`, not `2.0`).
+    public static func format(_ n: Double) -> String {
         if n.rounded() == n, abs(n) < 1e15 { return String(Int64(n)) }
         return "\(n)"
     }

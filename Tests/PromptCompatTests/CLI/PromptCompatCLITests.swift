@@ -79,6 +79,18 @@ struct PromptCompatCLITests {
         #expect(!FileManager.default.fileExists(atPath: fixture.snapshots.path))
     }
 
+    @Test("providers shows each provider's rules and whether its key variable is set; --catalog shows every profile")
+    func providers() throws {
+        let fixture = try RunFixture()
+        let output = try CLIProcess.run(["providers"], in: fixture.root, environment: ["STUB_API_KEY": ""])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("keyed  Any OpenAI-compatible server"))
+        #expect(output.stdout.contains("key: STUB_API_KEY not set"))
+        let catalog = try CLIProcess.run(["providers", "--catalog"], in: fixture.root)
+        #expect(catalog.stdout.contains("zhipu  Zhipu GLM  https://open.bigmodel.cn/api/paas/v4"))
+        #expect(catalog.stdout.contains("temperature (0,1]"))
+    }
+
     @Test("obsolete snapshots are listed, and removed only with --remove-obsolete")
     func obsoleteSnapshots() throws {
         let fixture = try RunFixture()
