@@ -17,6 +17,9 @@ extension ReadinessReport {
         summary["cases"] = .object(verdicts)
         summary["tokens"] = ["prompt": .number(Double(t.prompt)), "completion": .number(Double(t.completion))]
         summary["latencySeconds"] = ["target": Self.json(targetLatency), "reference": Self.json(referenceLatency)]
+        summary["costCNY"] = costCNY.map { .number(($0 * 1_000_000).rounded() / 1_000_000) } ?? .null
+        summary["costPer1000CallsCNY"] = costPer1000CallsCNY.map { .number(($0 * 10_000).rounded() / 10_000) } ?? .null
+        summary["pricesTaken"] = targetProfile?.pricesTaken.map(JSONValue.string) ?? .null
         return .object(JSONObject([
             ("schemaVersion", .number(Double(Self.schemaVersion))),
             ("target", .string(target)),

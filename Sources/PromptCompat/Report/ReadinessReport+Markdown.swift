@@ -42,6 +42,8 @@ extension ReadinessReport {
         var lines = ["| | \(target) | \(baseline) (recorded) |", "|---|---|---|"]
         let t = tokens
         lines.append("| tokens (prompt / completion) | \(t.prompt) / \(t.completion) | |")
+        let cost = costPer1000CallsCNY.map { String(format: "%.4f CNY", $0) + (targetProfile?.pricesTaken.map { " (prices of \($0))" } ?? "") } ?? "no price known"
+        lines.append("| cost per 1,000 calls | \(cost) | |")
         func latency(_ value: (p50: Double, p95: Double)?) -> String {
             value.map { String(format: "%.2f s / %.2f s", $0.p50, $0.p95) } ?? "–"
         }

@@ -56,12 +56,15 @@ public struct ReadinessReport: Sendable {
     public var generatedAt: String
     public var prompts: [PromptReadiness]
     public var recordPolicy: String?
+    /// The target's profile (with the suite config's overrides), for prices.
+    public var targetProfile: ProviderProfile?
 
     public init(library: PromptLibrary, target: String, results: [CaseResult], recordPolicy: String? = nil) {
         self.target = target
         baseline = library.config.baseline
         generatedAt = Snapshot.Metadata.now()
         self.recordPolicy = recordPolicy
+        targetProfile = library.config.provider(named: target)?.resolvedProfile
         var order: [String] = []
         var byPrompt: [String: [CaseResult]] = [:]
         for result in results {
@@ -85,6 +88,26 @@ public struct ReadinessReport: Sendable {
     /// Prompt and completion tokens the target used in this run.
     public var tokens: (prompt: Int, completion: Int) {
         cases.compactMap(\.completion?.usage).reduce((0, 0)) { ($0.0 + $1.promptTokens, $0.1 + $1.completionTokens) }
+    }
+
+    /// What this run cost on the target in CNY, from each case's usage and the profile's price for its
+    /// model; `nil` when no answered case has a known price.
+    public var costCNY: Double? {
+        var total = 0.0
+        var priced = false
+        for result in cases {
+            guard let usage = result.completion?.usage, let model = result.request?.model,
+                  let price = targetProfile?.model(named: model), let input = price.inputPrice, let output = price.outputPrice else { continue }
+            total += (Double(usage.promptTokens) * input + Double(usage.completionTokens) * output) / 1_000_000
+            priced = true
+        }
+        return priced ? total : nil
+    }
+
+    /// ``costCNY`` scaled to 1,000 calls of a case of this library.
+    public var costPer1000CallsCNY: Double? {
+        let answered = cases.filter { $0.completion?.usage != nil }.count
+        return costCNY.flatMap { answered > 0 ? $0 / Double(answered) * 1000 : nil }
     }
 
     /// p50 and p95 of the target's latency in this run, in seconds.
