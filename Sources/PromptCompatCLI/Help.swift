@@ -9,6 +9,7 @@ enum Help {
 
     COMMANDS:
       run         Run the library against one or more targets; write readiness reports
+      lint        Check the library against each target's provider rules and estimate a run's cost (no calls)
       snapshots   List accepted snapshots; find (and remove) obsolete ones
       providers   List the suite's providers and whether their API key variables are set
       help        Show help for a command
@@ -64,7 +65,33 @@ enum Help {
       --catalog   Every built-in provider profile instead of the suite's providers.
     """
 
+    static let lint = """
+    USAGE: promptcompat lint [--target NAME …] [--profile ID …] [--prompts DIR]
+
+    Checks every case of the library against a target's provider profile without calling anything:
+    parameters out of range, parameters the provider does not support (response_format, tools, seed, n, …),
+    max_tokens above the output cap, message orders it changes or rejects, prompts too long for the model's
+    context, models the profile does not know. Each request is built and adapted exactly as a run would.
+    One line per finding, file:line:column and a fix hint; then per target the counts and the estimated cost
+    of one full run in CNY (every case once, at the profile's prices).
+
+    A change the run would make is a warning (an error for a "strict" target); a request the provider would
+    reject, a prompt that relies on tools the provider lacks, or one that cannot fit the context is an error.
+
+    OPTIONS:
+      --target NAME     A provider from the suite config (repeatable). Default: every provider but the baseline.
+      --profile ID      A built-in profile you have not configured yet, with its default model (repeatable;
+                        'promptcompat providers --catalog' lists them).
+
+    EXIT CODES: 0 no error-level finding · 1 at least one error · 2 usage or configuration error
+
+    EXAMPLES:
+      promptcompat lint                                # every target of the suite config
+      promptcompat lint --target qwen --target glm     # no API key needed: nothing is called
+      promptcompat lint --profile hunyuan              # would the library fit Tencent Hunyuan?
+    """
+
     static func text(for command: String) -> String? {
-        ["run": run, "snapshots": snapshots, "providers": providers][command]
+        ["run": run, "lint": lint, "snapshots": snapshots, "providers": providers][command]
     }
 }

@@ -21,9 +21,10 @@ func runCLI(_ arguments: [String]) async -> ExitCode {
     do {
         switch command {
         case "run": return try await RunCommand.main(rest)
+        case "lint": return try LintCommand.main(rest)
         case "snapshots": return try SnapshotsCommand.main(rest)
         case "providers": return try ProvidersCommand.main(rest)
-        default: throw UsageError("unknown command \"\(command)\"; commands: run, snapshots, providers, help")
+        default: throw UsageError("unknown command \"\(command)\"; commands: run, lint, snapshots, providers, help")
         }
     } catch let error as UsageError {
         Console.error("error: \(error.description)\n\n\(Help.text(for: command) ?? Help.main)")
