@@ -18,6 +18,7 @@ public enum FailureMessage {
         var lines = ["\(result.displayName) on \(result.target): \(result.verdict.rawValue)"]
         lines += result.reasons.map { "  " + $0 }
         if let note = result.overrideNote { lines.append("  override used: \(note)") }
+        lines += result.adaptations.filter { !$0.hasPrefix("model ") }.map { "  adapted: \($0)" }
         if let hint = VerdictReasons.hint(for: result.reasons), result.verdict == .drift || result.verdict == .failed || result.verdict == .blocked {
             lines.append("  hint: \(hint)")
         }
