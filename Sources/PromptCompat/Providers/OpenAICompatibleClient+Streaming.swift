@@ -102,6 +102,7 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
 /// Assembles Chat Completions stream chunks: content deltas, tool-call deltas, finish reason, usage.
 struct StreamAssembly {
     var text = ""
+    var reasoning = ""
     var finishReason: String?
     var model: String?
     var usage: Usage?
@@ -122,6 +123,7 @@ struct StreamAssembly {
         usage = OpenAICompatibleClient.usage(from: json["usage"]) ?? usage
         for choice in json["choices"]?.arrayValue ?? [] {
             if let content = choice["delta"]?["content"]?.stringValue { text += content }
+            if let thought = choice["delta"]?["reasoning_content"]?.stringValue { reasoning += thought }
             for call in choice["delta"]?["tool_calls"]?.arrayValue ?? [] {
                 let index = call["index"]?.intValue ?? 0
                 var entry = toolCalls[index] ?? ("", "")
@@ -148,7 +150,9 @@ struct StreamAssembly {
             }
             text = OpenAICompatibleClient.toolCallsText(calls)
         }
-        return Completion(text: text, finishReason: finishReason, model: model, usage: usage)
+        var completion = Completion(text: text, finishReason: finishReason, model: model, usage: usage)
+        completion.reasoning = reasoning.isEmpty ? nil : reasoning
+        return completion
     }
 }
 

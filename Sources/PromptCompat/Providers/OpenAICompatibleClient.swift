@@ -111,7 +111,9 @@ public final class OpenAICompatibleClient: Provider {
         if text.isEmpty, let calls = message["tool_calls"]?.arrayValue, !calls.isEmpty {
             text = toolCallsText(calls)
         }
-        return Completion(text: text, finishReason: finishReason, model: json["model"]?.stringValue, usage: usage(from: json["usage"]))
+        var completion = Completion(text: text, finishReason: finishReason, model: json["model"]?.stringValue, usage: usage(from: json["usage"]))
+        completion.reasoning = message["reasoning_content"]?.stringValue
+        return completion
     }
 
     /// A finish reason that means the provider's safety filter withheld the output.

@@ -21,6 +21,9 @@ public struct Completion: Sendable, Equatable {
     public var usage: Usage?
     /// Seconds from sending the request to the last byte of the answer.
     public var latency: Double
+    /// A reasoning model's thinking (`reasoning_content`, DeepSeek's thinking mode), kept apart from the
+    /// answer: it is not compared and not recorded as the output.
+    public var reasoning: String?
 
     public init(text: String, finishReason: String? = nil, model: String? = nil, usage: Usage? = nil, latency: Double = 0) {
         self.text = text

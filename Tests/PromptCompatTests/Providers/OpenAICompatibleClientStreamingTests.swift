@@ -185,3 +185,34 @@ struct OpenAICompatibleClientStreamingTests {
         #expect(failure.message.contains("not JSON"))
     }
 }
+
+@Suite("Reasoning models")
+struct ReasoningContentTests {
+    typealias F = ProviderFixtures
+
+    @Test("reasoning_content in a stream is kept apart from the answer")
+    func streamedReasoningIsKeptApart() async throws {
+        let server = try LoopbackServer { _ in
+            .sse([
+                #"{"choices":[{"index":0,"delta":{"reasoning_content":"用户问首都，"}}]}"#,
+                #"{"choices":[{"index":0,"delta":{"reasoning_content":"答北京。"}}]}"#,
+                #"{"choices":[{"index":0,"delta":{"content":"北京。"},"finish_reason":"stop"}]}"#,
+                "[DONE]",
+            ])
+        }
+        defer { server.stop() }
+        let completion = try await F.client(for: server, streaming: true).complete(F.request)
+        #expect(completion.text == "北京。")
+        #expect(completion.reasoning == "用户问首都，答北京。")
+    }
+
+    @Test("reasoning_content in a JSON answer is kept apart from the answer")
+    func reasoningIsKeptApart() async throws {
+        let body = #"{"model":"deepseek-reasoner","choices":[{"index":0,"message":{"role":"assistant","reasoning_content":"先想一想。","content":"北京。"},"finish_reason":"stop"}]}"#
+        let server = try LoopbackServer { _ in .json(200, body) }
+        defer { server.stop() }
+        let completion = try await F.client(for: server).complete(F.request)
+        #expect(completion.text == "北京。")
+        #expect(completion.reasoning == "先想一想。")
+    }
+}
