@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "PromptCompat", targets: ["PromptCompat"]),
         .library(name: "PromptCompatTesting", targets: ["PromptCompatTesting"]),
+        .library(name: "PromptCompatServer", targets: ["PromptCompatServer"]),
         .executable(name: "promptcompat", targets: ["PromptCompatCLI"]),
     ],
     targets: [
@@ -15,9 +16,12 @@ let package = Package(
         // Swift Testing integration: one parameterized test argument per (prompt, case).
         .target(name: "PromptCompatTesting", dependencies: ["PromptCompat"]),
         // The `promptcompat` command-line tool.
-        .executableTarget(name: "PromptCompatCLI", dependencies: ["PromptCompat"]),
-        // A loopback HTTP server that plays provider behaviours, for the framework's own tests.
-        .target(name: "PromptCompatTestSupport", path: "Tests/PromptCompatTestSupport"),
+        .executableTarget(name: "PromptCompatCLI", dependencies: ["PromptCompat", "PromptCompatServer"]),
+        // A loopback HTTP/1.1 server (POSIX sockets) and the quirk proxy that plays a provider profile in front
+        // of a real model; used by the tests and by `promptcompat proxy`.
+        .target(name: "PromptCompatServer", dependencies: ["PromptCompat"]),
+        // Re-exports PromptCompatServer for the framework's own tests.
+        .target(name: "PromptCompatTestSupport", dependencies: ["PromptCompatServer"], path: "Tests/PromptCompatTestSupport"),
         .testTarget(
             name: "PromptCompatTests",
             dependencies: ["PromptCompat", "PromptCompatTesting", "PromptCompatTestSupport"]

@@ -12,6 +12,7 @@ enum Help {
       lint        Check the library against each target's provider rules and estimate a run's cost (no calls)
       snapshots   List accepted snapshots; find (and remove) obsolete ones
       providers   List the suite's providers and whether their API key variables are set
+      proxy       Serve a real local model as if it were a provider (its errors, limits, filters)
       help        Show help for a command
 
     COMMON OPTIONS:
@@ -91,7 +92,37 @@ enum Help {
       promptcompat lint --profile hunyuan              # would the library fit Tencent Hunyuan?
     """
 
+    static let proxy = """
+    USAGE: promptcompat proxy --profile ID [--upstream URL] [--port N] [--key-env NAME] [--sensitive WORD …]
+                              [--max-concurrency N] [--upstream-model NAME]
+
+    A quirk proxy: a loopback server (127.0.0.1) in front of a real OpenAI-compatible model that behaves like
+    the provider profile ID, so a migration can be rehearsed offline. It answers with that provider's own
+    error bodies (HTTP-200 errors included, as Qianfan and MiniMax send them): a temperature or top_p outside
+    the profile's range, an unsupported parameter, or messages that break its order rules are rejected; a
+    sensitive word in any input message is blocked as input, one in the model's answer is withheld as output
+    (finish_reason content_filter / sensitive, or the provider's error); max_tokens is capped at the output cap;
+    streams get ': keep-alive' comments where the provider sends them (deepseek); a request beyond the
+    concurrency limit is answered "rate limited" with Retry-After: 1. Runs until Ctrl-C (SIGINT) or SIGTERM,
+    printing one line per request: method, path, status and outcome.
+
+    OPTIONS:
+      --profile ID          A built-in profile ('promptcompat providers --catalog'), e.g. zhipu, dashscope, qianfan.
+      --upstream URL        The real model's base URL. Default: http://127.0.0.1:8701/v1 (scripts/local-model).
+      --port N              Where to listen. Default: 8711; 0 picks a free port.
+      --key-env NAME        Require the key held in the environment variable NAME (Authorization: Bearer, or
+                            api-key for azure-openai); without it any request is accepted.
+      --sensitive WORD      A word the content filter blocks, case-insensitive (repeatable).
+      --max-concurrency N   Requests in flight at once; one more is rate-limited. Default: unlimited.
+      --upstream-model NAME Send this model name upstream instead of the requested one.
+
+    EXAMPLES:
+      promptcompat proxy --profile zhipu --port 8711 --upstream-model smollm2-135m-instruct
+      promptcompat proxy --profile dashscope --port 8712 --sensitive 退款 --max-concurrency 1
+      ZHIPU_PROXY_KEY=sk-local promptcompat proxy --profile zhipu --key-env ZHIPU_PROXY_KEY
+    """
+
     static func text(for command: String) -> String? {
-        ["run": run, "lint": lint, "snapshots": snapshots, "providers": providers][command]
+        ["run": run, "lint": lint, "snapshots": snapshots, "providers": providers, "proxy": proxy][command]
     }
 }

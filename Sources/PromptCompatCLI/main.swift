@@ -24,7 +24,8 @@ func runCLI(_ arguments: [String]) async -> ExitCode {
         case "lint": return try LintCommand.main(rest)
         case "snapshots": return try SnapshotsCommand.main(rest)
         case "providers": return try ProvidersCommand.main(rest)
-        default: throw UsageError("unknown command \"\(command)\"; commands: run, lint, snapshots, providers, help")
+        case "proxy": return try await ProxyCommand.main(rest)
+        default: throw UsageError("unknown command \"\(command)\"; commands: run, lint, snapshots, providers, proxy, help")
         }
     } catch let error as UsageError {
         Console.error("error: \(error.description)\n\n\(Help.text(for: command) ?? Help.main)")

@@ -127,7 +127,8 @@ struct StreamAssembly {
             for call in choice["delta"]?["tool_calls"]?.arrayValue ?? [] {
                 let index = call["index"]?.intValue ?? 0
                 var entry = toolCalls[index] ?? ("", "")
-                entry.name += call["function"]?["name"]?.stringValue ?? ""
+                // The name comes whole in one chunk; some servers (llama-cpp-python) repeat it in every chunk.
+                if entry.name.isEmpty { entry.name = call["function"]?["name"]?.stringValue ?? "" }
                 entry.arguments += call["function"]?["arguments"]?.stringValue ?? ""
                 toolCalls[index] = entry
             }

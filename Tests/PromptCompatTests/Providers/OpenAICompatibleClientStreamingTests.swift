@@ -216,3 +216,22 @@ struct ReasoningContentTests {
         #expect(completion.reasoning == "先想一想。")
     }
 }
+
+@Suite("Streaming server variations")
+struct StreamingServerVariationTests {
+    typealias F = ProviderFixtures
+
+    @Test("a tool name repeated in every chunk (llama-cpp-python) is taken once")
+    func repeatedToolName() async throws {
+        let server = try LoopbackServer { _ in
+            .sse([
+                #"{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"name":"get_order_status","arguments":"{\"order_id\":"}}]}}]}"#,
+                #"{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"name":"get_order_status","arguments":"\"YX1\"}"}}]},"finish_reason":"tool_calls"}]}"#,
+                "[DONE]",
+            ])
+        }
+        defer { server.stop() }
+        let completion = try await F.client(for: server, streaming: true).complete(F.request)
+        #expect(completion.text == #"[{"name":"get_order_status","arguments":{"order_id":"YX1"}}]"#)
+    }
+}

@@ -1,8 +1,9 @@
 import Foundation
 
-/// A small real HTTP/1.1 server on 127.0.0.1 for tests: each request is answered by a
-/// handler that returns a `ScriptedResponse`, over a real TCP connection, so `URLSession`
-/// runs its whole network path (timeouts, streaming, resets) with no stubbing.
+/// A small real HTTP/1.1 server on 127.0.0.1: each request is answered by a handler that
+/// returns a `ScriptedResponse`, over a real TCP connection, so `URLSession` runs its whole
+/// network path (timeouts, streaming, resets) with no stubbing. Tests script provider
+/// behaviours with it; `QuirkProxy` serves with it.
 ///
 /// Each connection runs on its own thread and serves one request (`Connection: close`).
 /// The server stops when `stop()` is called or when it is deinitialized.
@@ -19,21 +20,28 @@ import Foundation
 /// #expect(server.requests.count == 1)
 /// ```
 public final class LoopbackServer: Sendable {
-    /// The TCP port the server listens on (chosen by the OS).
+    /// The TCP port the server listens on (the one asked for, or the one the OS chose).
     public let port: Int
     private let state: ServerState
 
-    /// Starts listening on 127.0.0.1 on a free port chosen by the OS (bind port 0).
+    /// Starts listening on 127.0.0.1 on `port`; 0 (the default) lets the OS choose a free one.
     ///
     /// The handler runs on the connection's thread, once per request, after the whole
     /// request (head and body) has arrived and been added to `requests`.
     ///
     /// ```swift
     /// let server = try LoopbackServer { _ in .sse(["{\"n\":1}", "[DONE]"]) }
+    /// let fixed = try LoopbackServer(port: 8711) { _ in .json(200, "{}") }   // throws "bind failed: Address already in use" if taken
     /// ```
-    public init(_ handler: @escaping @Sendable (RecordedRequest) -> ScriptedResponse) throws {
-        let (listener, port) = try Socket.bindLoopback(listening: true)
-        let state = ServerState(listener: listener)
+    ///
+    /// A long-running server (a proxy) passes `recordingRequests: false`, so `requests` stays empty
+    /// instead of keeping every request body for the life of the process.
+    public init(
+        port: Int = 0, recordingRequests: Bool = true,
+        _ handler: @escaping @Sendable (RecordedRequest) -> ScriptedResponse
+    ) throws {
+        let (listener, port) = try Socket.bindLoopback(listening: true, port: port)
+        let state = ServerState(listener: listener, recording: recordingRequests)
         self.port = port
         self.state = state
         let thread = Thread {

@@ -14,9 +14,11 @@ final class ServerState: @unchecked Sendable {
     private var acceptLoopRunning = true
     private var connections: Set<Socket> = []
     private var recorded: [RecordedRequest] = []
+    private let recording: Bool
 
-    init(listener: Socket) {
+    init(listener: Socket, recording: Bool = true) {
         self.listener = listener
+        self.recording = recording
     }
 
     var isStopped: Bool {
@@ -28,6 +30,7 @@ final class ServerState: @unchecked Sendable {
     }
 
     func record(_ request: RecordedRequest) {
+        guard recording else { return }
         locked { recorded.append(request) }
     }
 

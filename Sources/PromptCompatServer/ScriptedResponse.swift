@@ -56,6 +56,38 @@ public enum ScriptedResponse: Sendable {
     ///
     /// `.delayed(.milliseconds(300), .json(200, "{}"))`
     indirect case delayed(Duration, ScriptedResponse)
+
+    /// Sends the status line and headers, then calls `body` on the connection's thread to write the
+    /// body as it is produced (close-delimited, like `.stream`), e.g. a stream relayed from elsewhere.
+    /// The connection closes when `body` returns.
+    ///
+    /// ```swift
+    /// .produced { writer in
+    ///     for word in ["Hel", "lo"] where writer.write(Data("data: \(word)\n\n".utf8)) == false { return }
+    /// }
+    /// ```
+    case produced(
+        status: Int = 200,
+        headers: [String: String] = ["Content-Type": "text/event-stream"],
+        body: @Sendable (ResponseWriter) -> Void
+    )
+}
+
+/// Writes the body of a `.produced` response straight to the client's connection.
+public struct ResponseWriter: Sendable {
+    let socket: Socket
+    let state: ServerState
+    /// The response head could not be sent: every write fails.
+    let broken: Bool
+
+    /// Sends the bytes now. False once the client has hung up or the server is stopping: stop producing.
+    @discardableResult
+    public func write(_ data: Data) -> Bool {
+        !broken && !state.isStopped && socket.sendAll(Array(data))
+    }
+
+    /// Whether the server is stopping (a producer waiting on something else should give up).
+    public var isStopped: Bool { state.isStopped }
 }
 
 extension ScriptedResponse {

@@ -63,6 +63,14 @@ struct Connection {
         case let .delayed(delay, inner):
             guard hold(delay) else { return false }
             return play(inner)
+
+        case let .produced(status, headers, body):
+            // The producer runs even when the head could not be sent (its first write fails), so whatever
+            // it holds (an upstream request, a concurrency slot) is always released by it.
+            let head = ResponseHead.bytes(status: status, headers: headers, contentLength: nil)
+            let sent = socket.sendAll(head)
+            body(ResponseWriter(socket: socket, state: state, broken: !sent))
+            return false
         }
     }
 

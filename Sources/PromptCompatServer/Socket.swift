@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #else
-#error("PromptCompatTestSupport needs POSIX sockets")
+#error("PromptCompatServer needs POSIX sockets")
 #endif
 
 /// A thin wrapper over a POSIX TCP socket descriptor (IPv4, 127.0.0.1 only).
@@ -26,19 +26,27 @@ struct Socket: Hashable, Sendable {
 
     // MARK: - Creating
 
-    /// A socket bound to 127.0.0.1 on a port the OS picks, listening if asked.
-    static func bindLoopback(listening: Bool) throws -> (socket: Socket, port: Int) {
+    /// A socket bound to 127.0.0.1 on `port` (0: a port the OS picks), listening if asked.
+    ///
+    /// A chosen port is bound with `SO_REUSEADDR`, so a server restarted on it does not wait for the
+    /// previous run's connections to leave TIME_WAIT.
+    static func bindLoopback(listening: Bool, port: Int = 0) throws -> (socket: Socket, port: Int) {
+        guard (0...65535).contains(port) else { throw LoopbackServerError(operation: "bind", code: EINVAL) }
         let fd = socket(AF_INET, streamType, 0)
         guard fd >= 0 else { throw LoopbackServerError(operation: "socket", code: errno) }
         let sock = Socket(fd: fd)
         sock.setCloseOnExec()
+        if port != 0 {
+            var one: Int32 = 1
+            _ = setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        }
 
         var address = sockaddr_in()
         #if canImport(Darwin)
         address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
         #endif
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
+        address.sin_port = UInt16(port).bigEndian
         address.sin_addr = in_addr(s_addr: UInt32(0x7F00_0001).bigEndian)
         let bound = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
