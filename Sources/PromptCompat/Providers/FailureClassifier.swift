@@ -13,13 +13,19 @@ public enum FailureClassifier {
     /// Markers looked for (case-insensitively) in an error body, most specific first.
     static let rules: [Rule] = [
         Rule(marker: "ResponsibleAIPolicyViolation", cause: .safetyBlocked(side: .input)),
-        Rule(marker: "content_filter", cause: .safetyBlocked(side: .unknown)),
+        // An error response comes before any answer, so a filter that fires there filtered the input;
+        // an output filter shows as finish_reason content_filter instead.
+        Rule(marker: "content_filter", cause: .safetyBlocked(side: .input)),
+        Rule(marker: "Output data may contain", cause: .safetyBlocked(side: .output)),
         Rule(marker: "DataInspectionFailed", cause: .safetyBlocked(side: .input)),
         Rule(marker: "data_inspection_failed", cause: .safetyBlocked(side: .input)),
         Rule(marker: "input_sensitive", cause: .safetyBlocked(side: .input)),
         Rule(marker: "output_sensitive", cause: .safetyBlocked(side: .output)),
         Rule(marker: "\"1301\"", cause: .safetyBlocked(side: .input)),
         Rule(marker: "sensitive", cause: .safetyBlocked(side: .unknown)),
+        Rule(marker: "need_clear_history", cause: .safetyBlocked(side: .input)),
+        Rule(marker: "Content Exists Risk", cause: .safetyBlocked(side: .input)),
+        Rule(marker: "invalid_prompt", cause: .safetyBlocked(side: .input)),
         Rule(marker: "context_length_exceeded", cause: .contextTooLong),
         Rule(marker: "maximum context length", cause: .contextTooLong),
         Rule(marker: "exceeds the context", cause: .contextTooLong),
@@ -70,6 +76,7 @@ public enum FailureClassifier {
         CodeRule(field: ["base_resp", "status_code"], codes: [1026], cause: .safetyBlocked(side: .input)),
         CodeRule(field: ["base_resp", "status_code"], codes: [1027], cause: .safetyBlocked(side: .output)),
         CodeRule(field: ["error_code"], codes: [4, 17, 18, 336501, 336502], cause: .rateLimited(retryAfter: nil)),
+        CodeRule(field: ["error_code"], codes: [110, 111], cause: .auth(variable: nil)),
     ]
 
     static func codeCause(in body: Data) -> ProviderFailure.Cause? {
@@ -118,6 +125,7 @@ public enum FailureClassifier {
     static func isErrorBody(_ json: JSONValue) -> Bool {
         if let error = json["error"], !error.isNull { return true }
         if let code = json["error_code"], code.intValue != 0 { return true }
+        if json["need_clear_history"]?.boolValue == true { return true }  // Qianfan v1: the input was blocked
         if let code = json["base_resp"]?["status_code"], let value = code.intValue, value != 0 { return true }
         return json["choices"] == nil && json["code"] != nil && json["message"] != nil
     }

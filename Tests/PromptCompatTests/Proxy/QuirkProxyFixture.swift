@@ -128,18 +128,10 @@ let quirkProfiles = ProviderProfile.catalog.filter { !$0.baseURL.isEmpty && $0.i
 /// tests keep expecting the right cause and record these as known issues, so each one turns into a
 /// failure ("known issue was not recorded") once the classifier learns the shape — then delete its line.
 let knownMisclassifications: [String: String] = {
-    let sideUnknown = "a 400 content_filter error (no innererror) is safety-blocked with side unknown; an HTTP error before any answer is input-side"
-    var table = [
-        "qianfan/auth": "Qianfan error_code 110 (access token invalid) inside HTTP 200 is classified invalid-request, not auth",
-        "qianfan/input": "Qianfan v1 input block (HTTP 200, need_clear_history true, ban_round -1, no choices) is malformed-response, or network (\"cut short\") in a stream",
-        "openai/input": "OpenAI code invalid_prompt (\"flagged as potentially violating our usage policy\") is classified invalid-request",
-        "deepseek/input": "DeepSeek 400 \"Content Exists Risk\" (type invalid_request_error) is classified invalid-request",
-        "siliconflow/input": "[U] SiliconFlow's input block: " + sideUnknown,
+    let table = [
+        "siliconflow/input": "[U] SiliconFlow's input-block body says only \"sensitive\": safety-blocked, side unknown",
         "zhipu/output": "Zhipu 1301 with contentFilter role assistant (the output filter) is classified as an input block",
-        "dashscope/output": "DashScope data_inspection_failed \"Output data may contain inappropriate content.\" is classified as an input block",
-        "dashscope/stream-output": "DashScope data_inspection_failed \"Output data …\" as a stream event is classified as an input block",
     ]
-    for profile in ["llama-cpp", "yi", "hunyuan", "baichuan", "moonshot"] { table["\(profile)/input"] = sideUnknown }
     return table
 }()
 
