@@ -52,7 +52,7 @@ enum RunCommand {
         line += " — \(report.count(PromptStatus.retune)) re-tune, \(report.count(PromptStatus.blocked)) blocked, \(report.count(PromptStatus.incomplete)) incomplete"
         let recorded = report.count(CaseVerdict.recorded)
         if recorded > 0 { line += "; recorded \(recorded) snapshot\(recorded == 1 ? "" : "s") (re-run to compare)" }
-        let paths = files.map { PromptLibraryPaths.display($0) }.joined(separator: ", ")
+        let paths = files.map { PromptLibrary.displayPath($0) }.joined(separator: ", ")
         return line + "\n  report: " + paths
     }
 }
@@ -82,12 +82,5 @@ final class Progress: Sendable {
 
     func finish() {
         if terminal && !quiet { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-}
-
-enum PromptLibraryPaths {
-    static func display(_ url: URL) -> String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
     }
 }

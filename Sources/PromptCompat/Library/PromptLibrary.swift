@@ -87,7 +87,7 @@ public struct PromptLibrary: Sendable {
     }
 
     /// `url` relative to the current directory when it is inside it, else absolute.
-    static func displayPath(_ url: URL) -> String {
+    public static func displayPath(_ url: URL) -> String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
         return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
     }
