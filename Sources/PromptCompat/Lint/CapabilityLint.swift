@@ -29,8 +29,7 @@ public enum CapabilityLint {
             for promptCase in prompt.cases {
                 var findings: [LintFinding] = []
                 do {
-                    let request = try prompt.request(for: promptCase, provider: target)
-                    let adapted = RequestAdapter.adapt(request, promptModel: checker.promptModel, to: profile)
+                    let adapted = try prompt.adaptedRequest(for: promptCase, provider: target)
                     findings = checker.findings(for: adapted)
                     cost.add(adapted.request, profile: profile)
                     if checker.overrideModel == nil, profile.model(named: adapted.request.model) == nil {
@@ -86,7 +85,7 @@ struct PromptChecker {
     /// A model named in the target's override: the provider's own, sent as is.
     var overrideModel: String? { override?.parameters["model"]?.stringValue }
     /// The prompt's model, when it goes through the suite config's model map (as ``SuiteRunner`` does).
-    var promptModel: String? { override?.parameters["model"] == nil ? prompt.parameters["model"]?.stringValue : nil }
+    var promptModel: String? { prompt.mappedModel(for: target) }
     var overridePath: String { JSONParser.child("$.overrides", target.name) }
 
     /// Where a request parameter is written: the override when it sets it, else the prompt.

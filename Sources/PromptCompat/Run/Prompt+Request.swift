@@ -26,6 +26,19 @@ extension Prompt {
         return ChatRequest(model: model, messages: messages, parameters: parameters)
     }
 
+    /// The request exactly as a run sends it to `provider`: ``request(for:provider:)`` adapted to the
+    /// provider's profile, with every change recorded. `promptcompat run` and `promptcompat lint` both
+    /// call this, so what the lint reports is what the run does.
+    public func adaptedRequest(for promptCase: PromptCase, provider: ProviderConfig) throws(LibraryDiagnostic) -> AdaptedRequest {
+        RequestAdapter.adapt(try request(for: promptCase, provider: provider), promptModel: mappedModel(for: provider), to: provider.resolvedProfile)
+    }
+
+    /// The prompt's `model` when it goes through the provider's model map; `nil` when the provider's
+    /// override names its own model, which is sent as is.
+    func mappedModel(for provider: ProviderConfig) -> String? {
+        overrides[provider.name]?.parameters["model"] == nil ? parameters["model"]?.stringValue : nil
+    }
+
     /// How many baseline samples to record for each case.
     public func sampleCount(in config: SuiteConfig) -> Int { samples ?? config.samples }
 }

@@ -89,7 +89,7 @@ public struct SuiteRunner: Sendable {
         var result = CaseResult(promptID: prompt.id, caseName: promptCase.name, target: target.name, verdict: .error, reasons: [])
         result.overrideNote = prompt.overrides[target.name].map { $0.note ?? "override for \(target.name)" }
         do {
-            let request = try adapt(prompt.request(for: promptCase, provider: target), prompt: prompt, into: &result)
+            let request = try adapt(prompt.adaptedRequest(for: promptCase, provider: target), into: &result)
             result.request = request
             let ownKey = SnapshotKey(provider: target.name, promptID: prompt.id, caseName: promptCase.name)
             let baselineKey = SnapshotKey(provider: library.config.baseline, promptID: prompt.id, caseName: promptCase.name)
@@ -125,9 +125,7 @@ public struct SuiteRunner: Sendable {
 
     /// The request adapted to the target's rules, the changes kept with the result; in strict mode a
     /// request that would need a change fails as unsupported instead.
-    private func adapt(_ request: ChatRequest, prompt: Prompt, into result: inout CaseResult) throws(ProviderFailure) -> ChatRequest {
-        let promptModel = prompt.overrides[target.name]?.parameters["model"] == nil ? prompt.parameters["model"]?.stringValue : nil
-        let adapted = RequestAdapter.adapt(request, promptModel: promptModel, to: target.resolvedProfile)
+    private func adapt(_ adapted: AdaptedRequest, into result: inout CaseResult) throws(ProviderFailure) -> ChatRequest {
         result.adaptations = adapted.adaptations.map(\.change) + adapted.problems.map { "not adapted: \($0)" }
         let changes = adapted.adaptations.filter { $0.rule != "model" }
         if target.strict, !changes.isEmpty {
