@@ -16,21 +16,25 @@ struct KilledRecordingTests {
         return #"{ "messages": [ { "role": "user", "content": "第 {{n}} 号问题" } ], "cases": [ \#(cases) ] }"#
     }
 
-    @Test("every snapshot on disk after kill -9 is complete: all samples and its metadata", arguments: [150, 400, 900])
-    func killMidRecording(afterMilliseconds delay: Int) async throws {
-        // Each answer takes 20 ms (the whole run about 2 s) and differs per call, so a half-written snapshot would show.
+    @Test("every snapshot on disk after kill -9 is complete: all samples and its metadata", arguments: [1, 5, 20])
+    func killMidRecording(afterSnapshots written: Int) async throws {
+        // Each answer takes 50 ms (the whole run about 5 s) and differs per call, so a half-written snapshot would show.
         let counter = Counter()
         let fixture = try RunFixture(samples: 3) { message in
-            .delayed(.milliseconds(20), RunFixture.completion("回答 \(counter.next()) ：\(message)\n第二行\n第三行"))
+            .delayed(.milliseconds(50), RunFixture.completion("回答 \(counter.next()) ：\(message)\n第二行\n第三行"))
         }
         try fixture.write("prompts/bulk/many.json", Self.manyCasesPrompt(60))
-        let (process, _, _) = try CLIProcess.start(["run", "--record", "all", "--quiet"], in: fixture.root)
-        try await Task.sleep(for: .milliseconds(delay))
+        let store = SnapshotStore(root: fixture.snapshots)
+        let (process, _, stderr) = try CLIProcess.start(["run", "--record", "all", "--quiet"], in: fixture.root)
+        // Kill once the recording is under way: wait for progress on disk, not for a time that a busy
+        // test process may overshoot. A blocking wait, so a starved task pool cannot delay it.
+        let deadline = Date().addingTimeInterval(30)
+        while store.allKeys().count < written, process.isRunning, Date() < deadline { usleep(2_000) }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        let said = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationReason == .uncaughtSignal, "the run ended by itself (status \(process.terminationStatus)) before the kill: \(said)")
 
-        let store = SnapshotStore(root: fixture.snapshots)
         var complete = 0
         for key in store.allKeys() {
             let snapshot = try #require(try store.load(key), "\(key) has a meta.json but does not load")
@@ -43,7 +47,7 @@ struct KilledRecordingTests {
         let caseFolders = try FileManager.default.subpathsOfDirectory(atPath: fixture.snapshots.path)
             .filter { $0.split(separator: "/").count == 4 && !$0.split(separator: "/").last!.hasPrefix(".") }
         #expect(caseFolders.count == complete, "folders: \(caseFolders.count), complete snapshots: \(complete)")
-        if delay >= 900 { #expect(complete > 0, "the kill should land after some snapshots were written") }
+        #expect(complete >= written, "the kill landed after \(written) snapshot(s) were written")
     }
 }
 
