@@ -21,7 +21,6 @@ public enum FailureClassifier {
         Rule(marker: "data_inspection_failed", cause: .safetyBlocked(side: .input)),
         Rule(marker: "input_sensitive", cause: .safetyBlocked(side: .input)),
         Rule(marker: "output_sensitive", cause: .safetyBlocked(side: .output)),
-        Rule(marker: "\"1301\"", cause: .safetyBlocked(side: .input)),
         Rule(marker: "sensitive", cause: .safetyBlocked(side: .unknown)),
         Rule(marker: "need_clear_history", cause: .safetyBlocked(side: .input)),
         Rule(marker: "Content Exists Risk", cause: .safetyBlocked(side: .input)),
@@ -29,6 +28,8 @@ public enum FailureClassifier {
         Rule(marker: "context_length_exceeded", cause: .contextTooLong),
         Rule(marker: "maximum context length", cause: .contextTooLong),
         Rule(marker: "exceeds the context", cause: .contextTooLong),
+        // SiliconFlow: "length of prompt_tokens (68957) must be less than max_seq_len (65536)."
+        Rule(marker: "max_seq_len", cause: .contextTooLong),
         Rule(marker: "insufficient_quota", cause: .quotaExhausted),
         Rule(marker: "Insufficient Balance", cause: .quotaExhausted),
         Rule(marker: "Arrearage", cause: .quotaExhausted),
@@ -43,10 +44,13 @@ public enum FailureClassifier {
     ]
 
     /// Classifies a non-2xx response, or a 2xx whose body is an error.
-    public static func classify(status: Int, headers: [String: String], body: Data, keyVariable: String?) -> ProviderFailure {
+    ///
+    /// - Parameter errorShape: the profile's `errorShape` family (`zhipu`, `qianfan`, …); rules written for
+    ///   one family apply only to it, or to every answer when the family is unknown (`nil`).
+    public static func classify(status: Int, headers: [String: String], body: Data, keyVariable: String?, errorShape: String? = nil) -> ProviderFailure {
         let text = String(decoding: body.prefix(ProviderFailure.evidenceLimit), as: UTF8.self)
         let message = errorMessage(in: body) ?? firstLine(of: text)
-        var cause: ProviderFailure.Cause = codeCause(in: body)
+        var cause: ProviderFailure.Cause = fieldCause(in: body, errorShape: errorShape)
             ?? rules.first { text.range(of: $0.marker, options: .caseInsensitive) != nil }?.cause
             ?? statusCause(status)
         switch (status, cause) {
@@ -54,36 +58,55 @@ public enum FailureClassifier {
         case (_, .auth): cause = .auth(variable: keyVariable)
         case (429, .rateLimited), (429, .invalidRequest), (429, .server): cause = .rateLimited(retryAfter: retryAfter(headers))
         case (_, .rateLimited): cause = .rateLimited(retryAfter: retryAfter(headers))
+        case (_, .safetyBlocked(side: .unknown)): cause = .safetyBlocked(side: SafetySideWords.side(of: message))
         default: break
         }
         return ProviderFailure(cause, describe(cause, message: message), status: status, evidence: text)
     }
 
-    struct CodeRule: Sendable {
-        /// Where the code sits: `base_resp.status_code` is `["base_resp", "status_code"]`.
+    /// A field of the error body whose value says more than any phrase.
+    struct FieldRule: Sendable {
+        /// Where the value sits: `base_resp.status_code` is `["base_resp", "status_code"]`; a number picks
+        /// an array element (`["contentFilter", "0", "role"]`).
         var field: [String]
-        var codes: Set<Int>
+        /// The values (numbers written as text) that mean `cause`.
+        var values: Set<String>
         var cause: ProviderFailure.Cause
+        /// The `errorShape` families that use this field this way; `nil` for every family.
+        var shapes: Set<String>? = nil
     }
 
-    /// Business codes that say more than any phrase (MiniMax `base_resp.status_code`, Qianfan v1
-    /// `error_code`); checked before the phrase rules, since MiniMax bodies always carry the keys
-    /// `input_sensitive` / `output_sensitive`, set or not.
-    static let codeRules: [CodeRule] = [
-        CodeRule(field: ["base_resp", "status_code"], codes: [1002, 1039], cause: .rateLimited(retryAfter: nil)),
-        CodeRule(field: ["base_resp", "status_code"], codes: [1004], cause: .auth(variable: nil)),
-        CodeRule(field: ["base_resp", "status_code"], codes: [1008], cause: .quotaExhausted),
-        CodeRule(field: ["base_resp", "status_code"], codes: [1026], cause: .safetyBlocked(side: .input)),
-        CodeRule(field: ["base_resp", "status_code"], codes: [1027], cause: .safetyBlocked(side: .output)),
-        CodeRule(field: ["error_code"], codes: [4, 17, 18, 336501, 336502], cause: .rateLimited(retryAfter: nil)),
-        CodeRule(field: ["error_code"], codes: [110, 111], cause: .auth(variable: nil)),
+    /// Business codes and fields (MiniMax `base_resp.status_code`, Qianfan v1 `error_code`, Zhipu
+    /// `contentFilter[].role`); checked before the phrase rules, since MiniMax bodies always carry the keys
+    /// `input_sensitive` / `output_sensitive`, set or not, and Zhipu's 1301 message names both sides.
+    static let fieldRules: [FieldRule] = [
+        FieldRule(field: ["base_resp", "status_code"], values: ["1002", "1039"], cause: .rateLimited(retryAfter: nil)),
+        FieldRule(field: ["base_resp", "status_code"], values: ["1004"], cause: .auth(variable: nil)),
+        FieldRule(field: ["base_resp", "status_code"], values: ["1008"], cause: .quotaExhausted),
+        FieldRule(field: ["base_resp", "status_code"], values: ["1026"], cause: .safetyBlocked(side: .input)),
+        FieldRule(field: ["base_resp", "status_code"], values: ["1027"], cause: .safetyBlocked(side: .output)),
+        FieldRule(field: ["error_code"], values: ["4", "17", "18", "336501", "336502"], cause: .rateLimited(retryAfter: nil)),
+        FieldRule(field: ["error_code"], values: ["110", "111"], cause: .auth(variable: nil)),
+        // Zhipu's content-safety page: contentFilter[].role says which side the filter caught ("user" the
+        // input, "assistant" the answer); 1301 without it is a safety block of either side.
+        FieldRule(field: ["contentFilter", "0", "role"], values: ["assistant"], cause: .safetyBlocked(side: .output), shapes: ["zhipu"]),
+        FieldRule(field: ["contentFilter", "0", "role"], values: ["user", "system"], cause: .safetyBlocked(side: .input), shapes: ["zhipu"]),
+        FieldRule(field: ["error", "code"], values: ["1301"], cause: .safetyBlocked(side: .unknown), shapes: ["zhipu"]),
+        FieldRule(field: ["error", "code"], values: ["1302", "1303", "1305"], cause: .rateLimited(retryAfter: nil), shapes: ["zhipu"]),
+        FieldRule(field: ["error", "code"], values: ["1113"], cause: .quotaExhausted, shapes: ["zhipu"]),
+        FieldRule(field: ["error", "code"], values: ["1000", "1001", "1002", "1003", "1004"], cause: .auth(variable: nil), shapes: ["zhipu"]),
     ]
 
-    static func codeCause(in body: Data) -> ProviderFailure.Cause? {
+    static func fieldCause(in body: Data, errorShape: String?) -> ProviderFailure.Cause? {
         guard let json = try? JSONValue(parsing: body) else { return nil }
-        return codeRules.first { rule in
-            let value = rule.field.reduce(Optional(json)) { $0?[$1] }
-            return value?.intValue.map(rule.codes.contains) ?? false
+        return fieldRules.first { rule in
+            if let shapes = rule.shapes, let errorShape, !shapes.contains(errorShape) { return false }
+            let value = rule.field.reduce(Optional(json)) { value, key in
+                if let array = value?.arrayValue { return Int(key).flatMap { array.indices.contains($0) ? array[$0] : nil } }
+                return value?[key]
+            }
+            let text = value?.intValue.map(String.init) ?? value?.stringValue
+            return text.map(rule.values.contains) ?? false
         }?.cause
     }
 

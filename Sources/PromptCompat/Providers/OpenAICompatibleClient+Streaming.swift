@@ -33,7 +33,7 @@ extension OpenAICompatibleClient {
                     status = code
                     headers = fields
                 case .data(let data) where isEventStream(status: status, headers: headers):
-                    for event in parser.feed(data) { try assembly.add(event, keyVariable: config.apiKeyEnv) }
+                    for event in parser.feed(data) { try assembly.add(event, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape) }
                 case .data(let data):
                     body.append(data)
                 }
@@ -44,7 +44,7 @@ extension OpenAICompatibleClient {
             throw Self.transportFailure(error, url: urlRequest.url).withPartialStream(assembly)
         }
         guard (200..<300).contains(status) else {
-            throw FailureClassifier.classify(status: status, headers: headers, body: body, keyVariable: config.apiKeyEnv)
+            throw FailureClassifier.classify(status: status, headers: headers, body: body, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape)
         }
         if !isEventStream(status: status, headers: headers) {
             // A gateway that ignored "stream": true and answered with one JSON body.
@@ -52,11 +52,11 @@ extension OpenAICompatibleClient {
                 throw ProviderFailure(.malformedResponse, "the streaming response is neither SSE nor JSON", status: status, evidence: String(decoding: body, as: UTF8.self))
             }
             if FailureClassifier.isErrorBody(json) {
-                throw FailureClassifier.classify(status: status, headers: headers, body: body, keyVariable: config.apiKeyEnv)
+                throw FailureClassifier.classify(status: status, headers: headers, body: body, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape)
             }
             return try Self.completion(from: json, evidence: body, status: status)
         }
-        if let last = parser.finish() { try assembly.add(last, keyVariable: config.apiKeyEnv) }
+        if let last = parser.finish() { try assembly.add(last, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape) }
         return try assembly.completion()
     }
 
@@ -110,13 +110,13 @@ struct StreamAssembly {
     var chunks = 0
     private var toolCalls: [Int: (name: String, arguments: String)] = [:]
 
-    mutating func add(_ event: String, keyVariable: String?) throws(ProviderFailure) {
+    mutating func add(_ event: String, keyVariable: String?, errorShape: String? = nil) throws(ProviderFailure) {
         if event == "[DONE]" { return sawDone = true }
         guard let json = try? JSONValue(parsing: event) else {
             throw ProviderFailure(.malformedResponse, "a stream chunk is not JSON", status: 200, evidence: event)
         }
         if FailureClassifier.isErrorBody(json) {
-            throw FailureClassifier.classify(status: 200, headers: [:], body: Data(event.utf8), keyVariable: keyVariable)
+            throw FailureClassifier.classify(status: 200, headers: [:], body: Data(event.utf8), keyVariable: keyVariable, errorShape: errorShape)
         }
         chunks += 1
         model = json["model"]?.stringValue ?? model

@@ -86,7 +86,7 @@ public final class OpenAICompatibleClient: Provider {
         }
         let headers = Self.headers(of: http)
         guard (200..<300).contains(http.statusCode) else {
-            throw FailureClassifier.classify(status: http.statusCode, headers: headers, body: data, keyVariable: config.apiKeyEnv)
+            throw FailureClassifier.classify(status: http.statusCode, headers: headers, body: data, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape)
         }
         let json: JSONValue
         do {
@@ -95,7 +95,7 @@ public final class OpenAICompatibleClient: Provider {
             throw ProviderFailure(.malformedResponse, "the response body is not JSON (\(error))", status: http.statusCode, evidence: String(decoding: data, as: UTF8.self))
         }
         if FailureClassifier.isErrorBody(json) {
-            throw FailureClassifier.classify(status: http.statusCode, headers: headers, body: data, keyVariable: config.apiKeyEnv)
+            throw FailureClassifier.classify(status: http.statusCode, headers: headers, body: data, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape)
         }
         return try Self.completion(from: json, evidence: data, status: http.statusCode)
     }

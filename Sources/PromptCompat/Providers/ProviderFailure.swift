@@ -13,6 +13,10 @@ public struct ProviderFailure: Error, Sendable, Equatable, CustomStringConvertib
         case rateLimited(retryAfter: Double?)
         case quotaExhausted
         case contextTooLong
+        /// The answer was cut: `finish_reason` `length` at the request's `max_tokens` (`limit`), or earlier
+        /// at a cap the provider applies by itself. Found on an answer, not an error: see
+        /// ``ProviderFailure/truncation(of:request:referenceFinishReasons:)``.
+        case truncated(limit: Int?)
         /// The provider refused the input or withheld the output for content-safety reasons.
         case safetyBlocked(side: SafetySide)
         case unsupported(parameter: String?)
@@ -51,6 +55,7 @@ public struct ProviderFailure: Error, Sendable, Equatable, CustomStringConvertib
         case .rateLimited: "rate-limited"
         case .quotaExhausted: "quota-exhausted"
         case .contextTooLong: "context-too-long"
+        case .truncated: "truncated"
         case .safetyBlocked: "safety-blocked"
         case .unsupported: "unsupported"
         case .invalidRequest: "invalid-request"

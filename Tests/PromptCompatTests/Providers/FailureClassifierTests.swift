@@ -63,14 +63,25 @@ struct FailureClassifierTests {
         Row(name: "SiliconFlow 429 RPM limit reached", status: 429,
             body: #"{"code":50603,"message":"Request was rejected due to rate limiting. Details: RPM limit reached.","data":null}"#,
             cause: .rateLimited(retryAfter: nil)),
+        // As reported from SiliconFlow in chatboxai/chatbox#2060.
+        Row(name: "SiliconFlow 400 prompt longer than max_seq_len", status: 400,
+            body: #"{"code":20015,"message":"length of prompt_tokens (68957) must be less than max_seq_len (65536).","data":null}"#,
+            cause: .contextTooLong),
         // MiniMax: errors in HTTP 200, with the input_sensitive/output_sensitive fields every answer carries.
         Row(name: "MiniMax 200 base_resp 1002 (rate limit)", status: 200,
             body: #"{"id":"04ecb5d9b1921ae0fb0e8da9017a5474","choices":null,"created":1755153113,"model":"MiniMax-M1","object":"chat.completion","usage":{"total_tokens":0},"input_sensitive":false,"output_sensitive":false,"input_sensitive_type":0,"output_sensitive_type":0,"output_sensitive_int":0,"base_resp":{"status_code":1002,"status_msg":"rate limit exceeded(RPM)"}}"#,
             cause: .rateLimited(retryAfter: nil)),
         // Zhipu GLM
-        Row(name: "Zhipu 400 code 1301 (unsafe content)", status: 400,
+        // 1301's message names both sides ("输入或生成内容"): without contentFilter the side is unknown.
+        Row(name: "Zhipu 400 code 1301 (unsafe content), no contentFilter", status: 400,
             body: #"{"error":{"code":"1301","message":"系统检测到输入或生成内容可能包含不安全或敏感内容，请您避免输入易产生敏感内容的提示语，感谢您的配合。"}}"#,
+            cause: .safetyBlocked(side: .unknown)),
+        Row(name: "Zhipu 400 code 1301, contentFilter role user (the input)", status: 400,
+            body: #"{"contentFilter":[{"level":1,"role":"user"}],"error":{"code":"1301","message":"系统检测到输入或生成内容可能包含不安全或敏感内容，请您避免输入易产生敏感内容的提示语，感谢您的配合。"}}"#,
             cause: .safetyBlocked(side: .input)),
+        Row(name: "Zhipu 400 code 1301, contentFilter role assistant (the answer)", status: 400,
+            body: #"{"contentFilter":[{"level":1,"role":"assistant"}],"error":{"code":"1301","message":"系统检测到输入或生成内容可能包含不安全或敏感内容，请您避免输入易产生敏感内容的提示语，感谢您的配合。"}}"#,
+            cause: .safetyBlocked(side: .output)),
         Row(name: "Zhipu 429 code 1302 (concurrency)", status: 429,
             body: #"{"error":{"code":"1302","message":"您当前使用该API的并发数过高，请降低并发，或联系客服增加限额。"}}"#,
             cause: .rateLimited(retryAfter: nil)),
@@ -170,5 +181,27 @@ struct FailureClassifierTests {
     ])
     func answersAreNotErrorBodies(body: String) throws {
         #expect(!FailureClassifier.isErrorBody(try JSONValue(parsing: body)))
+    }
+
+    // MARK: - Per family and per side
+
+    @Test("a business code belongs to its family: Zhipu's 1301 is a safety block only for the zhipu error shape")
+    func familyRulesApplyToTheirFamily() {
+        let body = Data(#"{"error":{"code":"1301","message":"Request rejected."}}"#.utf8)
+        #expect(FailureClassifier.classify(status: 400, headers: [:], body: body, keyVariable: nil, errorShape: "zhipu").cause == .safetyBlocked(side: .unknown))
+        #expect(FailureClassifier.classify(status: 400, headers: [:], body: body, keyVariable: nil, errorShape: "openai").cause == .invalidRequest)
+    }
+
+    @Test("a safety block without a side field takes its side from the provider's words, and stays unknown when they name both")
+    func safetySideFromTheMessage() {
+        func side(_ message: String) -> ProviderFailure.Cause {
+            let body = #"{"code":20015,"message":"\#(message)","data":null}"#
+            return FailureClassifier.classify(status: 400, headers: [:], body: Data(body.utf8), keyVariable: nil, errorShape: "siliconflow").cause
+        }
+        #expect(side("The input contains sensitive content and was rejected.") == .safetyBlocked(side: .input))
+        #expect(side("The generated output contains sensitive content.") == .safetyBlocked(side: .output))
+        #expect(side("sensitive content detected") == .safetyBlocked(side: .unknown))
+        #expect(SafetySideWords.side(of: "系统检测到输入或生成内容可能包含不安全或敏感内容") == .unknown)
+        #expect(SafetySideWords.side(of: "输入内容包含敏感词") == .input)
     }
 }

@@ -128,10 +128,7 @@ let quirkProfiles = ProviderProfile.catalog.filter { !$0.baseURL.isEmpty && $0.i
 /// tests keep expecting the right cause and record these as known issues, so each one turns into a
 /// failure ("known issue was not recorded") once the classifier learns the shape — then delete its line.
 let knownMisclassifications: [String: String] = {
-    let table = [
-        "siliconflow/input": "[U] SiliconFlow's input-block body says only \"sensitive\": safety-blocked, side unknown",
-        "zhipu/output": "Zhipu 1301 with contentFilter role assistant (the output filter) is classified as an input block",
-    ]
+    let table: [String: String] = [:]
     return table
 }()
 
