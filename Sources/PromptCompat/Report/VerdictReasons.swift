@@ -12,9 +12,6 @@ public enum VerdictReasons {
             reasons.append(line)
         }
         reasons += comparison.jsonDifferences.prefix(5).map { "JSON differs at \($0)" }
-        if completion?.finishReason == "length", !comparison.passed {
-            reasons.append("the output was cut at max_tokens (finish_reason length)")
-        }
         return reasons
     }
 
@@ -27,7 +24,8 @@ public enum VerdictReasons {
         Hint(marker: "wraps its JSON in prose", advice: "ask for JSON only and show one example object; the target wraps JSON in prose"),
         Hint(marker: "wraps its JSON in a ``` code fence", advice: "say \"answer with raw JSON, no code fence\", or set response_format json_object if the target supports it"),
         Hint(marker: "is not valid JSON", advice: "give the exact JSON shape with one filled-in example and end the prompt where the JSON starts"),
-        Hint(marker: "finish_reason length", advice: "raise max_tokens, or ask for a shorter answer: the output was cut"),
+        Hint(marker: "the provider caps output", advice: "the provider stops below the max_tokens you asked for: ask for a shorter answer, or split the task"),
+        Hint(marker: "truncated:", advice: "raise max_tokens, or ask for a shorter answer: the output was cut"),
         Hint(marker: "more than maxLength", advice: "ask for a shorter answer (say the limit in the prompt) or lower max_tokens"),
         Hint(marker: "fewer than minLength", advice: "ask for more detail, or raise max_tokens"),
         Hint(marker: "does not contain", advice: "tell the model explicitly to repeat the required detail (order number, name) in its answer"),

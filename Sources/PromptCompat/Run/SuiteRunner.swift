@@ -89,7 +89,8 @@ public struct SuiteRunner: Sendable {
         var result = CaseResult(promptID: prompt.id, caseName: promptCase.name, target: target.name, verdict: .error, reasons: [])
         result.overrideNote = prompt.overrides[target.name].map { $0.note ?? "override for \(target.name)" }
         do {
-            let request = try adapt(prompt.adaptedRequest(for: promptCase, provider: target), into: &result)
+            let adapted = try prompt.adaptedRequest(for: promptCase, provider: target)
+            let request = try adapt(adapted, into: &result)
             result.request = request
             let ownKey = SnapshotKey(provider: target.name, promptID: prompt.id, caseName: promptCase.name)
             let baselineKey = SnapshotKey(provider: library.config.baseline, promptID: prompt.id, caseName: promptCase.name)
@@ -107,7 +108,7 @@ public struct SuiteRunner: Sendable {
             var completions = try await complete(request, times: policy.mode == .all ? samples : 1)
             result.referenceProvider = referenceKey.provider
             result.referenceLatency = snapshot.metadata.latencySeconds.first
-            judge(completions[0], against: snapshot, referenceKey: referenceKey, expect: promptCase.expect, into: &result)
+            judge(completions[0], against: snapshot, referenceKey: referenceKey, expect: promptCase.expect, adaptations: adapted.adaptations, into: &result)
             if policy.mode == .all || (policy.mode == .failed && !result.verdict.isPass) {
                 completions += try await complete(request, times: samples - completions.count)
                 try write(Snapshot(provider: target.name, request: request, completions: completions), key: ownKey, into: &result)
@@ -136,7 +137,12 @@ public struct SuiteRunner: Sendable {
     }
 
     /// Compares one output with the accepted snapshot and sets the verdict and its reasons.
-    private func judge(_ completion: Completion, against snapshot: Snapshot, referenceKey: SnapshotKey, expect: Expectations, into result: inout CaseResult) {
+    /// A comparison that fails on an answer cut for length (and the accepted one was not) carries the
+    /// classified truncation, first among the reasons, so its hint leads.
+    private func judge(
+        _ completion: Completion, against snapshot: Snapshot, referenceKey: SnapshotKey, expect: Expectations,
+        adaptations: [Adaptation], into result: inout CaseResult
+    ) {
         result.completion = completion
         result.output = completion.text
         let comparison = CaseComparison.compare(
@@ -147,6 +153,12 @@ public struct SuiteRunner: Sendable {
         result.comparison = comparison
         result.verdict = comparison.passed ? .pass : (comparison.assertionFailures.isEmpty ? .drift : .failed)
         result.reasons = VerdictReasons.reasons(for: comparison, completion: completion)
+        if !comparison.passed, let request = result.request, let cut = ProviderFailure.truncation(
+            of: completion, request: request, adaptations: adaptations, referenceFinishReasons: snapshot.metadata.finishReasons
+        ) {
+            result.failure = cut
+            result.reasons.insert(cut.description, at: 0)
+        }
     }
 
     private func complete(_ request: ChatRequest, times: Int) async throws(ProviderFailure) -> [Completion] {

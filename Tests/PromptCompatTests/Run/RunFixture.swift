@@ -83,10 +83,10 @@ final class RunFixture: Sendable {
     }
 
     /// A Chat Completions response body with `content`.
-    static func completion(_ content: String) -> ScriptedResponse {
+    static func completion(_ content: String, finishReason: String = "stop") -> ScriptedResponse {
         let body: JSONValue = [
             "id": "x", "object": "chat.completion", "model": "stub-model",
-            "choices": [["index": 0, "message": ["role": "assistant", "content": .string(content)], "finish_reason": "stop"]],
+            "choices": [["index": 0, "message": ["role": "assistant", "content": .string(content)], "finish_reason": .string(finishReason)]],
             "usage": ["prompt_tokens": 12, "completion_tokens": 7, "total_tokens": 19],
         ]
         return .json(200, body.serialized())

@@ -110,6 +110,21 @@ struct SuiteRunnerTests {
         #expect(result.reasons == ["output does not contain \"88812345\""])
     }
 
+    @Test("an answer cut for length where the accepted one was whole is classified truncated, first among the reasons, with its hint")
+    func truncatedAnswer() async throws {
+        let fixture = try RunFixture(answer: { message in
+            message.hasPrefix("查订单")
+                ? RunFixture.completion("您好，关于订单", finishReason: "length")
+                : RunFixture.completion("您好，订单 20240709 正在配送中，预计明天送达，请留意短信通知。")
+        })
+        _ = try await fixture.runner(record: .missing).run(filter: "late")
+        let result = try await fixture.runner(target: "other", record: .never).run(filter: "late")[0]
+        #expect(result.verdict == .drift)
+        #expect(result.failure?.cause == .truncated(limit: nil))
+        #expect(result.reasons.first?.hasPrefix("truncated: the answer was cut at the provider's default output limit") == true, "\(result.reasons)")
+        #expect(VerdictReasons.hint(for: result.reasons)?.hasPrefix("raise max_tokens") == true)
+    }
+
     @Test("a content-safety refusal blocks the case and keeps the provider's words")
     func safetyBlock() async throws {
         let fixture = try RunFixture(answer: { _ in
