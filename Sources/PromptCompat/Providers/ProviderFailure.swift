@@ -77,6 +77,9 @@ public struct ProviderFailure: Error, Sendable, Equatable, CustomStringConvertib
 
     public var description: String {
         var text = "\(causeName): \(message)"
+        if case .safetyBlocked(let side) = cause, side != .unknown {
+            text = "\(causeName) (\(side.rawValue) side): \(message)"
+        }
         if let status { text += " (HTTP \(status))" }
         return text
     }

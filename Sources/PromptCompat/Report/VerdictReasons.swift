@@ -31,6 +31,7 @@ public enum VerdictReasons {
         Hint(marker: "does not contain", advice: "tell the model explicitly to repeat the required detail (order number, name) in its answer"),
         Hint(marker: "which it must not", advice: "forbid the phrase in the system message, or add a counter-example"),
         Hint(marker: "similarity", advice: "read the diff; add an override for this target (few-shot example, completion-style prompt, lower temperature)"),
+        Hint(marker: "safety-blocked (output side)", advice: "the provider's filter withheld the answer: steer the prompt away from what the answer triggered (ask for a neutral summary, forbid the flagged wording) or ask the provider for a whitelist"),
         Hint(marker: "safety-blocked", advice: "the provider's content filter refused ordinary business text: rephrase the flagged wording or ask the provider for a whitelist"),
         Hint(marker: "unsupported", advice: "drop or replace the parameter this provider does not support"),
         Hint(marker: "context-too-long", advice: "shorten the prompt or pick a model with a longer context"),
