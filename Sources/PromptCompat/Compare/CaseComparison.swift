@@ -22,6 +22,8 @@ public struct CaseComparison: Sendable, Equatable {
     public var noiseFloor: Double?
     /// One line per failed assertion.
     public var assertionFailures: [String]
+    /// One line per assertion that could not be checked (``AssertionOutcome/notes``).
+    public var assertionNotes: [String] = []
     /// Structural JSON differences against the closest sample, for `expect.json` cases.
     public var jsonDifferences: [String]
     /// Unified line diff from the closest accepted sample to the output; empty when equal.
@@ -30,7 +32,7 @@ public struct CaseComparison: Sendable, Equatable {
     public var similarityPassed: Bool { score >= threshold }
     public var passed: Bool { similarityPassed && assertionFailures.isEmpty }
 
-    /// Compares `output` with the accepted `samples`.
+    /// Compares `output` with the accepted `samples`; assertions see the text only.
     ///
     /// - Parameters:
     ///   - referenceName: names the accepted side in the diff header, e.g. `snapshots/local-smollm`.
@@ -38,19 +40,32 @@ public struct CaseComparison: Sendable, Equatable {
         output: String, samples: [String], expect: Expectations, defaultSimilarity: Double,
         referenceName: String, targetName: String, scorer: Scorer? = nil
     ) -> CaseComparison {
+        compare(observed: ObservedOutput(text: output), samples: samples, expect: expect, defaultSimilarity: defaultSimilarity,
+                referenceName: referenceName, targetName: targetName, scorer: scorer)
+    }
+
+    /// Compares an observed call with the accepted `samples`: the text is scored, and the assertions
+    /// also see its finish reason, latency and cost.
+    public static func compare(
+        observed: ObservedOutput, samples: [String], expect: Expectations, defaultSimilarity: Double,
+        referenceName: String, targetName: String, scorer: Scorer? = nil
+    ) -> CaseComparison {
+        let output = observed.text
         let scorer = scorer ?? Scorer.for(expect)
         let scores = samples.map { scorer.score($0, output) }
         let best = scores.indices.max { scores[$0] < scores[$1] }
         let configured = expect.similarity ?? defaultSimilarity
         let floor = noiseFloor(samples, scorer: scorer)
         let reference = best.map { samples[$0] } ?? ""
+        let assertions = Assertions.evaluate(observed, against: expect)
         return CaseComparison(
             metric: scorer.name,
             score: best.map { scores[$0] } ?? 0,
             threshold: floor.map { min(configured, max(0, $0 - noiseMargin)) } ?? configured,
             configuredThreshold: configured,
             noiseFloor: floor,
-            assertionFailures: Assertions.failures(of: output, against: expect),
+            assertionFailures: assertions.failures,
+            assertionNotes: assertions.notes,
             jsonDifferences: expect.json == true ? jsonDifferences(reference, output) : [],
             diff: diff(reference, output, json: expect.json == true, referenceName: referenceName, targetName: targetName)
         )

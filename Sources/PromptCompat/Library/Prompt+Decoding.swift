@@ -28,7 +28,7 @@ extension Prompt {
             throw reader.diagnostic("$", "missing \"messages\": the request's array of {\"role\", \"content\"} messages")
         }
         let messages = try decodeMessages(messagesValue, at: "$.messages", reader: reader)
-        let expect = try root["expect"].map { v throws(LibraryDiagnostic) in try decodeExpectations(v, at: "$.expect", reader: reader) } ?? Expectations()
+        let expect = try root["expect"].map { v throws(LibraryDiagnostic) in try Expectations(decoding: v, at: "$.expect", reader: reader) } ?? Expectations()
 
         var parameters = JSONObject()
         for member in root where !ownKeys.contains(member.key) {
@@ -92,19 +92,6 @@ extension Prompt {
         return messages
     }
 
-    static func decodeExpectations(_ value: JSONValue, at path: String, reader: JSONFieldReader) throws(LibraryDiagnostic) -> Expectations {
-        let object = try reader.object(value, at: path)
-        try reader.rejectUnknownKeys(object, at: path, known: Expectations.keys)
-        var expect = Expectations()
-        if let v = object["similarity"] { expect.similarity = try reader.fraction(v, at: "\(path).similarity") }
-        if let v = object["json"] { expect.json = try reader.bool(v, at: "\(path).json") }
-        if let v = object["contains"] { expect.contains = try reader.strings(v, at: "\(path).contains") }
-        if let v = object["notContains"] { expect.notContains = try reader.strings(v, at: "\(path).notContains") }
-        if let v = object["maxLength"] { expect.maxLength = try reader.integer(v, at: "\(path).maxLength", minimum: 1) }
-        if let v = object["minLength"] { expect.minLength = try reader.integer(v, at: "\(path).minLength", minimum: 0) }
-        return expect
-    }
-
     static func decodeOverride(_ value: JSONValue, at path: String, reader: JSONFieldReader) throws(LibraryDiagnostic) -> PromptOverride {
         let object = try reader.object(value, at: path)
         var override = PromptOverride(note: nil, messages: nil, parameters: JSONObject())
@@ -138,7 +125,7 @@ extension Prompt {
                 throw reader.diagnostic("\(path).name", "duplicate case name \"\(name)\" (also at $.cases[\(first)])")
             }
             let variables = try object["vars"].map { v throws(LibraryDiagnostic) in try reader.stringMap(v, at: "\(path).vars") } ?? [:]
-            let own = try object["expect"].map { v throws(LibraryDiagnostic) in try decodeExpectations(v, at: "\(path).expect", reader: reader) } ?? Expectations()
+            let own = try object["expect"].map { v throws(LibraryDiagnostic) in try Expectations(decoding: v, at: "\(path).expect", reader: reader) } ?? Expectations()
             cases.append(PromptCase(name: name, variables: variables, expect: promptExpect.merging(own), jsonPath: path))
         }
         return cases

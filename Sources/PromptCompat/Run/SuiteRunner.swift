@@ -145,14 +145,15 @@ public struct SuiteRunner: Sendable {
     ) {
         result.completion = completion
         result.output = completion.text
+        let cost = CallCost(usage: completion.usage, model: result.request?.model ?? target.model, profile: target.resolvedProfile)
         let comparison = CaseComparison.compare(
-            output: completion.text, samples: snapshot.samples, expect: expect,
+            observed: ObservedOutput(completion, cost: cost), samples: snapshot.samples, expect: expect,
             defaultSimilarity: library.config.defaults.similarity,
             referenceName: "snapshots/\(referenceKey)", targetName: "\(target.name) output"
         )
         result.comparison = comparison
         result.verdict = comparison.passed ? .pass : (comparison.assertionFailures.isEmpty ? .drift : .failed)
-        result.reasons = VerdictReasons.reasons(for: comparison, completion: completion)
+        result.reasons = VerdictReasons.reasons(for: comparison, completion: completion) + comparison.assertionNotes.map { "note: \($0)" }
         if !comparison.passed, let request = result.request, let cut = ProviderFailure.truncation(
             of: completion, request: request, adaptations: adaptations, referenceFinishReasons: snapshot.metadata.finishReasons
         ) {

@@ -90,10 +90,72 @@ struct AssertionsTests {
         ])
     }
 
+    @Test("containsAny: at least one of the strings must occur")
+    func containsAny() {
+        let expect = Expectations(containsAny: ["已发货", "配送中"])
+        #expect(failures("您的订单正在配送中。", expect).isEmpty)
+        #expect(failures("您的订单已取消。", expect) == [#"contains none of "已发货", "配送中""#])
+    }
+
+    @Test("regex: every pattern must match somewhere in the normalized output (full-width digits are digits)")
+    func regex() {
+        let expect = Expectations(regex: [#"\d{8}"#, "订单"])
+        #expect(failures("订单 20240709 已发货", expect).isEmpty)
+        #expect(failures("订单 ２０２４０７０９ 已发货", expect).isEmpty)
+        #expect(failures("订单已发货", expect) == [#"does not match /\d{8}/"#])
+    }
+
+    @Test("notRegex: no pattern may match; the failure quotes the text that matched")
+    func notRegex() {
+        let expect = Expectations(notRegex: [#"1\d{10}"#])
+        #expect(failures("请联系客服。", expect).isEmpty)
+        #expect(failures("请拨打 13812345678 联系快递员", expect) == [#"matches /1\d{10}/ at "13812345678", which it must not"#])
+    }
+
+    @Test("startsWith: the trimmed output must start with it; the failure quotes the start (expected length + 8 characters)")
+    func startsWith() {
+        let expect = Expectations(startsWith: "尊敬的客户")
+        #expect(failures("\n  尊敬的客户，您好：订单已发货。", expect).isEmpty)
+        // "尊敬的客户" is 5 characters, so 13 are quoted: "Dear customer".
+        #expect(failures("Dear customer, your order has shipped.", expect) == [#"does not start with "尊敬的客户" (starts with "Dear customer…")"#])
+        #expect(failures("", expect) == [#"does not start with "尊敬的客户" (the output is empty)"#])
+    }
+
+    @Test("endsWith: the trimmed output must end with it; the failure quotes the end (expected length + 8 characters)")
+    func endsWith() {
+        let expect = Expectations(endsWith: "祝您生活愉快")
+        #expect(failures("订单已发货，祝您生活愉快  \n", expect).isEmpty)
+        // "祝您生活愉快" is 6 characters, so the last 14 are quoted: "ve a nice day.".
+        #expect(failures("Your order has shipped. Have a nice day.", expect) == [#"does not end with "祝您生活愉快" (ends with "…ve a nice day.")"#])
+    }
+
+    @Test("language: the dominant script, counting each CJK character and each Latin word as one")
+    func language() {
+        #expect(failures("您的 iPhone 15 Pro 订单已发货", Expectations(language: .zh)).isEmpty)  // 7 CJK vs 2 words
+        #expect(failures("Your order has shipped today.", Expectations(language: .zh)) == ["is in English (Latin script 100%, CJK 0%), expected zh"])
+        // 13 CJK characters (您的订单已发货, 预计明天送达) and 2 words (ETA, tomorrow): 13/15 = 87%, 2/15 = 13%.
+        #expect(failures("您的订单已发货，预计明天送达 (ETA tomorrow)", Expectations(language: .en)) == ["is in Chinese (Latin script 13%, CJK 87%), expected en"])
+        #expect(failures("好 ok", Expectations(language: .zh)) == ["is mixed (Latin script 50%, CJK 50%), expected zh"])
+        #expect(failures("12345 !!!", Expectations(language: .en)) == ["has no letters to tell its language, expected en"])
+    }
+
     @Test("a case's expect is merged over the prompt's, key by key")
     func expectationsMerge() {
         let prompt = Expectations(similarity: 0.5, contains: ["a"], maxLength: 300)
         let merged = prompt.merging(Expectations(contains: ["b"], minLength: 1))
         #expect(merged == Expectations(similarity: 0.5, contains: ["b"], maxLength: 300, minLength: 1))
+    }
+
+    @Test("merging replaces the new fields whole and keeps the ones the case leaves unset")
+    func newFieldsMerge() throws {
+        let schema = try JSONSchema(["type": "object"])
+        let prompt = Expectations(
+            regex: ["a"], language: .zh, refusal: false, toolCall: .init(name: "get_order"), maxLatencySeconds: 10, maxCostCNY: 0.01
+        )
+        let own = Expectations(containsAny: ["x"], regex: ["b", "c"], language: .en, schema: schema, finishReason: "stop", maxCostCNY: 0.5)
+        #expect(prompt.merging(own) == Expectations(
+            containsAny: ["x"], regex: ["b", "c"], language: .en, schema: schema, refusal: false, finishReason: "stop",
+            toolCall: .init(name: "get_order"), maxLatencySeconds: 10, maxCostCNY: 0.5
+        ))
     }
 }

@@ -147,4 +147,17 @@ struct CaseComparisonTests {
         #expect(result.noiseFloor == 0)
         #expect(result.threshold == 0)
     }
+
+    @Test("an observed call's finish reason, latency and cost reach the assertions; unknown ones are noted")
+    func observedCall() {
+        let observed = ObservedOutput(text: "订单已发货", finishReason: "length", latency: 3, cost: .unknown(reason: "no price for model m"))
+        let result = CaseComparison.compare(
+            observed: observed, samples: ["订单已发货"], expect: Expectations(finishReason: "stop", maxCostCNY: 0.01),
+            defaultSimilarity: 0.5, referenceName: "ref", targetName: "tgt"
+        )
+        #expect(result.score == 1)
+        #expect(result.assertionFailures == [#"ended with finish_reason "length", expected "stop""#])
+        #expect(result.assertionNotes == ["maxCostCNY not checked: cost unknown: no price for model m"])
+        #expect(!result.passed)
+    }
 }
