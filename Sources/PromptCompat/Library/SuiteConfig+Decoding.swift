@@ -17,7 +17,7 @@ extension SuiteConfig {
     public static func decode(_ text: String, file: String) throws(LibraryDiagnostic) -> SuiteConfig {
         let reader = try JSONFieldReader(parsing: text, file: file)
         let root = try reader.object(reader.document.root, at: "$")
-        try reader.rejectUnknownKeys(root, at: "$", known: ["baseline", "providers", "samples", "defaults", "description"])
+        try reader.rejectUnknownKeys(root, at: "$", known: ["baseline", "providers", "samples", "defaults", "grading", "description"])
 
         guard let providersValue = root["providers"] else { throw reader.diagnostic("$", "missing \"providers\": an object of provider name → settings") }
         var providers: [ProviderConfig] = []
@@ -35,6 +35,7 @@ extension SuiteConfig {
         var config = SuiteConfig(baseline: baseline, providers: providers, samples: 1, defaults: Defaults())
         if let value = root["samples"] { config.samples = try reader.integer(value, at: "$.samples", minimum: 1) }
         if let value = root["defaults"] { config.defaults = try decodeDefaults(value, reader: reader) }
+        if let value = root["grading"] { config.grading = try GradingConfig.decode(value, providers: providers, reader: reader) }
         return config
     }
 

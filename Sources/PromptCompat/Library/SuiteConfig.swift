@@ -10,6 +10,8 @@ public struct SuiteConfig: Sendable {
     /// Baseline samples to record per case (a prompt's `samples` wins).
     public var samples: Int
     public var defaults: Defaults
+    /// The `grading` section: the judge and embedding providers and their cache (``GradingConfig``).
+    public var grading: GradingConfig? = nil
 
     public struct Defaults: Sendable, Equatable {
         /// The similarity bar when a prompt's `expect` sets none.
