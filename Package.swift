@@ -17,6 +17,8 @@ let package = Package(
         .target(name: "PromptCompatTesting", dependencies: ["PromptCompat"]),
         // The `promptcompat` command-line tool.
         .executableTarget(name: "PromptCompatCLI", dependencies: ["PromptCompat", "PromptCompatServer"]),
+        // Benchmarks of the comparison metrics (`scripts/bench scoring`); not a product.
+        .executableTarget(name: "PromptCompatBench", dependencies: ["PromptCompat"]),
         // A loopback HTTP/1.1 server (POSIX sockets) and the quirk proxy that plays a provider profile in front
         // of a real model; used by the tests and by `promptcompat proxy`.
         .target(name: "PromptCompatServer", dependencies: ["PromptCompat"]),

@@ -6,10 +6,11 @@ import Foundation
 ///
 /// ```swift
 /// TextNormalizer.normalize("ＡＢＣ１２３  ok \r\n")   // "ABC123 ok"
+/// TextNormalizer.comparable("您好！“订单”已发货。")   // "您好!\"订单\"已发货."
 /// ```
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
-        let folded = text.precomposedStringWithCompatibilityMapping
+        let folded = nfkc(text)
             .replacingOccurrences(of: "\r\n", with: "\n")
             .replacingOccurrences(of: "\r", with: "\n")
         let lines = folded.split(separator: "\n", omittingEmptySubsequences: false).map { line in
@@ -20,4 +21,92 @@ public enum TextNormalizer {
 
     /// The number of characters a person counts: grapheme clusters, so a CJK character is one.
     public static func length(_ text: String) -> Int { normalize(text).count }
+
+    /// The form two texts are compared in when punctuation style and letter case must not count:
+    /// ``normalize(_:)``, then every entry of ``punctuationFolds`` replaced, then lowercased.
+    ///
+    /// What is folded, and by what:
+    ///
+    /// | written | becomes | by |
+    /// |---|---|---|
+    /// | full-width letters, digits, `，：；！？（）％＄＠～．` | half-width `A 1 , : ; ! ? ( ) % $ @ ~ .` | NFKC |
+    /// | `…` (one) | `...` | NFKC |
+    /// | `……` (Chinese ellipsis, two) | `...` | table |
+    /// | `。` `、` | `.` `,` | table |
+    /// | `“` `”` `「` `」` | `"` | table |
+    /// | `‘` `’` `『` `』` | `'` | table |
+    /// | `【` `】` | `[` `]` | table |
+    /// | `——` (Chinese dash, two) and `—` | `-` | table |
+    /// | `〜` (wave dash) | `~` | table |
+    /// | `A`–`Z` and other cased letters | lower case | `lowercased()` |
+    ///
+    /// ```swift
+    /// TextNormalizer.comparable("价格：￥２９９……") == TextNormalizer.comparable("价格:¥299...")   // true
+    /// ```
+    public static func comparable(_ text: String) -> String {
+        var folded = normalize(text)
+        for (from, to) in punctuationFolds where folded.contains(from) {
+            folded = folded.replacingOccurrences(of: from, with: to)
+        }
+        return folded.lowercased()
+    }
+
+    /// The punctuation table ``comparable(_:)`` applies after NFKC, in order (longer forms first). Full-width
+    /// `，：；！？（）` are not listed: NFKC has already made them half-width.
+    public static let punctuationFolds: [(from: String, to: String)] = [
+        ("......", "..."),  // "……" after NFKC (each "…" became "...")
+        ("——", "-"), ("—", "-"),
+        ("。", "."), ("、", ","),
+        ("“", "\""), ("”", "\""), ("「", "\""), ("」", "\""),
+        ("‘", "'"), ("’", "'"), ("『", "'"), ("』", "'"),
+        ("【", "["), ("】", "]"),
+        ("〜", "~"),
+    ]
+
+    /// Unicode NFKC. The (slow) Foundation call is skipped when every scalar is one NFKC leaves alone or one
+    /// of the singletons it maps to ASCII that Chinese text is full of (full-width `，！？：；（）１Ａ`, the
+    /// ideographic space, `…`): those are folded here, with the same result.
+    static func nfkc(_ text: String) -> String {
+        guard !text.unicodeScalars.allSatisfy(isNFKCStable) else { return text }
+        guard let scalars = quickNFKCScalars(text) else { return text.precomposedStringWithCompatibilityMapping }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// The scalars of ``nfkc(_:)``, without building the string when the quick path applies.
+    static func nfkcScalars(_ text: String) -> [Unicode.Scalar] {
+        quickNFKCScalars(text) ?? Array(text.precomposedStringWithCompatibilityMapping.unicodeScalars)
+    }
+
+    /// NFKC in one pass for texts of stable scalars and ASCII singletons; nil when a scalar needs the full
+    /// algorithm.
+    static func quickNFKCScalars(_ text: String) -> [Unicode.Scalar]? {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.utf8.count)  // every scalar here takes at least as many UTF-8 bytes as it yields scalars
+        for scalar in text.unicodeScalars {
+            if isNFKCStable(scalar) {
+                result.append(scalar)
+            } else if (0xFF01...0xFF5E).contains(scalar.value) {
+                result.append(Unicode.Scalar(UInt8(scalar.value - 0xFEE0)))  // full-width ASCII
+            } else if scalar.value == 0x3000 {
+                result.append(" ")  // ideographic space
+            } else if scalar.value == 0x2026 {
+                result += [".", ".", "."]  // horizontal ellipsis
+            } else {
+                return nil
+            }
+        }
+        return result
+    }
+
+    /// Scalars without a compatibility decomposition that never compose with a neighbour: printable ASCII and
+    /// line controls, CJK unified ideographs, precomposed Hangul syllables and the common Chinese punctuation
+    /// `、。〈〉《》「」『』【】— ‘’“”`. Anything else goes through full NFKC.
+    static func isNFKCStable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20...0x7E, 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xAC00...0xD7A3,
+            0x3001...0x3002, 0x3008...0x3011, 0x2014, 0x2018...0x2019, 0x201C...0x201D:
+            true
+        default: false
+        }
+    }
 }

@@ -61,3 +61,32 @@ struct TokenizerTests {
         for scalar in ["a", "1", "。", "，", "é"].map({ $0.unicodeScalars.first! }) { #expect(!Tokenizer.isCJK(scalar)) }
     }
 }
+
+/// CJK bigrams and integer token ids.
+@Suite("Tokenizer bigrams and ids")
+struct TokenizerBigramTests {
+    @Test("a run of CJK characters becomes its overlapping bigrams; a lone character stays one token")
+    func bigrams() {
+        #expect(Tokenizer.tokens("订单已发货", cjkBigrams: true) == ["订单", "单已", "已发", "发货"])
+        #expect(Tokenizer.tokens("好，订单 OK 谢", cjkBigrams: true) == ["好", "订单", "ok", "谢"])
+        #expect(Tokenizer.tokens("订单20240709发货", cjkBigrams: true) == ["订单", "20240709", "发货"])
+        #expect(Tokenizer.tokens("", cjkBigrams: true).isEmpty)
+    }
+
+    @Test("ids: a CJK character is its scalar value, equal words share an interned id from 0x110000")
+    func ids() {
+        let (a, b) = Tokenizer.tokenIDs("订单 OK 1,299", "ok 订单 Ok")
+        #expect(a == [0x8BA2, 0x5355, 0x110000, 0x110001])
+        #expect(b == [0x110000, 0x8BA2, 0x5355, 0x110000])
+        let (x, y) = Tokenizer.tokenIDs("订单已发货", "已发货", cjkBigrams: true)
+        #expect(x.count == 4 && y.count == 2)
+        #expect(Array(x.suffix(2)) == y)
+    }
+
+    @Test("ids follow the same tokenization as the strings, emoji and punctuation dropped")
+    func idsMatchStrings() {
+        for text in ["订单20240709已发货, shipped today", "👍🏽 ＡＢＣ１２３！", "cafe\u{301} 한국", "。！？——……"] {
+            #expect(Tokenizer.tokenIDs(text, "").reference.count == Tokenizer.tokens(text).count)
+        }
+    }
+}
