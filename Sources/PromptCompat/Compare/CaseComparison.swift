@@ -28,6 +28,8 @@ public struct CaseComparison: Sendable, Equatable {
     public var jsonDifferences: [String]
     /// Unified line diff from the closest accepted sample to the output; empty when equal.
     public var diff: String
+    /// Which accepted sample scored best (the one the diff and the model-graded checks compare with).
+    public var closestSample: Int? = nil
 
     public var similarityPassed: Bool { score >= threshold }
     public var passed: Bool { similarityPassed && assertionFailures.isEmpty }
@@ -67,7 +69,8 @@ public struct CaseComparison: Sendable, Equatable {
             assertionFailures: assertions.failures,
             assertionNotes: assertions.notes,
             jsonDifferences: expect.json == true ? jsonDifferences(reference, output) : [],
-            diff: diff(reference, output, json: expect.json == true, referenceName: referenceName, targetName: targetName)
+            diff: diff(reference, output, json: expect.json == true, referenceName: referenceName, targetName: targetName),
+            closestSample: best
         )
     }
 

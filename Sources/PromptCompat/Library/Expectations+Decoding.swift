@@ -26,6 +26,8 @@ extension Expectations {
         if let v = object["toolCall"] { toolCall = try reader.toolCall(v, at: at("toolCall")) }
         if let v = object["maxLatencySeconds"] { maxLatencySeconds = try reader.positiveNumber(v, at: at("maxLatencySeconds"), unit: "seconds") }
         if let v = object["maxCostCNY"] { maxCostCNY = try reader.amount(v, at: at("maxCostCNY")) }
+        if let v = object["judge"] { judge = try reader.judge(v, at: at("judge")) }
+        if let v = object["semantic"] { semantic = try reader.fraction(v, at: at("semantic")) }
     }
 }
 
@@ -81,6 +83,21 @@ extension JSONFieldReader {
         return Expectations.ToolCall(
             name: try nonEmptyString(name, at: "\(path).name"),
             arguments: try object["arguments"].map { v throws(LibraryDiagnostic) in try schema(v, at: "\(path).arguments") }
+        )
+    }
+
+    /// `true` (pairwise, default bar), a number (pairwise, that bar) or `{"minScore": …, "rubric": "…"}`.
+    func judge(_ value: JSONValue, at path: String) throws(LibraryDiagnostic) -> Expectations.Judge? {
+        if let flag = value.boolValue { return flag ? Expectations.Judge() : nil }
+        if value.numberValue != nil { return Expectations.Judge(minScore: try fraction(value, at: path)) }
+        guard value.objectValue != nil else {
+            throw mismatch(path, expected: "true, a minimum score 0…1, or an object with \"minScore\" and \"rubric\"", found: value)
+        }
+        let object = try object(value, at: path)
+        try rejectUnknownKeys(object, at: path, known: ["minScore", "rubric"])
+        return Expectations.Judge(
+            minScore: try object["minScore"].map { v throws(LibraryDiagnostic) in try fraction(v, at: "\(path).minScore") } ?? Expectations.Judge.defaultMinScore,
+            rubric: try object["rubric"].map { v throws(LibraryDiagnostic) in try nonEmptyString(v, at: "\(path).rubric") }
         )
     }
 

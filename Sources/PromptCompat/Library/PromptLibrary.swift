@@ -67,7 +67,27 @@ public struct PromptLibrary: Sendable {
         } catch {
             throw LibraryDiagnostic(.error, file: path, message: "cannot read the prompt file: \(error.localizedDescription)")
         }
-        return try Prompt.decode(text, id: id, file: file, displayPath: path, providers: config.providers.map(\.name), warnings: &warnings)
+        let prompt = try Prompt.decode(text, id: id, file: file, displayPath: path, providers: config.providers.map(\.name), warnings: &warnings)
+        try checkGraders(of: prompt, config: config, displayPath: path)
+        return prompt
+    }
+
+    /// A case that asks for a model-graded check needs that grader in the suite config's `grading`.
+    static func checkGraders(of prompt: Prompt, config: SuiteConfig, displayPath: String) throws(LibraryDiagnostic) {
+        for promptCase in prompt.cases {
+            let needs = [
+                ("judge", promptCase.expect.judge != nil, config.grading?.judge != nil),
+                ("semantic", promptCase.expect.semantic != nil, config.grading?.embeddings != nil),
+            ]
+            guard let (key, _, _) = needs.first(where: { $0.1 && !$0.2 }) else { continue }
+            let grader = key == "judge" ? "judge" : "embeddings"
+            let ownPath = "\(promptCase.jsonPath).expect.\(key)"
+            let path = prompt.positions[ownPath] != nil ? ownPath : "$.expect.\(key)"
+            throw LibraryDiagnostic(
+                .error, file: displayPath, jsonPath: path, position: prompt.position(of: path),
+                message: "expect.\(key) needs a \(grader) model: add \"grading\": {\"\(grader)\": {\"provider\": \"<one of \(config.providers.map(\.name).joined(separator: ", "))>\"}} to \(SuiteConfig.fileName) (docs/grading.md)"
+            )
+        }
     }
 
     /// Every `.json` file below `root` except the suite config, skipping hidden folders; links that lead

@@ -46,6 +46,8 @@ public struct CaseResult: Sendable {
     public var adaptations: [String] = []
     /// The override's note, when the target's re-tuned variant was used.
     public var overrideNote: String?
+    /// The model-graded checks the case asked for (`expect.judge`, `expect.semantic`), passed or not.
+    public var grades: [ModelGrade] = []
 
     public init(promptID: String, caseName: String, target: String, verdict: CaseVerdict, reasons: [String]) {
         self.promptID = promptID

@@ -17,6 +17,8 @@ public struct SuiteRunner: Sendable {
     let provider: any Provider
     /// Bounds requests in flight to the suite's `concurrency`, however many callers there are.
     let limiter: ConcurrencyLimiter
+    /// The judge and embedding graders, when a case of the library asks for one (`expect.judge`, `expect.semantic`).
+    let grading: ModelGrading?
 
     /// - Parameters:
     ///   - record: an explicit record mode (test trait or `--record`); `nil` uses `PROMPTCOMPAT_RECORD` or the default.
@@ -46,6 +48,12 @@ public struct SuiteRunner: Sendable {
             policy: library.config.defaults.retry
         )
         limiter = ConcurrencyLimiter(limit: library.config.defaults.concurrency)
+        let gradedCases = library.prompts.contains { $0.cases.contains { $0.expect.needsGrading } }
+        do {
+            grading = gradedCases ? try ModelGrading(library: library, environment: environment) : nil
+        } catch {
+            throw RunSetupError(error.description)
+        }
     }
 
     /// Every (prompt, case) pair of the library that `filter` selects (see ``CaseFilter``), in library order.
@@ -109,6 +117,7 @@ public struct SuiteRunner: Sendable {
             result.referenceProvider = referenceKey.provider
             result.referenceLatency = snapshot.metadata.latencySeconds.first
             judge(completions[0], against: snapshot, referenceKey: referenceKey, expect: promptCase.expect, adaptations: adapted.adaptations, into: &result)
+            await grade(prompt, promptCase, samples: snapshot.samples, into: &result)
             if policy.mode == .all || (policy.mode == .failed && !result.verdict.isPass) {
                 completions += try await complete(request, times: samples - completions.count)
                 try write(Snapshot(provider: target.name, request: request, completions: completions), key: ownKey, into: &result)
