@@ -73,9 +73,9 @@ public struct CharNGramF1: Metric {
     /// Per order, characters 1…`charOrder` then words 1…`wordOrder`: the n-gram counts of both texts and
     /// their clipped overlap.
     func statistics(reference: String, candidate: String) -> [NGramStatistics] {
-        let ref = reference.unicodeScalars.lazy.filter { !Self.isPythonWhitespace($0) }.map(\.value)
-        let hyp = candidate.unicodeScalars.lazy.filter { !Self.isPythonWhitespace($0) }.map(\.value)
-        var result = NGramCounter.characterStatistics(reference: Array(ref), candidate: Array(hyp), maxOrder: charOrder)
+        var result = NGramCounter.characterStatistics(
+            reference: Self.scalarsWithoutWhitespace(reference), candidate: Self.scalarsWithoutWhitespace(candidate), maxOrder: charOrder
+        )
         if wordOrder > 0 {
             let refWords = Self.words(reference), hypWords = Self.words(candidate)
             for n in 1...wordOrder {
@@ -99,6 +99,13 @@ public struct CharNGramF1: Metric {
         recall /= Double(effectiveOrder)
         guard precision + recall > 0 else { return 0 }
         return (1 + factor) * precision * recall / (factor * precision + recall)
+    }
+
+    static func scalarsWithoutWhitespace(_ text: String) -> [UInt32] {
+        var result: [UInt32] = []
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars where !isPythonWhitespace(scalar) { result.append(scalar.value) }
+        return result
     }
 
     /// Whitespace as Python's `str.isspace()`: Unicode White_Space plus U+001C…U+001F.

@@ -105,3 +105,16 @@ struct CharNGramF1Tests {
         #expect(CharNGramF1(charOrder: 4, wordOrder: 3, beta: 0.5).name == "chrF+w3-β0.5-c4")
     }
 }
+
+/// The whitespace chrF removes is exactly what Python's str.split() splits on.
+@Suite("chrF whitespace")
+struct CharNGramF1WhitespaceTests {
+    @Test("the whitespace table is Unicode White_Space plus U+001C…U+001F, as Python's str.isspace()")
+    func pythonWhitespace() {
+        for value in UInt32(0)...0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let python = scalar.properties.isWhitespace || (0x1C...0x1F).contains(value)
+            #expect(CharNGramF1.isPythonWhitespace(scalar) == python, "U+\(String(value, radix: 16))")
+        }
+    }
+}
