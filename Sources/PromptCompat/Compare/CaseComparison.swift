@@ -24,6 +24,9 @@ public struct CaseComparison: Sendable, Equatable {
     public var assertionFailures: [String]
     /// One line per assertion that could not be checked (``AssertionOutcome/notes``).
     public var assertionNotes: [String] = []
+    /// What the built-in checks found broken without any model (``SubstituteCheck``): a language switch,
+    /// dropped facts, JSON wrapped in prose, a changed format, a cut-off or refusing answer.
+    public var findings: [SubstituteFinding] = []
     /// Structural JSON differences against the closest sample, for `expect.json` cases.
     public var jsonDifferences: [String]
     /// Unified line diff from the closest accepted sample to the output; empty when equal.
@@ -32,7 +35,7 @@ public struct CaseComparison: Sendable, Equatable {
     public var closestSample: Int? = nil
 
     public var similarityPassed: Bool { score >= threshold }
-    public var passed: Bool { similarityPassed && assertionFailures.isEmpty }
+    public var passed: Bool { similarityPassed && assertionFailures.isEmpty && findings.isEmpty }
 
     /// Compares `output` with the accepted `samples`; assertions see the text only.
     ///
@@ -40,17 +43,20 @@ public struct CaseComparison: Sendable, Equatable {
     ///   - referenceName: names the accepted side in the diff header, e.g. `snapshots/local-smollm`.
     public static func compare(
         output: String, samples: [String], expect: Expectations, defaultSimilarity: Double,
-        referenceName: String, targetName: String, scorer: Scorer? = nil
+        referenceName: String, targetName: String, instructions: String = "", scorer: Scorer? = nil
     ) -> CaseComparison {
         compare(observed: ObservedOutput(text: output), samples: samples, expect: expect, defaultSimilarity: defaultSimilarity,
-                referenceName: referenceName, targetName: targetName, scorer: scorer)
+                referenceName: referenceName, targetName: targetName, instructions: instructions, scorer: scorer)
     }
 
     /// Compares an observed call with the accepted `samples`: the text is scored, and the assertions
     /// also see its finish reason, latency and cost.
+    ///
+    /// - Parameter instructions: the prompt's messages as sent; the built-in checks read in them whether
+    ///   the prompt fixes a format (``FormatWords``).
     public static func compare(
         observed: ObservedOutput, samples: [String], expect: Expectations, defaultSimilarity: Double,
-        referenceName: String, targetName: String, scorer: Scorer? = nil
+        referenceName: String, targetName: String, instructions: String = "", scorer: Scorer? = nil
     ) -> CaseComparison {
         let output = observed.text
         let scorer = scorer ?? Scorer.for(expect)
@@ -68,6 +74,7 @@ public struct CaseComparison: Sendable, Equatable {
             noiseFloor: floor,
             assertionFailures: assertions.failures,
             assertionNotes: assertions.notes,
+            findings: SubstituteCheck.findings(.init(samples: samples, candidate: output, expect: expect, instructions: instructions)),
             jsonDifferences: expect.json == true ? jsonDifferences(reference, output) : [],
             diff: diff(reference, output, json: expect.json == true, referenceName: referenceName, targetName: targetName),
             closestSample: best

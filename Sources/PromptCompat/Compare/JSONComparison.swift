@@ -12,7 +12,8 @@ public enum JSONComparison {
         public var description: String
     }
 
-    /// The JSON value in a reply: the whole reply, a ```json fenced block, or the first `{…}`/`[…]` in prose.
+    /// The JSON value in a reply: the whole reply, a ```json fenced block, or the first `{…}`/`[…]` in prose
+    /// (an object, or an array that is not a lone number: see ``isData(_:)``).
     public static func extract(from reply: String) -> (value: JSONValue, wrapping: Wrapping)? {
         let trimmed = reply.trimmingCharacters(in: .whitespacesAndNewlines)
         if let value = try? JSONValue(parsing: trimmed), value.objectValue != nil || value.arrayValue != nil {
@@ -28,9 +29,17 @@ public enum JSONComparison {
             let closer = opener == "{" ? "}" : "]"
             guard let start = trimmed.range(of: opener), let end = trimmed.range(of: closer, options: .backwards),
                   start.lowerBound < end.upperBound else { continue }
-            if let value = try? JSONValue(parsing: String(trimmed[start.lowerBound..<end.upperBound])) { return (value, .prose) }
+            if let value = try? JSONValue(parsing: String(trimmed[start.lowerBound..<end.upperBound])), isData(value) { return (value, .prose) }
         }
         return nil
+    }
+
+    /// Whether JSON found inside prose is data rather than a bracketed aside: an object, or an array of
+    /// two or more elements or of anything but a number — `[1]` in "…within 30 days [1]." is a citation.
+    static func isData(_ value: JSONValue) -> Bool {
+        if value.objectValue != nil { return true }
+        guard let array = value.arrayValue, !array.isEmpty else { return false }
+        return array.count >= 2 || array.contains { $0.numberValue == nil }
     }
 
     /// Every difference between `reference` and `candidate`.

@@ -5,7 +5,7 @@ import Foundation
 public enum VerdictReasons {
     /// The reasons a comparison gives, most telling first.
     public static func reasons(for comparison: CaseComparison, completion: Completion?) -> [String] {
-        var reasons = comparison.assertionFailures.map { "output \($0)" }
+        var reasons = comparison.assertionFailures.map { "output \($0)" } + comparison.findings.map(\.reason)
         if !comparison.similarityPassed {
             var line = "\(comparison.metric) similarity \(format(comparison.score)) is below the bar \(format(comparison.threshold))"
             if let floor = comparison.noiseFloor { line += " (baseline noise floor \(format(floor)))" }
@@ -21,8 +21,8 @@ public enum VerdictReasons {
     }
 
     static let hints: [Hint] = [
-        Hint(marker: "wraps its JSON in prose", advice: "ask for JSON only and show one example object; the target wraps JSON in prose"),
-        Hint(marker: "wraps its JSON in a ``` code fence", advice: "say \"answer with raw JSON, no code fence\", or set response_format json_object if the target supports it"),
+        Hint(marker: "JSON now wrapped in prose", advice: "ask for JSON only and show one example object; the target wraps JSON in prose"),
+        Hint(marker: "JSON now wrapped in a ``` code fence", advice: "say \"answer with raw JSON, no code fence\", or set response_format json_object if the target supports it"),
         Hint(marker: "is not valid JSON", advice: "give the exact JSON shape with one filled-in example and end the prompt where the JSON starts"),
         Hint(marker: "the provider caps output", advice: "the provider stops below the max_tokens you asked for: ask for a shorter answer, or split the task"),
         Hint(marker: "truncated:", advice: "raise max_tokens, or ask for a shorter answer: the output was cut"),

@@ -158,7 +158,8 @@ public struct SuiteRunner: Sendable {
         let comparison = CaseComparison.compare(
             observed: ObservedOutput(completion, cost: cost), samples: snapshot.samples, expect: expect,
             defaultSimilarity: library.config.defaults.similarity,
-            referenceName: "snapshots/\(referenceKey)", targetName: "\(target.name) output"
+            referenceName: "snapshots/\(referenceKey)", targetName: "\(target.name) output",
+            instructions: result.request?.messages.map(\.content).joined(separator: "\n") ?? ""
         )
         result.comparison = comparison
         result.verdict = comparison.passed ? .pass : (comparison.assertionFailures.isEmpty ? .drift : .failed)

@@ -63,11 +63,11 @@ struct AssertionsTests {
         #expect(failures("", Expectations(minLength: 0)).isEmpty)
     }
 
-    @Test("json: the output must be bare JSON; a fence, prose or no JSON each fail with their own reason", arguments: [
+    @Test("json: the output must hold JSON — bare, fenced or in prose (the wrapping is compared with the accepted answer, not asserted)", arguments: [
         (#"{"id": 7}"#, [String]()),
         ("  [1, 2]\n", []),
-        ("```json\n{\"id\": 7}\n```", ["wraps its JSON in a ``` code fence"]),
-        (#"The result is {"id": 7}."#, ["wraps its JSON in prose"]),
+        ("```json\n{\"id\": 7}\n```", []),
+        (#"The result is {"id": 7}."#, []),
         ("I cannot help with that.", ["is not valid JSON"]),
     ])
     func json(output: String, expected: [String]) {

@@ -112,7 +112,8 @@ struct CaseComparisonTests {
         #expect(result.metric == "json-structure")
         #expect(abs(result.score - 2.0 / 3.0) < 1e-12, "3 leaves, 2 equal")
         #expect(result.jsonDifferences == ["$.id: 7 → 8"])
-        #expect(result.assertionFailures == ["wraps its JSON in a ``` code fence"])
+        #expect(result.assertionFailures.isEmpty)
+        #expect(result.findings.map(\.reason) == ["JSON now wrapped in a ``` code fence", "JSON $.id: 7 → 8"], "the accepted answer was bare JSON")
         // Three lines of context after the change reach the second item; the closing lines are not shown.
         #expect(result.diff == """
             --- snapshots/local-a

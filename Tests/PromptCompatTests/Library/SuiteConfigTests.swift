@@ -104,14 +104,14 @@ struct SuiteConfigTests {
         #expect(config.provider(named: "nobody") == nil)
     }
 
-    @Test("without samples and defaults: 1 sample, similarity 0.5, 60 s timeout, concurrency 2")
+    @Test("without samples and defaults: 1 sample, similarity 0.25, 60 s timeout, concurrency 2")
     func defaultsWhenAbsent() throws {
         let config = try SuiteConfig.decode("""
             { "baseline": "local", "providers": { "local": { "baseURL": "http://127.0.0.1:8701/v1", "model": "m" } } }
             """, file: "promptcompat.json")
         #expect(config.samples == 1)
         #expect(config.defaults == SuiteConfig.Defaults())
-        #expect(config.defaults.similarity == 0.5)
+        #expect(config.defaults.similarity == 0.25)
         #expect(config.defaults.timeoutSeconds == 60)
         #expect(config.defaults.concurrency == 2)
     }

@@ -29,7 +29,7 @@ struct SuiteRunnerGradingTests {
                         ? .json(200, GradingFixtures.chatBody(reply: judgeReply))
                         : .json(judgeStatus, #"{"error":{"message":"Incorrect API key provided","code":"invalid_api_key"}}"#)
                 }
-                return .json(200, GradingFixtures.chatBody(reply: "您好，订单正在配送中。"))
+                return .json(200, GradingFixtures.chatBody(reply: "您好，订单 20240709 正在配送中，预计明天送达。"))
             }
             let url = server.baseURL.absoluteString
             folder = try ScratchLibrary(config: """
@@ -102,7 +102,7 @@ struct SuiteRunnerGradingTests {
         #expect(close.grades == [ModelGrade(check: .semantic, score: 1, bar: 0.9)])
         #expect(close.verdict == .pass, "\(close.reasons)")
 
-        let far = try await Fixture(embedding: { $0.contains("20240709") ? [1, 0] : [0.6, 0.8] }).run("semantic")
+        let far = try await Fixture(embedding: { $0.contains("预计") ? [0.6, 0.8] : [1, 0] }).run("semantic")
         #expect(far.grades.map(\.score) == [0.6])
         #expect(far.verdict == .drift)
         #expect(far.reasons.contains("semantic similarity 0.60, below 0.90"), "\(far.reasons)")

@@ -4,18 +4,14 @@ extension Assertions {
     /// At most this many schema violations are listed one per line; the rest are counted.
     static let maxSchemaLines = 10
 
-    /// `json` (bare JSON required) and `schema` (the JSON found — bare, fenced or in prose — must validate).
+    /// `json` (the output holds JSON; how it is wrapped is compared with the accepted answer by
+    /// ``SubstituteCheck/json``) and `schema` (the JSON found — bare, fenced or in prose — must validate).
     static func jsonFailures(_ output: String, _ expect: Expectations) -> [String] {
         guard expect.json == true || expect.schema != nil else { return [] }
         var failures: [String] = []
         let extracted = JSONComparison.extract(from: output)
-        if expect.json == true {
-            switch extracted?.wrapping {
-            case nil: failures.append("is not valid JSON")
-            case .fenced?: failures.append("wraps its JSON in a ``` code fence")
-            case .prose?: failures.append("wraps its JSON in prose")
-            case .bare?: break
-            }
+        if expect.json == true, extracted == nil {
+            failures.append("is not valid JSON")
         }
         if let schema = expect.schema {
             if let value = extracted?.value {

@@ -4,7 +4,7 @@ import Foundation
 /// looked at again (the digits of a date are not also numbers). Digits may be half- or full-width.
 enum FactExtractor {
     /// What a pattern's capture groups mean, i.e. how its match becomes a ``Fact/value``.
-    enum Reading { case lowercased, yearMonthDay, monthNameDayYear, dayMonthNameYear, monthDay, phone, currencyFirst, amountFirst, percentage, identifier, number, ignored }
+    enum Reading { case lowercased, time, measure, yearMonthDay, monthNameDayYear, dayMonthNameYear, monthDay, phone, currencyFirst, amountFirst, percentage, identifier, number, ignored }
 
     static let digit = "[0-9０-９]"
     static let number = "\(digit){1,3}(?:[,，]\(digit){3})+(?:[.．]\(digit)+)?|\(digit)+(?:[.．]\(digit)+)?"
@@ -26,6 +26,10 @@ enum FactExtractor {
         (.amount, .amountFirst, "(\(number))\\s?(\(currencyWords))"),
         (.percentage, .percentage, "(\(number))\\s?[%％]"),
         (nil, .ignored, "(?m)^\\s*\(digit){1,3}[.)、](?!\(digit))"),  // list numbering, not a fact
+        // A clock time: 14:00 = 下午2:00 = 2:00 PM (a date-kind fact, value T14:00).
+        (.date, .time, "(?i)(上午|早上|中午|下午|晚上|AM|PM)?\\s*(?<![0-9０-９])(\(digit){1,2})[:：](\(digit){2})(?![0-9０-９])\\s*(AM|PM|a\\.m\\.|p\\.m\\.)?"),
+        // A number with a unit (180g, 1.5s, 10000mAh, 20W): the number is the fact, not an identifier.
+        (.number, .measure, "(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９.．])(\(digit){1,6}(?:[.．]\(digit)+)?)(?:[A-Za-zμ]{1,4})(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])"),
         (.identifier, .identifier, "(?<![0-9０-９.,])\(digit){7,}(?!\(digit))"),
         (.identifier, .identifier, "(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])(?=[A-Za-z0-9Ａ-Ｚａ-ｚ０-９_-]*[A-Za-zＡ-Ｚａ-ｚ])(?=[A-Za-z0-9Ａ-Ｚａ-ｚ０-９_-]*[0-9０-９])[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+(?:[-_][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+)*"),
         (.number, .number, "(?<![0-9０-９.．])(?:\(number))(?![0-9０-９])"),
@@ -70,6 +74,8 @@ enum FactExtractor {
         let ascii = groups.map { TextNormalizer.nfkc($0) }
         switch reading {
         case .lowercased: return written.lowercased()
+        case .time: return clock(marker: ascii[0] + ascii[3], hour: Int(ascii[1]), minute: Int(ascii[2]))
+        case .measure: return canonicalNumber(ascii[0])
         case .yearMonthDay: return date(year: ascii[0], month: Int(ascii[1]), day: Int(ascii[2]))
         case .monthNameDayYear: return date(year: ascii[2], month: month(ascii[0]), day: Int(ascii[1]))
         case .dayMonthNameYear: return date(year: ascii[2], month: month(ascii[1]), day: Int(ascii[0]))
@@ -89,6 +95,14 @@ enum FactExtractor {
     static func date(year: String, month: Int?, day: Int?) -> String? {
         guard let month, let day, (1...12).contains(month), (1...31).contains(day) else { return nil }
         return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
+    /// `T14:05`; an afternoon marker (下午, 晚上, PM) moves a morning hour by 12.
+    static func clock(marker: String, hour: Int?, minute: Int?) -> String? {
+        guard var hour, let minute, (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        let afternoon = ["下午", "晚上", "pm", "p.m."].contains { marker.lowercased().contains($0) }
+        if afternoon, hour < 12 { hour += 12 }
+        return "T\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
     }
 
     static func month(_ name: String) -> Int? {

@@ -1,0 +1,64 @@
+import Foundation
+
+extension SubstituteCheck {
+    /// An empty answer where every accepted one said something.
+    public static let empty = SubstituteCheck(name: "empty") { input in
+        let blank = TextNormalizer.normalize(input.candidate).isEmpty
+        return blank && input.samples.allSatisfy { !TextNormalizer.normalize($0).isEmpty } ? ["answer is empty"] : []
+    }
+
+    /// A refusal ("抱歉，我无法…", "As an AI…") where no accepted answer refused.
+    public static let refusal = SubstituteCheck(name: "refusal") { input in
+        guard let sentence = RefusalDetector.refusal(in: input.candidate),
+              input.samples.allSatisfy({ RefusalDetector.refusal(in: $0) == nil }) else { return [] }
+        return ["refuses: \"\(sentence.trimmingCharacters(in: .whitespacesAndNewlines).prefix(80))\""]
+    }
+
+    /// The dominant language changed (Chinese ↔ English), or Simplified Chinese became Traditional.
+    public static let language = SubstituteCheck(name: "language") { input in
+        let samples = input.samples, candidate = input.candidate
+        let languages = Set(samples.map { LanguageMix.of($0).dominant })
+        guard languages.count == 1, let before = languages.first, before == .zh || before == .en else { return [] }
+        if LanguageMix.of(candidate).dominant != before, let sentence = LanguageMix.switched(from: samples[0], to: candidate) {
+            return [sentence]
+        }
+        if before == .zh, ChineseScript.isTraditional(candidate), !samples.contains(where: ChineseScript.isTraditional) {
+            return ["answer switched from Simplified to Traditional Chinese"]
+        }
+        return []
+    }
+
+    /// A cut-off answer: it stops mid-sentence where every accepted answer ended a sentence, and is shorter.
+    /// Also: the answer is the start of an accepted answer and stops short of its end.
+    public static let truncation = SubstituteCheck(name: "truncation") { input in
+        let text = TextNormalizer.normalize(input.candidate)
+        guard !text.isEmpty, let shortest = input.samples.map(TextNormalizer.length).min(), text.count < shortest else { return [] }
+        let start = TextNormalizer.comparable(text)
+        if let sample = input.samples.first(where: { TextNormalizer.comparable($0).hasPrefix(start) }) {
+            let share = Int((100 * Double(text.count) / Double(TextNormalizer.length(sample))).rounded())
+            if share < 95 { return ["answer stops at \(share)% of the accepted one: \"…\(text.suffix(20))\""] }
+        }
+        guard !Sentence.endsComplete(text), input.samples.allSatisfy({ Sentence.endsComplete(TextNormalizer.normalize($0)) }) else { return [] }
+        return ["answer stops mid-sentence: \"…\(text.suffix(20))\""]
+    }
+}
+
+/// Whether a text ends a sentence, by its last character.
+enum Sentence {
+    /// Sentence-final punctuation, closing quotes and brackets, and the ends of code and JSON.
+    static let terminals: Set<Character> = [
+        "。", "！", "？", ".", "!", "?", "…", "”", "」", "』", "\"", "'", ")", "）", "]", "}", "`", "~", "～", ";", "；",
+    ]
+
+    static func endsComplete(_ text: String) -> Bool {
+        guard let last = text.last else { return true }
+        if terminals.contains(last) || last.isEmoji { return true }
+        // A one-line answer without punctuation (a label, a slogan, a code line) is complete as it is.
+        return !text.contains("\n") && text.count <= 40
+    }
+}
+
+extension Character {
+    /// Emoji presentation characters (👍, 🎉) end a sentence as well as a full stop does.
+    var isEmoji: Bool { unicodeScalars.first.map { $0.properties.isEmojiPresentation } ?? false }
+}

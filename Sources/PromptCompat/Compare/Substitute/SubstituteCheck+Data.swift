@@ -1,0 +1,67 @@
+import Foundation
+
+extension SubstituteCheck {
+    /// Facts (numbers, dates, amounts, identifiers, contacts) every accepted sample states and the
+    /// candidate does not: "dropped 20240709", or "changed ¥299 → ¥199" when the replacement is obvious.
+    public static let facts = SubstituteCheck(name: "facts") { input in
+        let samples = input.samples, candidate = input.candidate
+        // Facts of the first sample that another accepted sample leaves out are the baseline's own variation.
+        var optional = samples.dropFirst().reduce(into: Set<String>()) { $0.formUnion(FactsPreserved.missing(samples[0], $1)) }
+        // A single digit (1秒, [2], "3 steps") is too often reworded (一秒, 三步) to hold an answer to.
+        optional.formUnion(FactsPreserved.facts(in: samples[0]).filter { $0.kind == .number && $0.value.count == 1 }.map(\.text))
+        let missing = FactsPreserved.missing(samples[0], candidate).filter { !optional.contains($0) }
+        guard !missing.isEmpty else { return [] }
+        let changes = FactsPreserved.changed(samples[0], candidate).filter { missing.contains($0.reference) }
+        let changed = Set(changes.map(\.reference))
+        return changes.map { "changed \($0.reference) → \($0.candidate)" } + missing.filter { !changed.contains($0) }.map { "dropped \($0)" }
+    }
+
+    /// For JSON answers (`expect.json`, or every accepted sample is bare JSON): JSON missing or wrapped
+    /// differently, keys missing or added, types changed, and non-text values changed. Text values may be
+    /// reworded; a short text value (a code, a date, a label) may not.
+    public static let json = SubstituteCheck(name: "json") { input in
+        let samples = input.samples, candidate = input.candidate, expect = input.expect
+        let accepted = samples.map { JSONComparison.extract(from: $0) }
+        let wrappings = Set(accepted.map { $0?.wrapping })
+        guard expect.json == true || wrappings == [.bare] else { return [] }
+        guard let found = JSONComparison.extract(from: candidate) else { return ["no JSON in the answer any more"] }
+        var findings: [String] = []
+        if wrappings.count == 1, let before = wrappings.first ?? nil, found.wrapping != before, found.wrapping != .bare {
+            findings.append(found.wrapping == .prose ? "JSON now wrapped in prose" : "JSON now wrapped in a ``` code fence")
+        }
+        let values = accepted.compactMap { $0?.value }
+        guard let closest = values.max(by: { JSONComparison.similarity($0, found.value) < JSONComparison.similarity($1, found.value) }) else {
+            return findings
+        }
+        // Paths where the accepted samples disagree among themselves are the baseline's own variation.
+        let varying = Set(values.dropFirst().flatMap { JSONComparison.differences(values[0], $0).map(\.path) })
+        let differences = JSONComparison.differences(closest, found.value).filter { difference in
+            !varying.contains(difference.path) && JSONValueChange.matters(difference, in: closest, found.value)
+        }
+        findings += differences.prefix(5).map { "JSON \($0.description)" }
+        return findings
+    }
+}
+
+/// Which structural JSON differences break a consumer: every missing or extra key and type change, a
+/// changed number, boolean or null, and a changed short string (≤ 24 characters: codes, dates, labels).
+/// Longer strings are prose a model may reword.
+enum JSONValueChange {
+    static let shortString = 24
+
+    static func matters(_ difference: JSONComparison.Difference, in reference: JSONValue, _ candidate: JSONValue) -> Bool {
+        guard let before = value(at: difference.path, in: reference), let after = value(at: difference.path, in: candidate) else { return true }
+        guard case .string(let a) = before, case .string(let b) = after else { return true }
+        if a.count <= shortString || b.count <= shortString {
+            return TextNormalizer.comparable(a) != TextNormalizer.comparable(b)
+        }
+        return !FactsPreserved.missing(a, b).isEmpty
+    }
+
+    /// The value at a path `JSONComparison` wrote (`$.items[2].price`, `$["a b"]`), or nil.
+    static func value(at path: String, in root: JSONValue) -> JSONValue? {
+        var leaves: [String: JSONValue] = [:]
+        JSONComparison.leaves(root, into: &leaves)
+        return leaves[path]
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+extension Character {
+    var isCJK: Bool { unicodeScalars.first.map(Tokenizer.isCJK) ?? false }
+}
+
+extension SubstituteCheck {
+    /// The accepted answer with a few characters changed, where the change is a number, a Chinese numeral
+    /// or a negation: "可以退货" → "不可以退货", "万分之五" → "千分之五", "LIMIT 5" → "LIMIT 10". Similarity
+    /// metrics score such an answer near 1; its meaning is the opposite.
+    public static let meaningEdit = SubstituteCheck(name: "edit") { input in
+        guard input.expect.json != true, JSONComparison.extract(from: input.samples[0])?.wrapping != .bare else { return [] }
+        let candidate = Array(TextNormalizer.comparable(input.candidate))
+        let edits = input.samples.map { SmallEdit.changes(from: Array(TextNormalizer.comparable($0)), to: candidate) }
+        guard let changes = edits.compactMap({ $0 }).min(by: { $0.count < $1.count }) else { return [] }
+        return changes.filter(\.changesMeaning).prefix(3).map { "changed \"\($0.before)\" → \"\($0.after)\"" }
+    }
+}
+
+/// The character-level changes between two texts that differ by a small edit.
+struct SmallEdit {
+    /// At most this many characters inserted, deleted or replaced (Levenshtein distance).
+    static let maxDistance = 8
+    /// Characters whose change changes a number or a polarity.
+    static let meaningful: Set<Character> = Set("0123456789〇零一二三四五六七八九十百千万亿两半不没无未非别勿否")
+    /// Latin negations, matched as whole words in the changed text and its context.
+    static let negations: Set<String> = ["not", "no", "never", "cannot", "without"]
+
+    var before: String
+    var after: String
+    /// The changed characters alone.
+    var removed: String
+    var added: String
+
+    var changesMeaning: Bool {
+        (removed + added).contains(where: Self.meaningful.contains) || Self.negationCount(before) != Self.negationCount(after)
+    }
+
+    /// Latin negation words in a text (`not`, `never`, `can't` …).
+    static func negationCount(_ text: String) -> Int {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" })
+            .filter { negations.contains(String($0)) || $0.hasSuffix("n't") }.count
+    }
+
+    /// The changes, each shown with two characters of context, or nil when the texts are equal or differ
+    /// by more than a small edit.
+    static func changes(from a: [Character], to b: [Character]) -> [SmallEdit]? {
+        guard a != b, abs(a.count - b.count) <= maxDistance,
+              LevenshteinSimilarity.distance(String(a), String(b)) <= min(maxDistance, max(2, a.count / 5)) else { return nil }
+        var edits: [SmallEdit] = []
+        var i = 0, j = 0
+        let table = lcsTable(a, b)
+        while i < a.count || j < b.count {
+            if i < a.count, j < b.count, a[i] == b[j] { i += 1; j += 1; continue }
+            let start = (i, j)
+            while i < a.count || j < b.count {
+                if i < a.count, j < b.count, a[i] == b[j] { break }
+                if i < a.count, j == b.count || table[i + 1][j] >= table[i][j + 1] { i += 1 } else { j += 1 }
+            }
+            // Context to the word edges for Latin text ("can" → "can't"), two characters for CJK.
+            var from = start.0, to = i
+            while from > 0, from > start.0 - 12, a[from - 1].isLetter, !a[from - 1].isCJK { from -= 1 }
+            while to < a.count, to < i + 12, a[to].isLetter, !a[to].isCJK { to += 1 }
+            let left = String(a[min(from, max(0, start.0 - 2))..<start.0]), right = String(a[i..<max(to, min(a.count, i + 2))])
+            let removed = String(a[start.0..<i]), added = String(b[start.1..<j])
+            edits.append(SmallEdit(before: left + removed + right, after: left + added + right, removed: removed, added: added))
+        }
+        return edits
+    }
+
+    /// Suffix LCS lengths: `table[i][j]` is the LCS of `a[i...]` and `b[j...]`.
+    static func lcsTable(_ a: [Character], _ b: [Character]) -> [[Int]] {
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        return table
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+extension SubstituteCheck {
+    /// The shape changed in a way a consumer of the answer notices. Always: a one-line label became a
+    /// sentence, a table became prose. When the prompt asks for "only" the answer: text added around it.
+    /// When the prompt fixes a format (``FormatWords``): any shape change every accepted sample agrees on
+    /// (a list became prose, two lines became one), except a list that only changed its markers.
+    public static let format = SubstituteCheck(name: "format") { input in
+        guard input.expect.json != true else { return [] }
+        let samples = input.samples, candidate = TextNormalizer.normalize(input.candidate)
+        // The same characters laid out on other lines (a reformatted SQL query) is the same answer.
+        let squeezed = TextNormalizer.comparable(candidate).filter { !$0.isWhitespace }
+        if samples.contains(where: { TextNormalizer.comparable($0).filter { !$0.isWhitespace } == squeezed }) { return [] }
+        if let label = labelBecameSentence(samples, candidate) { return [label] }
+        let tables = samples.map { MarkdownStructure.of($0).tables.first }
+        if let table = tables.first ?? nil, tables.allSatisfy({ $0 != nil }), MarkdownStructure.of(candidate).tables.isEmpty {
+            return ["was a \(table.rows)-row table, now \(FormatFeatures.form(FormatFeatures.shape(of: candidate)))"]
+        }
+        if FormatWords.asksForOnlyTheAnswer(input.instructions), let added = addedText(samples, candidate) { return [added] }
+        guard FormatWords.fixesFormat(input.instructions) else { return [] }
+        let perSample = samples.map { FormatFeatures.differences($0, candidate).filter { !isMarkerChange($0) } }
+        return perSample[0].filter { line in perSample.allSatisfy { $0.contains(line) } }
+    }
+
+    /// Every sample is a short one-line label and the candidate says more than the label.
+    static func labelBecameSentence(_ samples: [String], _ candidate: String) -> String? {
+        let labels = samples.map(TextNormalizer.normalize)
+        guard labels.allSatisfy({ !$0.contains("\n") && !$0.isEmpty && $0.count <= FormatWords.labelLength }),
+              !labels.map(TextNormalizer.comparable).contains(TextNormalizer.comparable(candidate)),
+              let longest = labels.map(\.count).max(),
+              candidate.contains("\n") || candidate.count > 2 * longest + 4
+                || (labels.contains { candidate.contains($0) } && candidate.count >= longest + 3) else { return nil }
+        return "was a one-line label (\"\(labels[0])\"), now \"\(candidate.replacingOccurrences(of: "\n", with: " ").prefix(40))\""
+    }
+
+    /// The candidate is much longer than every sample and has more lines: text around the answer.
+    static func addedText(_ samples: [String], _ candidate: String) -> String? {
+        let lengths = samples.map(TextNormalizer.length), lines = samples.map { TextNormalizer.normalize($0).split(separator: "\n").count }
+        let candidateLines = candidate.split(separator: "\n")
+        guard let longest = lengths.max(), let most = lines.max(),
+              Double(candidate.count) > 1.5 * Double(longest) + 10, candidateLines.count > most else { return nil }
+        return "adds text the prompt did not ask for (\(candidateLines.count) lines where the accepted answer has \(most))"
+    }
+
+    /// "was a 2-item numbered list, now a 2-item bulleted list": the same list with other markers.
+    static func isMarkerChange(_ difference: String) -> Bool {
+        let pattern = #"^was a (\d+)-item (numbered|bulleted) list, now a (\d+)-item (numbered|bulleted) list$"#
+        guard let match = difference.range(of: pattern, options: .regularExpression) else { return false }
+        let numbers = difference[match].split(whereSeparator: { !$0.isNumber })
+        return numbers.count == 2 && numbers[0] == numbers[1]
+    }
+}
+
+/// Words in a prompt that fix the answer's format, or ask for the answer and nothing else — data, matched
+/// case-insensitively in the messages as sent.
+public enum FormatWords {
+    /// The longest answer (in characters) read as a label: `发票`, `negative`, `转人工`.
+    static let labelLength = 16
+
+    static let onlyTheAnswer = [
+        "只输出", "只回复", "只返回", "仅输出", "只需输出", "不要解释", "不要任何解释", "不加解释", "无需解释", "不要其他",
+        "output only", "only output", "only the", "keywords only", "one word", "nothing else", "no explanation",
+    ]
+
+    static let format = [
+        "格式", "每行", "一行", "两行", "三行", "列表", "列出", "分点", "编号", "表格", "逗号分隔", "markdown",
+        "format", "bullet", "numbered", "list", "table", "one line", "per line", "comma-separated", "starting with",
+    ]
+
+    public static func asksForOnlyTheAnswer(_ instructions: String) -> Bool { contains(instructions, onlyTheAnswer) }
+    public static func fixesFormat(_ instructions: String) -> Bool { contains(instructions, format + onlyTheAnswer) }
+
+    static func contains(_ text: String, _ words: [String]) -> Bool {
+        let lowered = text.lowercased()
+        return words.contains { lowered.contains($0) }
+    }
+}

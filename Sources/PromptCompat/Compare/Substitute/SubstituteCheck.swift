@@ -1,0 +1,65 @@
+import Foundation
+
+/// One reason a candidate answer is not an acceptable substitute for the accepted one, found without
+/// any model: "answer switched from Chinese to English", "JSON now wrapped in prose", "dropped 20240709".
+public struct SubstituteFinding: Sendable, Equatable, CustomStringConvertible {
+    /// The check that found it: `empty`, `refusal`, `language`, `json`, `facts`, `edit`, `format`, `truncation`.
+    public var check: String
+    /// One line for a person.
+    public var reason: String
+
+    public init(check: String, reason: String) {
+        self.check = check
+        self.reason = reason
+    }
+
+    public var description: String { reason }
+}
+
+/// A named rule that reads the accepted samples and a candidate and says what broke, if anything.
+///
+/// A check is a value holding a closure (like ``Scorer``), so a team can drop one or add its own. Every
+/// built-in check is **noise-aware**: a property counts only when every accepted sample has it — a fact
+/// the baseline states in one sample of three is not required, a language the samples disagree on is not
+/// enforced. See `SubstituteCheck+Checks.swift` for each rule.
+///
+/// ```swift
+/// let findings = SubstituteCheck.findings(.init(samples: ["订单 20240709 已发货。"], candidate: "Your order has shipped."))
+/// findings.map(\.reason)   // ["answer switched from Chinese to English", "dropped 20240709"]
+/// ```
+public struct SubstituteCheck: Sendable {
+    /// What a check sees: the accepted samples (at least one), the candidate, the case's expectations and
+    /// the prompt's own words (its messages as sent), which say whether the prompt fixes a format.
+    public struct Input: Sendable {
+        public var samples: [String]
+        public var candidate: String
+        public var expect: Expectations
+        public var instructions: String
+
+        public init(samples: [String], candidate: String, expect: Expectations = Expectations(), instructions: String = "") {
+            self.samples = samples
+            self.candidate = candidate
+            self.expect = expect
+            self.instructions = instructions
+        }
+    }
+
+    public var name: String
+    public var run: @Sendable (Input) -> [String]
+
+    public init(name: String, run: @escaping @Sendable (Input) -> [String]) {
+        self.name = name
+        self.run = run
+    }
+
+    /// The checks a comparison runs by default, most telling first.
+    public static let defaults: [SubstituteCheck] = [.empty, .refusal, .language, .json, .facts, .meaningEdit, .format, .truncation]
+
+    /// Every finding of `checks` on `candidate` against the accepted `samples`; none when there are no samples.
+    public static func findings(_ input: Input, checks: [SubstituteCheck] = defaults) -> [SubstituteFinding] {
+        guard !input.samples.isEmpty else { return [] }
+        return checks.flatMap { check in
+            check.run(input).map { SubstituteFinding(check: check.name, reason: $0) }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import PromptCompat
+
+/// The comparison's decision on one labeled pair.
+struct Outcome {
+    var pair: LabeledPair
+    /// The comparison says re-tune.
+    var flagged: Bool
+    var reasons: [String]
+
+    var right: Bool { flagged == pair.needsRetune }
+
+    /// Precision, recall and F1 of "re-tune" per split and overall, with the confusion counts.
+    static func table(_ outcomes: [Outcome]) -> String {
+        var lines = ["| split | pairs | TP | FP | FN | TN | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for split in ["dev", "test", "all"] {
+            let rows = outcomes.filter { split == "all" || $0.pair.split == split }
+            let tp = rows.filter { $0.flagged && $0.pair.needsRetune }.count
+            let fp = rows.filter { $0.flagged && !$0.pair.needsRetune }.count
+            let fn = rows.filter { !$0.flagged && $0.pair.needsRetune }.count
+            let tn = rows.count - tp - fp - fn
+            let precision = tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp)
+            let recall = tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn)
+            let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+            lines.append("| \(split) | \(rows.count) | \(tp) | \(fp) | \(fn) | \(tn) | \(f(precision)) | \(f(recall)) | \(f(f1)) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func categories(_ outcomes: [Outcome]) -> String {
+        let names = Array(Set(outcomes.map(\.pair.category))).sorted()
+        return names.map { name in
+            let rows = outcomes.filter { $0.pair.category == name }
+            let label = rows.first?.pair.needsRetune == true ? "re-tune" : "acceptable"
+            return "  \(name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(label.padding(toLength: 11, withPad: " ", startingAt: 0)) \(rows.filter(\.right).count)/\(rows.count)"
+        }.joined(separator: "\n")
+    }
+
+    static func misses(_ outcomes: [Outcome]) -> String {
+        outcomes.filter { !$0.right }.map { outcome in
+            let verdict = outcome.flagged ? "flagged, labeled acceptable" : "passed, labeled re-tune"
+            let why = outcome.reasons.isEmpty ? "" : " — " + outcome.reasons.prefix(3).joined(separator: "; ")
+            return "  [\(outcome.pair.split)] \(outcome.pair.id): \(verdict)\(why)"
+        }.joined(separator: "\n")
+    }
+
+    static func f(_ value: Double) -> String { String(format: "%.3f", value) }
+}
+
+/// Score distributions per category, to see where a similarity bar separates the labels.
+enum ScoreSpread {
+    static let metrics: [any Metric] = [RougeLMetric(), CharNGramF1(form: .comparable), CharNGramF1(beta: 1, form: .comparable), LevenshteinSimilarity(form: .comparable)]
+
+    static func table(_ pairs: [LabeledPair]) -> String {
+        var lines = ["category".padding(toLength: 22, withPad: " ", startingAt: 0) + metrics.map { $0.name.padding(toLength: 26, withPad: " ", startingAt: 0) }.joined()]
+        for name in Array(Set(pairs.map(\.category))).sorted() {
+            let rows = pairs.filter { $0.category == name }
+            let cells = metrics.map { metric -> String in
+                let scores = rows.map { metric.score($0.baseline, $0.target) }.sorted()
+                let text = "\(Outcome.f(scores.first ?? 0)) \(Outcome.f(scores[scores.count / 2])) \(Outcome.f(scores.last ?? 0))"
+                return text.padding(toLength: 26, withPad: " ", startingAt: 0)
+            }
+            lines.append(name.padding(toLength: 22, withPad: " ", startingAt: 0) + cells.joined())
+        }
+        return lines.joined(separator: "\n")
+    }
+}
