@@ -36,9 +36,10 @@ struct Outcome {
         }.joined(separator: "\n")
     }
 
-    static func misses(_ outcomes: [Outcome]) -> String {
-        outcomes.filter { !$0.right }.map { outcome in
-            let verdict = outcome.flagged ? "flagged, labeled acceptable" : "passed, labeled re-tune"
+    static func list(_ outcomes: [Outcome]) -> String {
+        outcomes.map { outcome in
+            let label = outcome.pair.needsRetune ? "re-tune" : "acceptable"
+            let verdict = "\(outcome.flagged ? "flagged" : "passed"), labeled \(label)\(outcome.right ? "" : " ✗")"
             let why = outcome.reasons.isEmpty ? "" : " — " + outcome.reasons.prefix(3).joined(separator: "; ")
             return "  [\(outcome.pair.split)] \(outcome.pair.id): \(verdict)\(why)"
         }.joined(separator: "\n")

@@ -13,6 +13,7 @@ let usage = """
       --similarity    the similarity bar (default: the suite default, \(SuiteConfig.Defaults().similarity))
       --misses        list every pair the comparison gets wrong, with its reasons
       --scores        print min / median / max of each similarity metric per category
+      --all           list every pair with the comparison's decision and reasons
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -20,6 +21,7 @@ var file = URL(fileURLWithPath: "eval/labeled-pairs.jsonl")
 var similarity = SuiteConfig.Defaults().similarity
 var showMisses = false
 var showScores = false
+var showAll = false
 while let argument = arguments.first {
     arguments.removeFirst()
     switch argument {
@@ -30,6 +32,8 @@ while let argument = arguments.first {
         showMisses = true
     case "--scores":
         showScores = true
+    case "--all":
+        showAll = true
     case "--similarity":
         guard let value = arguments.first.flatMap(Double.init), (0...1).contains(value) else {
             FileHandle.standardError.write(Data("--similarity needs a number 0…1\n\(usage)\n".utf8))
@@ -55,13 +59,14 @@ do {
         )
         return Outcome(pair: pair, flagged: !comparison.passed, reasons: VerdictReasons.reasons(for: comparison, completion: nil))
     }
-    print("PromptCompat default comparison on \(file.path): \(pairs.count) labeled pairs, similarity bar \(JSONValue.format(similarity)), no judge")
+    print("PromptCompat default comparison on \(file.relativePath): \(pairs.count) labeled pairs, similarity bar \(JSONValue.format(similarity)), no judge")
     print("positive class: re-tune\n")
     print(Outcome.table(outcomes))
     print("\nby category (share judged right):")
     print(Outcome.categories(outcomes))
     if showScores { print("\nsimilarity per category (min median max):\n" + ScoreSpread.table(pairs)) }
-    if showMisses { print("\nmisses:\n" + Outcome.misses(outcomes)) }
+    if showMisses { print("\nmisses:\n" + Outcome.list(outcomes.filter { !$0.right })) }
+    if showAll { print("\nall pairs:\n" + Outcome.list(outcomes)) }
 } catch {
     FileHandle.standardError.write(Data("PromptCompatEval: \(error)\n".utf8))
     exit(2)

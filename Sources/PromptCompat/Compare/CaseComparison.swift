@@ -33,6 +33,8 @@ public struct CaseComparison: Sendable, Equatable {
     public var diff: String
     /// Which accepted sample scored best (the one the diff and the model-graded checks compare with).
     public var closestSample: Int? = nil
+    /// The output's length against the closest sample's, signed: −0.4 is 40% shorter (``LengthRatio/change(_:_:)``).
+    public var lengthChange: Double? = nil
 
     public var similarityPassed: Bool { score >= threshold }
     public var passed: Bool { similarityPassed && assertionFailures.isEmpty && findings.isEmpty }
@@ -77,7 +79,8 @@ public struct CaseComparison: Sendable, Equatable {
             findings: SubstituteCheck.findings(.init(samples: samples, candidate: output, expect: expect, instructions: instructions)),
             jsonDifferences: expect.json == true ? jsonDifferences(reference, output) : [],
             diff: diff(reference, output, json: expect.json == true, referenceName: referenceName, targetName: targetName),
-            closestSample: best
+            closestSample: best,
+            lengthChange: best.map { LengthRatio.change(samples[$0], output) }
         )
     }
 

@@ -7,12 +7,26 @@ public enum VerdictReasons {
     public static func reasons(for comparison: CaseComparison, completion: Completion?) -> [String] {
         var reasons = comparison.assertionFailures.map { "output \($0)" } + comparison.findings.map(\.reason)
         if !comparison.similarityPassed {
-            var line = "\(comparison.metric) similarity \(format(comparison.score)) is below the bar \(format(comparison.threshold))"
-            if let floor = comparison.noiseFloor { line += " (baseline noise floor \(format(floor)))" }
-            reasons.append(line)
+            reasons.append(similarityLine(comparison))
+            if let change = comparison.lengthChange, change.isFinite, abs(change) >= 0.3 {
+                reasons.append(change < 0
+                    ? "answer \(Int((-change * 100).rounded()))% shorter than the accepted one"
+                    : "answer \(String(format: "%.1f", 1 + change))× as long as the accepted one")
+            }
         }
-        reasons += comparison.jsonDifferences.prefix(5).map { "JSON differs at \($0)" }
         return reasons
+    }
+
+    /// "rouge-l similarity 0.20 is below the bar 0.25", with where the bar came from when the accepted
+    /// samples' noise floor set it: "(the configured 0.50 lowered to the noise floor 0.45 − margin 0.10)".
+    static func similarityLine(_ comparison: CaseComparison) -> String {
+        var line = "\(comparison.metric) similarity \(format(comparison.score)) is below the bar \(format(comparison.threshold))"
+        if let floor = comparison.noiseFloor {
+            line += comparison.threshold < comparison.configuredThreshold
+                ? " (the configured \(format(comparison.configuredThreshold)) lowered to the baseline's noise floor \(format(floor)) − margin \(format(CaseComparison.noiseMargin)))"
+                : " (baseline noise floor \(format(floor)))"
+        }
+        return line
     }
 
     struct Hint: Sendable {
@@ -23,6 +37,18 @@ public enum VerdictReasons {
     static let hints: [Hint] = [
         Hint(marker: "JSON now wrapped in prose", advice: "ask for JSON only and show one example object; the target wraps JSON in prose"),
         Hint(marker: "JSON now wrapped in a ``` code fence", advice: "say \"answer with raw JSON, no code fence\", or set response_format json_object if the target supports it"),
+        Hint(marker: "refuses:", advice: "the target refuses an ordinary request: state the business context in the system message (\"you are the customer-service assistant of …\") and rephrase wording that reads as risky"),
+        Hint(marker: "answer switched from", advice: "say the answer language explicitly (\"请用简体中文回答\" / \"Answer in English\") in the system message and in the user turn"),
+        Hint(marker: "dropped ", advice: "tell the model explicitly to repeat the required detail (order number, amount, date) in its answer"),
+        Hint(marker: "changed ", advice: "a number, a date or a negation changed: put the exact value in the prompt and ask the model to copy it verbatim"),
+        Hint(marker: "JSON $", advice: "give the exact JSON shape with key names and types, with one filled-in example"),
+        Hint(marker: "no JSON in the answer", advice: "give the exact JSON shape with one filled-in example and end the prompt where the JSON starts"),
+        Hint(marker: "was a one-line label", advice: "say \"answer with the label only\" and show two labelled examples; or set max_tokens low and a stop sequence"),
+        Hint(marker: "adds text the prompt did not ask for", advice: "repeat \"output only …, no explanation\" at the end of the user turn, and add a stop sequence"),
+        Hint(marker: "stops at", advice: "the answer is cut short: raise max_tokens, or ask for a shorter answer"),
+        Hint(marker: "stops mid-sentence", advice: "the answer is cut short: raise max_tokens, or ask for a shorter answer"),
+        Hint(marker: "table, now", advice: "ask for a Markdown table explicitly and show the header row"),
+        Hint(marker: ", now ", advice: "the prompt fixes a format the target does not keep: show the format with a filled-in example"),
         Hint(marker: "is not valid JSON", advice: "give the exact JSON shape with one filled-in example and end the prompt where the JSON starts"),
         Hint(marker: "the provider caps output", advice: "the provider stops below the max_tokens you asked for: ask for a shorter answer, or split the task"),
         Hint(marker: "truncated:", advice: "raise max_tokens, or ask for a shorter answer: the output was cut"),

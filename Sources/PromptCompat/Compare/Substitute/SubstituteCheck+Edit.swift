@@ -9,11 +9,13 @@ extension SubstituteCheck {
     /// or a negation: "可以退货" → "不可以退货", "万分之五" → "千分之五", "LIMIT 5" → "LIMIT 10". Similarity
     /// metrics score such an answer near 1; its meaning is the opposite.
     public static let meaningEdit = SubstituteCheck(name: "edit") { input in
-        guard input.expect.json != true, JSONComparison.extract(from: input.samples[0])?.wrapping != .bare else { return [] }
+        // JSON answers are compared value by value by the `json` check (`1.0` and `1` are the same number).
+        guard input.expect.json != true, JSONComparison.extract(from: input.samples[0]) == nil else { return [] }
         let candidate = Array(TextNormalizer.comparable(input.candidate))
         let edits = input.samples.map { SmallEdit.changes(from: Array(TextNormalizer.comparable($0)), to: candidate) }
         guard let changes = edits.compactMap({ $0 }).min(by: { $0.count < $1.count }) else { return [] }
-        return changes.filter(\.changesMeaning).prefix(3).map { "changed \"\($0.before)\" → \"\($0.after)\"" }
+        var seen: Set<String> = []
+        return changes.filter(\.changesMeaning).map { "changed \"\($0.before)\" → \"\($0.after)\"" }.filter { seen.insert($0).inserted }.prefix(3).map { $0 }
     }
 }
 
@@ -33,7 +35,8 @@ struct SmallEdit {
     var added: String
 
     var changesMeaning: Bool {
-        (removed + added).contains(where: Self.meaningful.contains) || Self.negationCount(before) != Self.negationCount(after)
+        removed.filter(Self.meaningful.contains) != added.filter(Self.meaningful.contains)
+            || Self.negationCount(before) != Self.negationCount(after)
     }
 
     /// Latin negation words in a text (`not`, `never`, `can't` …).
@@ -42,12 +45,13 @@ struct SmallEdit {
             .filter { negations.contains(String($0)) || $0.hasSuffix("n't") }.count
     }
 
-    /// The changes, each shown with two characters of context, or nil when the texts are equal or differ
-    /// by more than a small edit.
+    /// The changes, each shown with its context (two characters, or to the edges of a Latin word or a
+    /// number), or nil when the texts are equal or differ by more than a small edit. Changes within three
+    /// characters of each other are one change.
     static func changes(from a: [Character], to b: [Character]) -> [SmallEdit]? {
         guard a != b, abs(a.count - b.count) <= maxDistance,
               LevenshteinSimilarity.distance(String(a), String(b)) <= min(maxDistance, max(2, a.count / 5)) else { return nil }
-        var edits: [SmallEdit] = []
+        var spans: [(a: Range<Int>, b: Range<Int>)] = []
         var i = 0, j = 0
         let table = lcsTable(a, b)
         while i < a.count || j < b.count {
@@ -57,15 +61,22 @@ struct SmallEdit {
                 if i < a.count, j < b.count, a[i] == b[j] { break }
                 if i < a.count, j == b.count || table[i + 1][j] >= table[i][j + 1] { i += 1 } else { j += 1 }
             }
-            // Context to the word edges for Latin text ("can" → "can't"), two characters for CJK.
-            var from = start.0, to = i
-            while from > 0, from > start.0 - 12, a[from - 1].isLetter, !a[from - 1].isCJK { from -= 1 }
-            while to < a.count, to < i + 12, a[to].isLetter, !a[to].isCJK { to += 1 }
-            let left = String(a[min(from, max(0, start.0 - 2))..<start.0]), right = String(a[i..<max(to, min(a.count, i + 2))])
-            let removed = String(a[start.0..<i]), added = String(b[start.1..<j])
-            edits.append(SmallEdit(before: left + removed + right, after: left + added + right, removed: removed, added: added))
+            if let last = spans.last, start.0 - last.a.upperBound <= 3 {
+                spans[spans.count - 1] = (last.a.lowerBound..<i, last.b.lowerBound..<j)
+            } else {
+                spans.append((start.0..<i, start.1..<j))
+            }
         }
-        return edits
+        return spans.map { span in
+            func inWord(_ c: Character) -> Bool { (c.isLetter || c.isNumber) && !c.isCJK }
+            var from = span.a.lowerBound, to = span.a.upperBound
+            while from > 0, from > span.a.lowerBound - 16, inWord(a[from - 1]) { from -= 1 }
+            while to < a.count, to < span.a.upperBound + 16, inWord(a[to]) { to += 1 }
+            let left = String(a[min(from, max(0, span.a.lowerBound - 2))..<span.a.lowerBound])
+            let right = String(a[span.a.upperBound..<max(to, min(a.count, span.a.upperBound + 2))])
+            let removed = String(a[span.a]), added = String(b[span.b])
+            return SmallEdit(before: left + removed + right, after: left + added + right, removed: removed, added: added)
+        }
     }
 
     /// Suffix LCS lengths: `table[i][j]` is the LCS of `a[i...]` and `b[j...]`.
