@@ -27,8 +27,24 @@ public struct Scorer: Sendable {
         return JSONComparison.similarity(a, b)
     }
 
-    /// The scorer for a case: structural for `expect.json`, ROUGE-L otherwise.
+    /// Markdown-aware: ROUGE-L of the prose with the markup stripped (``MarkdownStructure/prose``),
+    /// weighted 0.8, and the shape (``FormatFeatures``: headings, lists, tables, code blocks, lines),
+    /// weighted 0.2 — so a reply that keeps its words but loses its table, or keeps the table and rewrites
+    /// the cells, both score lower, each for its own reason.
+    public static let markdown = Scorer(name: "markdown") { reference, candidate in
+        let prose = RougeL.f1(MarkdownStructure.of(reference).prose, MarkdownStructure.of(candidate).prose)
+        return 0.8 * prose + 0.2 * FormatFeatures().score(reference, candidate)
+    }
+
+    /// The scorers `expect.metric` can name, by name.
+    public static let named: [String: Scorer] = [
+        "rouge-l": .rougeL, "json-structure": .jsonStructure, "markdown": .markdown,
+        "chrf": Scorer(CharNGramF1(form: .comparable)), "levenshtein": Scorer(LevenshteinSimilarity(form: .comparable)),
+    ]
+
+    /// The scorer for a case: the one `expect.metric` names, else structural for `expect.json`, else ROUGE-L.
     public static func `for`(_ expect: Expectations) -> Scorer {
-        expect.json == true ? .jsonStructure : .rougeL
+        if let name = expect.metric, let scorer = named[name] { return scorer }
+        return expect.json == true ? .jsonStructure : .rougeL
     }
 }

@@ -28,6 +28,7 @@ extension Expectations {
         if let v = object["maxCostCNY"] { maxCostCNY = try reader.amount(v, at: at("maxCostCNY")) }
         if let v = object["judge"] { judge = try reader.judge(v, at: at("judge")) }
         if let v = object["semantic"] { semantic = try reader.fraction(v, at: at("semantic")) }
+        if let v = object["metric"] { metric = try reader.metric(v, at: at("metric")) }
     }
 }
 
@@ -99,6 +100,14 @@ extension JSONFieldReader {
             minScore: try object["minScore"].map { v throws(LibraryDiagnostic) in try fraction(v, at: "\(path).minScore") } ?? Expectations.Judge.defaultMinScore,
             rubric: try object["rubric"].map { v throws(LibraryDiagnostic) in try nonEmptyString(v, at: "\(path).rubric") }
         )
+    }
+
+    /// One of the scorer names of ``Scorer/named``.
+    func metric(_ value: JSONValue, at path: String) throws(LibraryDiagnostic) -> String {
+        let names = Scorer.named.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+        guard let name = value.stringValue else { throw mismatch(path, expected: "one of \(names)", found: value) }
+        guard Scorer.named[name] != nil else { throw diagnostic(path, "unknown metric \"\(name)\"; expected one of \(names)") }
+        return name
     }
 
     func positiveNumber(_ value: JSONValue, at path: String, unit: String) throws(LibraryDiagnostic) -> Double {

@@ -10,6 +10,9 @@ import Foundation
 public struct Expectations: Sendable, Equatable {
     /// Minimum similarity (0…1) to the accepted output.
     public var similarity: Double?
+    /// The scorer that decides similarity, by name (``Scorer/named``): `rouge-l` (the default),
+    /// `json-structure` (the default with `json`), `markdown`, `chrf`, `levenshtein`.
+    public var metric: String?
     /// The output must be bare JSON and is compared structurally.
     public var json: Bool?
     /// Every string must occur in the output (after normalization).
@@ -86,7 +89,7 @@ public struct Expectations: Sendable, Equatable {
         startsWith: String? = nil, endsWith: String? = nil, maxLength: Int? = nil, minLength: Int? = nil,
         language: Language? = nil, schema: JSONSchema? = nil, refusal: Bool? = nil, finishReason: String? = nil,
         toolCall: ToolCall? = nil, maxLatencySeconds: Double? = nil, maxCostCNY: Double? = nil,
-        judge: Judge? = nil, semantic: Double? = nil
+        judge: Judge? = nil, semantic: Double? = nil, metric: String? = nil
     ) {
         self.similarity = similarity
         self.json = json
@@ -108,6 +111,7 @@ public struct Expectations: Sendable, Equatable {
         self.maxCostCNY = maxCostCNY
         self.judge = judge
         self.semantic = semantic
+        self.metric = metric
     }
 
     /// `self` with every field that `other` sets replaced by `other`'s value (a whole list or schema is
@@ -121,7 +125,7 @@ public struct Expectations: Sendable, Equatable {
         take(\.contains); take(\.containsAny); take(\.notContains); take(\.regex); take(\.notRegex)
         take(\.startsWith); take(\.endsWith); take(\.maxLength); take(\.minLength); take(\.language)
         take(\.schema); take(\.refusal); take(\.finishReason); take(\.toolCall)
-        take(\.maxLatencySeconds); take(\.maxCostCNY); take(\.judge); take(\.semantic)
+        take(\.maxLatencySeconds); take(\.maxCostCNY); take(\.judge); take(\.semantic); take(\.metric)
         return merged
     }
 
@@ -129,7 +133,7 @@ public struct Expectations: Sendable, Equatable {
     static let keys = [
         "similarity", "json", "contains", "containsAny", "notContains", "regex", "notRegex", "startsWith", "endsWith",
         "maxLength", "minLength", "language", "schema", "refusal", "finishReason", "toolCall", "maxLatencySeconds", "maxCostCNY",
-        "judge", "semantic",
+        "judge", "semantic", "metric",
     ]
 
     /// Whether the case asks for a model-graded check (`judge`, `semantic`).

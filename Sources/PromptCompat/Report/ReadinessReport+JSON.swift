@@ -66,7 +66,18 @@ extension CaseResult {
             object["threshold"] = .number((comparison.threshold * 10000).rounded() / 10000)
             object["metric"] = .string(comparison.metric)
             object["noiseFloor"] = comparison.noiseFloor.map { .number(($0 * 10000).rounded() / 10000) } ?? .null
+            object["configuredThreshold"] = .number((comparison.configuredThreshold * 10000).rounded() / 10000)
+            object["assertionFailures"] = .array(comparison.assertionFailures.map(JSONValue.string))
+            object["findings"] = .array(comparison.findings.map { ["check": .string($0.check), "reason": .string($0.reason)] })
             object["diff"] = .string(comparison.diff)
+        }
+        if !grades.isEmpty {
+            object["grades"] = .array(grades.map { grade in
+                [
+                    "check": .string(grade.check.rawValue), "score": .number((grade.score * 10000).rounded() / 10000),
+                    "bar": .number(grade.bar), "reason": grade.reason.map(JSONValue.string) ?? .null,
+                ]
+            })
         }
         object["adaptations"] = .array(adaptations.map(JSONValue.string))
         object["reference"] = referenceProvider.map(JSONValue.string) ?? .null

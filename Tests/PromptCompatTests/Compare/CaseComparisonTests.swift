@@ -162,3 +162,25 @@ struct CaseComparisonTests {
         #expect(!result.passed)
     }
 }
+
+/// `expect.metric` picks the deciding scorer by name.
+@Suite("CaseComparison: expect.metric")
+struct CaseComparisonMetricTests {
+    @Test("expect.metric names the scorer that decides; without it, json-structure for JSON and rouge-l otherwise")
+    func namedScorer() {
+        #expect(Scorer.for(Expectations()).name == "rouge-l")
+        #expect(Scorer.for(Expectations(json: true)).name == "json-structure")
+        #expect(Scorer.for(Expectations(metric: "chrf")).name == "chrF")
+        #expect(Scorer.for(Expectations(json: true, metric: "levenshtein")).name == "levenshtein")
+    }
+
+    @Test("markdown scores the prose without markup, and a lost table costs the shape share")
+    func markdownScorer() {
+        let table = "| 套餐 | 价格 |\n| --- | --- |\n| 月卡 | 10元 |"
+        // The same cell words as prose: the prose part agrees fully, the shape does not.
+        let prose = "套餐 价格 月卡 10元"
+        let score = Scorer.markdown.score(table, prose)
+        #expect(score >= 0.8 && score < 1, "prose 1.0 × 0.8 + shape < 1 × 0.2: \(score)")
+        #expect(Scorer.markdown.score(table, table) == 1)
+    }
+}

@@ -88,7 +88,7 @@ struct ExpectationsDecodingTests {
 
         let error = try folder.loadError()
         #expect(error.jsonPath == "$.expect.startWith")
-        #expect(error.message == #"unknown key "startWith"; expected one of: similarity, json, contains, containsAny, notContains, regex, notRegex, startsWith, endsWith, maxLength, minLength, language, schema, refusal, finishReason, toolCall, maxLatencySeconds, maxCostCNY, judge, semantic"#)
+        #expect(error.message == #"unknown key "startWith"; expected one of: similarity, json, contains, containsAny, notContains, regex, notRegex, startsWith, endsWith, maxLength, minLength, language, schema, refusal, finishReason, toolCall, maxLatencySeconds, maxCostCNY, judge, semantic, metric"#)
     }
 
     @Test("every new key is read, and a case's expect is merged over the prompt's key by key")

@@ -204,7 +204,7 @@ struct PromptLoaderTests {
         #expect(error.file == folder.path("expect.json"))
         #expect(error.jsonPath == "$.expect.maxLen")
         #expect(error.position == SourcePosition(line: 3, column: 25))
-        #expect(error.message == #"unknown key "maxLen"; expected one of: similarity, json, contains, containsAny, notContains, regex, notRegex, startsWith, endsWith, maxLength, minLength, language, schema, refusal, finishReason, toolCall, maxLatencySeconds, maxCostCNY, judge, semantic"#)
+        #expect(error.message == #"unknown key "maxLen"; expected one of: similarity, json, contains, containsAny, notContains, regex, notRegex, startsWith, endsWith, maxLength, minLength, language, schema, refusal, finishReason, toolCall, maxLatencySeconds, maxCostCNY, judge, semantic, metric"#)
     }
 
     @Test("an unknown top-level key is sent as a request parameter, with a warning naming it")

@@ -34,11 +34,15 @@ extension SubstituteCheck {
         let text = TextNormalizer.normalize(input.candidate)
         guard !text.isEmpty, let shortest = input.samples.map(TextNormalizer.length).min(), text.count < shortest else { return [] }
         let start = TextNormalizer.comparable(text)
-        if let sample = input.samples.first(where: { TextNormalizer.comparable($0).hasPrefix(start) }) {
+        // A whole sentence that is the start of an accepted answer which itself ran out mid-sentence (cut at
+        // its max_tokens) is not cut short: the rest was never a finished thought.
+        let samplesComplete = input.samples.allSatisfy { Sentence.endsComplete(TextNormalizer.normalize($0)) }
+        if samplesComplete || !Sentence.endsComplete(text),
+           let sample = input.samples.first(where: { TextNormalizer.comparable($0).hasPrefix(start) }) {
             let share = Int((100 * Double(text.count) / Double(TextNormalizer.length(sample))).rounded())
             if share < 95 { return ["answer stops at \(share)% of the accepted one: \"…\(text.suffix(20))\""] }
         }
-        guard !Sentence.endsComplete(text), input.samples.allSatisfy({ Sentence.endsComplete(TextNormalizer.normalize($0)) }) else { return [] }
+        guard !Sentence.endsComplete(text), samplesComplete else { return [] }
         return ["answer stops mid-sentence: \"…\(text.suffix(20))\""]
     }
 }
