@@ -81,6 +81,7 @@ extension CaseResult {
         }
         object["adaptations"] = .array(adaptations.map(JSONValue.string))
         object["reference"] = referenceProvider.map(JSONValue.string) ?? .null
+        object["referenceOutput"] = referenceOutput.map(JSONValue.string) ?? .null
         object["output"] = output.map(JSONValue.string) ?? .null
         if let completion {
             object["latencySeconds"] = .number((completion.latency * 1000).rounded() / 1000)

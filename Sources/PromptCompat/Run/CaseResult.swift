@@ -39,6 +39,8 @@ public struct CaseResult: Sendable {
     public var referenceProvider: String?
     /// The latency recorded with the reference snapshot, for the latency comparison.
     public var referenceLatency: Double?
+    /// The accepted sample the output was compared with (the closest of the reference snapshot's samples).
+    public var referenceOutput: String?
     /// The snapshot folder written by this run, if any.
     public var recordedPath: String?
     /// Every change made to the request so the target accepts it (``RequestAdapter``), and every rule

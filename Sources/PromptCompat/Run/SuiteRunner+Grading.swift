@@ -8,7 +8,7 @@ extension SuiteRunner {
     func grade(_ prompt: Prompt, _ promptCase: PromptCase, samples: [String], into result: inout CaseResult) async {
         let expect = promptCase.expect
         guard expect.needsGrading, let grading, let output = result.output else { return }
-        let reference = result.comparison?.closestSample.map { samples[$0] } ?? samples.first ?? ""
+        let reference = result.referenceOutput ?? samples.first ?? ""
         do {
             if let judge = expect.judge {
                 let verdict = try await grading.judge(
