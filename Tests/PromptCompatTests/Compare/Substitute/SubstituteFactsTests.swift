@@ -1,0 +1,60 @@
+import Testing
+@testable import PromptCompat
+
+/// The `facts` check: numbers, dates, amounts, identifiers and contacts every accepted sample states and
+/// the candidate does not — "dropped …", or "changed … → …" when the replacement is obvious.
+@Suite("Substitute check: facts")
+struct SubstituteFactsTests {
+    let check = SubstituteCheck.facts
+
+    @Test("a dropped order number is flagged")
+    func droppedOrderNumber() {
+        #expect(check.reasons(["您的订单20240709001已发货，预计3天内送达。"], "您的订单已发货，预计3天内送达。") == ["dropped 20240709001"])
+    }
+
+    @Test("a changed price is flagged as a change, with both amounts as written")
+    func changedAmount() {
+        #expect(check.reasons(["这款耳机的活动价是¥299，今天下单包邮。"], "这款耳机的活动价是¥199，今天下单包邮。") == ["changed ¥299 → ¥199"])
+    }
+
+    @Test("the same date in another spelling is the same fact")
+    func dateSpellings() {
+        #expect(check.reasons(["您的包裹预计2024年7月9日送达。"], "预计送达日期：2024-07-09。") == [])
+        #expect(check.reasons(["Your parcel should arrive on July 9, 2024."], "预计2024/7/9送达。") == [])
+    }
+
+    @Test("下午2:00 and 14:00 are the same time; another time is a change")
+    func clockTimes() {
+        let sample = "客服热线今天下午2:00恢复服务。"
+        #expect(check.reasons([sample], "客服热线将于今天14:00恢复服务。") == [])
+        #expect(check.reasons([sample], "Our hotline is back at 2:00 PM today.") == [])
+        #expect(check.reasons([sample], "客服热线今天下午3:00恢复服务。") == ["changed 下午2:00 → 下午3:00"])
+    }
+
+    @Test("180克 and 180g state the same weight: the number is the fact, the unit is not read")
+    func unitSpellings() {
+        // 180g and 10000mAh are numbers with a unit (180, 10000); 180克 is the number 180 before a Chinese word.
+        #expect(check.reasons(["这款充电宝重180g，容量10000mAh。"], "这款充电宝重180克，容量10000mAh。") == [])
+        #expect(check.reasons(["这款充电宝重180克，容量10000mAh。"], "这款充电宝重180g，容量10000mAh。") == [])
+    }
+
+    @Test("an amount with separators and another currency spelling is the same amount")
+    func amountSpellings() {
+        #expect(check.reasons(["订单金额¥1,299.00，已全额退款。"], "已为您全额退款1299元。") == [])
+    }
+
+    @Test("single digits are not required (7天 → 一周, 3个 → 三个); two digits are")
+    func singleDigits() {
+        #expect(check.reasons(["请在7天内申请退货，退款将在3个工作日内原路返回。"], "请在一周内申请退货，退款会在三个工作日内原路退回。") == [])
+        #expect(check.reasons(["签收后15天内可申请退货。"], "签收后半个月内可申请退货。") == ["dropped 15"])
+    }
+
+    @Test("a fact only one accepted sample states is not required; a fact every sample states is")
+    func noiseAware() {
+        let candidate = "订单20240709001已发货，请耐心等待。"
+        let disagreeing = ["订单20240709001已发货，如有问题请致电400-820-8820。", "订单20240709001已发货。"]
+        #expect(check.reasons(disagreeing, candidate) == [])
+        let agreeing = ["订单20240709001已发货，如有问题请致电400-820-8820。", "您的订单20240709001已经发货，有问题可致电400-820-8820。"]
+        #expect(check.reasons(agreeing, candidate) == ["dropped 400-820-8820"])
+    }
+}

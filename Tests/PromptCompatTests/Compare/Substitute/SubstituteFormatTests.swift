@@ -1,0 +1,117 @@
+import Testing
+@testable import PromptCompat
+
+/// The `format` check: a label became a sentence, a table became prose, text was added where the prompt
+/// asks for the answer only, or — where the prompt fixes a format — any shape change every sample agrees on.
+@Suite("Substitute check: format")
+struct SubstituteFormatTests {
+    let check = SubstituteCheck.format
+
+    @Test("a one-line label that became a sentence is flagged")
+    func labelBecameSentence() {
+        // 8 characters around the 2-character label: not more than 2 × 2 + 4, but it contains the label and
+        // is at least 3 longer. The reason quotes the normalized answer (the full-width colon is now ":").
+        #expect(check.reasons(["发票"], "该工单属于：发票") == [#"was a one-line label ("发票"), now "该工单属于:发票""#])
+        // 71 characters against 8: the first 40 are quoted.
+        #expect(check.reasons(["negative"], "Negative. The reviewer says the charger stopped working after two days.")
+            == [#"was a one-line label ("negative"), now "Negative. The reviewer says the charger ""#])
+    }
+
+    @Test("a label in another case or with a full stop is the same label")
+    func labelStyle() {
+        #expect(check.reasons(["positive"], "Positive") == [])
+        #expect(check.reasons(["positive"], "Positive.", instructions: "只输出 positive 或 negative。") == [])
+        #expect(check.reasons(["发票"], "发票。") == [])
+    }
+
+    @Test("a table that became prose is flagged, whatever the prompt says")
+    func tableBecameProse() {
+        let table = "| 商品 | 价格 |\n|---|---|\n| 耳机 | ¥299 |\n| 充电宝 | ¥129 |"
+        #expect(check.reasons([table], "耳机的价格是¥299，充电宝的价格是¥129。") == ["was a 2-row table, now prose"])
+    }
+
+    @Test("a table is not required when an accepted sample answered in prose")
+    func tableNoiseAware() {
+        let table = "| 商品 | 价格 |\n|---|---|\n| 耳机 | ¥299 |\n| 充电宝 | ¥129 |"
+        #expect(check.reasons([table, "耳机¥299，充电宝¥129。"], "耳机的价格是¥299，充电宝的价格是¥129。") == [])
+    }
+
+    @Test("text added around the answer is flagged where the prompt says 只输出, and not where it does not")
+    func addedText() {
+        let sample = "iPhone 15 Pro 电池续航 官方售后 更换价格"
+        let candidate = "好的，以下是改写后的搜索查询：\n\(sample)\n这个查询突出了机型和售后两个关键点，便于检索。"
+        // 68 characters on 3 lines against 28 on 1: more than 1.5 × 28 + 10 = 52.
+        #expect(check.reasons([sample], candidate, instructions: "把下面的用户问题改写成一句简洁的搜索查询，只输出改写后的查询。")
+            == ["adds text the prompt did not ask for (3 lines where the accepted answer has 1)"])
+        #expect(check.reasons([sample], candidate, instructions: "把下面的用户问题改写成一句简洁的搜索查询。") == [])
+    }
+
+    @Test("\"output only\" in English is an only-the-answer prompt too")
+    func outputOnlyEnglish() {
+        let sample = "refund request, damaged item, order 20240709001"
+        let candidate = "Sure! Here is the summary:\nrefund request, damaged item, order 20240709001\nLet me know if you need anything else."
+        #expect(check.reasons([sample], candidate, instructions: "Summarize the ticket. Output only the summary.")
+            == ["adds text the prompt did not ask for (3 lines where the accepted answer has 1)"])
+    }
+
+    @Test("where the prompt fixes a format, a list that became prose is flagged")
+    func listBecameProse() {
+        let instructions = "根据商品信息列出三个卖点，每个卖点一行，以“- ”开头。"
+        let samples = ["- 3000Pa 大吸力\n- 激光导航避障\n- 自动集尘 60 天免倒", "- 3000Pa 超强吸力\n- 激光雷达导航\n- 60 天自动集尘"]
+        let prose = "这款扫地机器人拥有3000Pa大吸力，采用激光导航避障，还能自动集尘，60天免倒垃圾。"
+        #expect(check.reasons(samples, prose, instructions: instructions) == ["was a 3-item bulleted list, now prose", "was 3 lines, now one line"])
+        #expect(check.reasons(samples, prose) == [], "without format words in the prompt the list is not required")
+    }
+
+    @Test("where the prompt asks for comma-separated values, a list is flagged")
+    func commaSeparatedBecameList() {
+        #expect(check.reasons(["Black, White, Blue"], "- Black\n- White\n- Blue", instructions: "Return the available colors, comma-separated.")
+            == ["was prose, now a 3-item bulleted list", "was one line, now 3 lines"])
+    }
+
+    @Test("a shape the accepted samples disagree on is not enforced")
+    func formatNoiseAware() {
+        let instructions = "根据商品信息列出三个卖点，每个卖点一行。"
+        let samples = ["- 3000Pa 大吸力\n- 激光导航避障\n- 自动集尘 60 天免倒", "3000Pa 大吸力，激光导航避障，自动集尘 60 天免倒。"]
+        #expect(check.reasons(samples, "这款扫地机器人拥有3000Pa大吸力，采用激光导航避障，还能自动集尘，60天免倒垃圾。", instructions: instructions) == [])
+    }
+
+    @Test("samples that are all lists of different lengths still require a list")
+    func listsOfDifferentLengths() {
+        let instructions = "根据商品信息列出卖点，每个卖点一行。"
+        let samples = ["- 3000Pa 大吸力\n- 激光导航避障\n- 自动集尘 60 天免倒", "- 3000Pa 超强吸力\n- 激光雷达导航\n- 60 天自动集尘\n- 支持 App 远程控制"]
+        let prose = "这款扫地机器人拥有3000Pa大吸力，采用激光导航避障，还能自动集尘，60天免倒垃圾。"
+        withKnownIssue("the differences are intersected as sentences, and \"was a 3-item …\" ≠ \"was a 4-item …\"") {
+            #expect(check.reasons(samples, prose, instructions: instructions) != [])
+        }
+    }
+
+    @Test("a numbered list that became a bulleted list with the same items is not flagged")
+    func markerChange() {
+        let numbered = "1. 在订单页点击申请退货\n2. 填写退货原因\n3. 寄回商品并填写运单号"
+        let bulleted = "- 在订单页点击申请退货\n- 填写退货原因\n- 寄回商品并填写运单号"
+        #expect(check.reasons([numbered], bulleted, instructions: "列出退货步骤，分点说明。") == [])
+        #expect(check.reasons([numbered], "- 在订单页点击申请退货\n- 寄回商品并填写运单号", instructions: "列出退货步骤，分点说明。")
+            == ["was a 3-item numbered list, now a 2-item bulleted list"])
+    }
+
+    @Test("the same query laid out on other lines is the same answer")
+    func reformattedWhitespace() {
+        let sample = "SELECT order_id, amount FROM orders WHERE status = 'paid' ORDER BY amount DESC LIMIT 10;"
+        let candidate = "SELECT order_id, amount\nFROM orders\nWHERE status = 'paid'\nORDER BY amount DESC LIMIT 10;"
+        #expect(check.reasons([sample], candidate, instructions: "只输出 SQL 语句，每个子句一行，不要解释。") == [])
+    }
+
+    @Test("expect.json skips the check: the json check compares JSON answers")
+    func jsonSkips() {
+        #expect(check.reasons(["发票"], "该工单属于：发票", expect: Expectations(json: true)) == [])
+    }
+
+    @Test("format words are whole words: \"information\" and \"suitable\" do not fix a format")
+    func formatWordsInsideOtherWords() {
+        withKnownIssue("FormatWords matches substrings: \"information\" contains \"format\", \"suitable\" contains \"table\"") {
+            #expect(!FormatWords.fixesFormat("Answer the customer's question using the order information below."))
+            #expect(!FormatWords.fixesFormat("Recommend a suitable phone case for the customer."))
+        }
+    }
+}

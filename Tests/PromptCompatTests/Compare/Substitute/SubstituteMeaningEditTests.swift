@@ -1,0 +1,87 @@
+import Testing
+@testable import PromptCompat
+
+/// The `edit` check (`meaningEdit`): the accepted answer with a few characters changed, where the change
+/// is a number, a Chinese numeral or a negation. Reasons quote the comparable form (lower-cased, Chinese
+/// punctuation folded) with two characters of context, or the whole Latin word or number.
+@Suite("Substitute check: meaning edit")
+struct SubstituteMeaningEditTests {
+    let check = SubstituteCheck.meaningEdit
+
+    @Test("可以 → 不可以 is flagged")
+    func negationAdded() {
+        // 14 characters allow an edit of max(2, 14 / 5) = 2; this one inserts 不 between 天内 and 可以.
+        #expect(check.reasons(["签收后7天内可以无理由退货。"], "签收后7天内不可以无理由退货。") == [#"changed "天内可以" → "天内不可以""#])
+    }
+
+    @Test("万分之五 → 千分之五 is flagged")
+    func chineseNumeralChanged() {
+        #expect(check.reasons(["逾期未还款将按日收取万分之五的违约金。"], "逾期未还款将按日收取千分之五的违约金。")
+            == [#"changed "收取万分之" → "收取千分之""#])
+    }
+
+    @Test("LIMIT 5 → LIMIT 10 is flagged")
+    func sqlLimitChanged() {
+        let reasons = check.reasons(["SELECT * FROM orders ORDER BY created_at DESC LIMIT 5;"], "SELECT * FROM orders ORDER BY created_at DESC LIMIT 10;")
+        // The change is 5 → 10 between a space and ";": the context widens over letters and digits only, so
+        // it takes two characters on the left ("t ") and ";" on the right.
+        #expect(reasons == [#"changed "t 5;" → "t 10;""#])
+        withKnownIssue("the context stops mid-word at \"t \": the reason does not say which number changed (LIMIT)") {
+            #expect(reasons.first?.contains("limit 5") == true)
+        }
+    }
+
+    @Test("can → can't and can → cannot are flagged")
+    func englishNegation() {
+        let sample = "You can return the item within 30 days."
+        // The inserted "'t" / "not" touches "can", so the context takes the whole word on the left.
+        #expect(check.reasons([sample], "You can't return the item within 30 days.") == [#"changed "can r" → "can't r""#])
+        #expect(check.reasons([sample], "You cannot return the item within 30 days.") == [#"changed "can r" → "cannot r""#])
+    }
+
+    @Test("a typo fix or 的 → 地 is not flagged")
+    func harmlessEdits() {
+        #expect(check.reasons(["您的订单已发货，请耐心等带。"], "您的订单已发货，请耐心等待。") == [])
+        #expect(check.reasons(["客服会尽快的为您处理退款申请。"], "客服会尽快地为您处理退款申请。") == [])
+        #expect(check.reasons(["You will recieve a refund within 5 days."], "You will receive a refund within 5 days.") == [])
+        #expect(check.reasons(["Your Order Has Shipped."], "Your order has shipped.") == [], "the same comparable text is no edit")
+    }
+
+    @Test("a long rewrite, even one with 不 in it, is not this check's business")
+    func longRewrite() {
+        // 22 against 38 comparable characters: more than 8 apart, not a small edit.
+        #expect(check.reasons(["签收后7天内可以无理由退货，运费由买家承担。"], "您好！如果商品签收不满七天，可以申请无理由退货，但需要自己支付退回的运费哦。") == [])
+    }
+
+    @Test("JSON answers are left to the json check")
+    func jsonIsNotAnEdit() {
+        #expect(check.reasons([#"{"limit": 5}"#], #"{"limit": 10}"#) == [])
+        #expect(check.reasons(["可以退货"], "不可以退货", expect: Expectations(json: true)) == [])
+    }
+
+    @Test("the edit is measured from the closest accepted sample: a number the samples disagree on is not flagged")
+    func noiseAware() {
+        // From the first sample the candidate changes 3 → 5 and inserts 您 (two edits); from the second it
+        // only inserts 您, which changes no meaning.
+        let disagreeing = ["订单预计3天内发货，请耐心等待。", "订单预计5天内发货，请耐心等待。"]
+        #expect(check.reasons(disagreeing, "订单预计5天内发货，请您耐心等待。") == [])
+        let agreeing = ["订单预计3天内发货，请耐心等待。", "订单预计3天内发货，请您耐心等待。"]
+        #expect(check.reasons(agreeing, "订单预计5天内发货，请耐心等待。") == [#"changed "预计3天内" → "预计5天内""#])
+    }
+
+    @Test("a candidate identical to an accepted sample is not flagged")
+    func identicalToASample() {
+        let samples = ["订单预计3天内发货，请耐心等待。", "订单预计5天内发货，请耐心等待。"]
+        withKnownIssue("SmallEdit.changes returns nil for equal texts, as for texts too far apart, so the other sample's 3 → 5 is reported") {
+            #expect(check.reasons(samples, samples[1]) == [])
+        }
+    }
+
+    @Test("the same value in another spelling, or another word for the same negation, is not a change of meaning")
+    func sameMeaningOtherCharacters() {
+        withKnownIssue("3 → 三 and 不用 → 别 change meaningful characters but not the meaning") {
+            #expect(check.reasons(["预计3天内送达，请耐心等待。"], "预计三天内送达，请耐心等待。") == [])
+            #expect(check.reasons(["您不用担心，订单已经发货了。"], "您别担心，订单已经发货了。") == [])
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Testing
+@testable import PromptCompat
+
+/// The `truncation` check: an answer that is the start of an accepted one and stops short, or one that
+/// stops mid-sentence where every accepted answer ended a sentence. The reasons quote the last 20
+/// characters of the normalized answer (full-width commas are ASCII there).
+@Suite("Substitute check: truncation")
+struct SubstituteTruncationTests {
+    let check = SubstituteCheck.truncation
+    /// 55 characters, ending in a full stop.
+    let accepted = "您好，您的退款申请已经审核通过，款项将在3到5个工作日内原路退回到您的支付账户，到账后有短信通知，请注意查收。"
+    /// 47 characters, ending in a full stop.
+    let acceptedToo = "您好，退款申请已通过审核，退款会在3到5个工作日内按原路径退回您的支付账户，请您留意短信通知。"
+    /// 43 characters, one line, not the start of either accepted answer, stopping at 系统会.
+    let cut = "您好，退款已经审核通过了，钱会在3到5个工作日内退回到您原来的支付账户，到账以后系统会"
+
+    @Test("the start of the accepted answer, cut at 60% of it, is flagged with its share")
+    func prefixWithShare() {
+        // The first 33 of 55 characters: 100 × 33 / 55 = 60.
+        let prefix = String(accepted.prefix(33))
+        #expect(check.reasons([accepted], prefix) == [#"answer stops at 60% of the accepted one: "…通过,款项将在3到5个工作日内原路退回到""#])
+    }
+
+    @Test("an answer that stops mid-sentence is flagged")
+    func midSentence() {
+        #expect(check.reasons([accepted], cut) == [#"answer stops mid-sentence: "…内退回到您原来的支付账户,到账以后系统会""#])
+    }
+
+    @Test("a complete shorter answer is not flagged, nor a short one-line answer without a full stop")
+    func completeShorterAnswer() {
+        #expect(check.reasons([accepted], "退款已审核通过，3到5个工作日内原路退回您的支付账户。") == [])
+        #expect(check.reasons([accepted], "退款已通过，3到5个工作日到账") == [], "one line of at most 40 characters is complete as it is")
+    }
+
+    @Test("an answer ending in an emoji is complete")
+    func emojiEnding() {
+        // 42 characters: past the 40 a one-line answer may have without punctuation.
+        #expect(check.reasons([accepted], "您好，退款已经审核通过啦，3到5个工作日内就会原路退回到您的支付账户，请留意查收哦😊") == [])
+    }
+
+    @Test("an answer ending in an emoji written with a variation selector (❤️) is complete")
+    func emojiWithVariationSelector() {
+        withKnownIssue("❤️ is U+2764 U+FE0F: its first scalar is not Emoji_Presentation, so Character.isEmoji is false") {
+            #expect(check.reasons([accepted], "您好，退款已经审核通过啦，3到5个工作日内就会原路退回到您的支付账户，请留意查收哦❤️") == [])
+        }
+    }
+
+    @Test("the accepted answer without its final full stop is not cut off")
+    func missingFinalFullStop() {
+        // 54 of 55 characters is 98%, above the 95% of the prefix rule; the mid-sentence rule then flags it.
+        withKnownIssue("the prefix rule lets a 98% prefix pass, but the mid-sentence rule flags it for lacking a final 。") {
+            #expect(check.reasons([accepted], String(accepted.dropLast())) == [])
+        }
+    }
+
+    @Test("an answer longer than the accepted one is not truncated, however it ends")
+    func notShorter() {
+        #expect(check.reasons([acceptedToo], accepted.replacingOccurrences(of: "。", with: "，另外")) == [])
+    }
+
+    @Test("an accepted answer that was itself cut off makes a mid-sentence ending acceptable; complete ones do not")
+    func noiseAware() {
+        let acceptedButCut = "您好，您的退款申请已经审核通过，款项会在3到5个工作日内原路退还至您的支付账户，到账后您会收到"  // 47
+        #expect(check.reasons([accepted, acceptedButCut], cut) == [])
+        #expect(check.reasons([accepted, acceptedToo], cut) == [#"answer stops mid-sentence: "…内退回到您原来的支付账户,到账以后系统会""#])
+    }
+
+    @Test("the whole first sentence of an accepted answer that was itself cut is not truncation")
+    func firstSentenceOfACutSample() {
+        let firstSentence = "您好，您的退款申请已经审核通过。"  // 16
+        let cutSample = "您好，您的退款申请已经审核通过。款项会在3到5个工作日内原路退还至您的支付账户，到账后您会收到"
+        #expect(check.reasons([cutSample], firstSentence) == [])
+        // Against a complete accepted answer (46 characters) it is a prefix: 100 × 16 / 46 ≈ 34.8.
+        let completeSample = "您好，您的退款申请已经审核通过。款项会在3到5个工作日内原路退还至您的支付账户，请注意查收。"
+        #expect(check.reasons([completeSample], firstSentence) == [#"answer stops at 35% of the accepted one: "…您好,您的退款申请已经审核通过。""#])
+    }
+}
