@@ -10,6 +10,8 @@ enum FactExtractor {
     static let number = "\(digit){1,3}(?:[,，]\(digit){3})+(?:[.．]\(digit)+)?|\(digit)+(?:[.．]\(digit)+)?"
     static let monthName = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
     static let currencySymbols = "¥|￥|\\$|＄|€|£|RMB|CNY|USD|EUR|GBP|人民币"
+    /// Units written right after a number (`180g`, `10000mAh`); anything else after digits is a code.
+    static let units = "mAh|kWh|Wh|kW|W|V|mA|A|GHz|MHz|Hz|TB|GB|MB|KB|kb|Gb|Mb|kg|mg|g|ml|mL|L|l|km|cm|mm|m|ms|s|min|h|in|ft|lb|oz|px|pt|K|k|x"
     static let currencyWords = "元|块钱|块|美元|欧元|英镑|RMB|CNY|USD|EUR|GBP"
 
     /// The patterns, most specific first.
@@ -29,9 +31,9 @@ enum FactExtractor {
         // A clock time: 14:00 = 下午2:00 = 2:00 PM (a date-kind fact, value T14:00).
         (.date, .time, "(?i)(上午|早上|中午|下午|晚上|AM|PM)?\\s*(?<![0-9０-９])(\(digit){1,2})[:：](\(digit){2})(?![0-9０-９])\\s*(AM|PM|a\\.m\\.|p\\.m\\.)?"),
         // A number with a unit (180g, 1.5s, 10000mAh, 20W): the number is the fact, not an identifier.
-        (.number, .measure, "(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９.．])(\(digit){1,6}(?:[.．]\(digit)+)?)(?:[A-Za-zμ]{1,4})(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])"),
-        (.identifier, .identifier, "(?<![0-9０-９.,])\(digit){7,}(?!\(digit))"),
+        (.number, .measure, "(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９.．])(\(digit){1,6}(?:[.．]\(digit)+)?)(?:\(units))(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])"),
         (.identifier, .identifier, "(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])(?=[A-Za-z0-9Ａ-Ｚａ-ｚ０-９_-]*[A-Za-zＡ-Ｚａ-ｚ])(?=[A-Za-z0-9Ａ-Ｚａ-ｚ０-９_-]*[0-9０-９])[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+(?:[-_][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+)*"),
+        (.identifier, .identifier, "(?<![0-9０-９.,])\(digit){7,}(?!\(digit))"),
         (.number, .number, "(?<![0-9０-９.．])(?:\(number))(?![0-9０-９])"),
     ] as [(Fact.Kind?, Reading, String)]).map { ($0.0, $0.1, try! NSRegularExpression(pattern: $0.2)) }
 
@@ -55,7 +57,7 @@ enum FactExtractor {
                 let groups = (1..<match.numberOfRanges).map { i in
                     match.range(at: i).location == NSNotFound ? "" : string.substring(with: match.range(at: i))
                 }
-                let written = string.substring(with: match.range)
+                let written = string.substring(with: match.range).trimmingCharacters(in: .whitespaces)
                 guard let kind else {  // matched, and not a fact
                     taken.append(match.range)
                     continue
@@ -74,7 +76,7 @@ enum FactExtractor {
         let ascii = groups.map { TextNormalizer.nfkc($0) }
         switch reading {
         case .lowercased: return written.lowercased()
-        case .time: return clock(marker: ascii[0] + ascii[3], hour: Int(ascii[1]), minute: Int(ascii[2]))
+        case .time: return clock(marker: ascii[0] + " " + ascii[3], hour: Int(ascii[1]), minute: Int(ascii[2]))
         case .measure: return canonicalNumber(ascii[0])
         case .yearMonthDay: return date(year: ascii[0], month: Int(ascii[1]), day: Int(ascii[2]))
         case .monthNameDayYear: return date(year: ascii[2], month: month(ascii[0]), day: Int(ascii[1]))
@@ -101,7 +103,9 @@ enum FactExtractor {
     static func clock(marker: String, hour: Int?, minute: Int?) -> String? {
         guard var hour, let minute, (0...23).contains(hour), (0...59).contains(minute) else { return nil }
         let afternoon = ["下午", "晚上", "pm", "p.m."].contains { marker.lowercased().contains($0) }
+        let midnight = ["am", "a.m."].contains { marker.lowercased().contains($0) }
         if afternoon, hour < 12 { hour += 12 }
+        if midnight, hour == 12 { hour = 0 }
         return "T\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
     }
 

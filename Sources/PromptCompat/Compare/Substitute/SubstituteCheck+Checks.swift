@@ -37,10 +37,13 @@ extension SubstituteCheck {
         // A whole sentence that is the start of an accepted answer which itself ran out mid-sentence (cut at
         // its max_tokens) is not cut short: the rest was never a finished thought.
         let samplesComplete = input.samples.allSatisfy { Sentence.endsComplete(TextNormalizer.normalize($0)) }
-        if samplesComplete || !Sentence.endsComplete(text),
-           let sample = input.samples.first(where: { TextNormalizer.comparable($0).hasPrefix(start) }) {
+        if let sample = input.samples.first(where: { TextNormalizer.comparable($0).hasPrefix(start) }) {
             let share = Int((100 * Double(text.count) / Double(TextNormalizer.length(sample))).rounded())
-            if share < 95 { return ["answer stops at \(share)% of the accepted one: \"…\(text.suffix(20))\""] }
+            // 95% or more of an accepted answer is that answer (a dropped final 。).
+            if share >= 95 { return [] }
+            if samplesComplete || !Sentence.endsComplete(text) {
+                return ["answer stops at \(share)% of the accepted one: \"…\(text.suffix(20))\""]
+            }
         }
         guard !Sentence.endsComplete(text), samplesComplete else { return [] }
         return ["answer stops mid-sentence: \"…\(text.suffix(20))\""]
@@ -63,6 +66,8 @@ enum Sentence {
 }
 
 extension Character {
-    /// Emoji presentation characters (👍, 🎉) end a sentence as well as a full stop does.
-    var isEmoji: Bool { unicodeScalars.first.map { $0.properties.isEmojiPresentation } ?? false }
+    /// Emoji (👍, 🎉, and ❤️ written with the emoji variation selector) end a sentence as well as a full stop does.
+    var isEmoji: Bool {
+        unicodeScalars.contains { $0.properties.isEmojiPresentation } || (unicodeScalars.contains("\u{FE0F}") && unicodeScalars.first?.properties.isEmoji == true)
+    }
 }

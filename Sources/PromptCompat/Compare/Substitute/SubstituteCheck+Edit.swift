@@ -12,7 +12,10 @@ extension SubstituteCheck {
         // JSON answers are compared value by value by the `json` check (`1.0` and `1` are the same number).
         guard input.expect.json != true, JSONComparison.extract(from: input.samples[0]) == nil else { return [] }
         let candidate = Array(TextNormalizer.comparable(input.candidate))
-        let edits = input.samples.map { SmallEdit.changes(from: Array(TextNormalizer.comparable($0)), to: candidate) }
+        let samples = input.samples.map { Array(TextNormalizer.comparable($0)) }
+        // The same answer as one accepted sample is not an edit of another.
+        guard !samples.contains(candidate) else { return [] }
+        let edits = samples.map { SmallEdit.changes(from: $0, to: candidate) }
         guard let changes = edits.compactMap({ $0 }).min(by: { $0.count < $1.count }) else { return [] }
         var seen: Set<String> = []
         return changes.filter(\.changesMeaning).map { "changed \"\($0.before)\" → \"\($0.after)\"" }.filter { seen.insert($0).inserted }.prefix(3).map { $0 }
@@ -23,8 +26,8 @@ extension SubstituteCheck {
 struct SmallEdit {
     /// At most this many characters inserted, deleted or replaced (Levenshtein distance).
     static let maxDistance = 8
-    /// Characters whose change changes a number or a polarity.
-    static let meaningful: Set<Character> = Set("0123456789〇零一二三四五六七八九十百千万亿两半不没无未非别勿否")
+    /// Chinese negation characters: a change in how many a text has is a change of polarity.
+    static let cjkNegations: Set<Character> = Set("不没无未非别勿否")
     /// Latin negations, matched as whole words in the changed text and its context.
     static let negations: Set<String> = ["not", "no", "never", "cannot", "without"]
 
@@ -34,8 +37,10 @@ struct SmallEdit {
     var removed: String
     var added: String
 
+    /// The numbers changed (`3` → `三` is the same number, `万` → `千` is not), or the polarity did.
     var changesMeaning: Bool {
-        removed.filter(Self.meaningful.contains) != added.filter(Self.meaningful.contains)
+        ChineseNumerals.values(in: removed) != ChineseNumerals.values(in: added)
+            || removed.filter(Self.cjkNegations.contains).count != added.filter(Self.cjkNegations.contains).count
             || Self.negationCount(before) != Self.negationCount(after)
     }
 
@@ -71,6 +76,11 @@ struct SmallEdit {
             func inWord(_ c: Character) -> Bool { (c.isLetter || c.isNumber) && !c.isCJK }
             var from = span.a.lowerBound, to = span.a.upperBound
             while from > 0, from > span.a.lowerBound - 16, inWord(a[from - 1]) { from -= 1 }
+            // A changed number keeps the word before it ("limit 5" → "limit 10").
+            if from > 1, a[from - 1] == " ", a[from].isNumber, inWord(a[from - 2]) {
+                from -= 1
+                while from > 0, from > span.a.lowerBound - 24, inWord(a[from - 1]) { from -= 1 }
+            }
             while to < a.count, to < span.a.upperBound + 16, inWord(a[to]) { to += 1 }
             let left = String(a[min(from, max(0, span.a.lowerBound - 2))..<span.a.lowerBound])
             let right = String(a[span.a.upperBound..<max(to, min(a.count, span.a.upperBound + 2))])

@@ -19,7 +19,9 @@ extension SubstituteCheck {
         if FormatWords.asksForOnlyTheAnswer(input.instructions), let added = addedText(samples, candidate) { return [added] }
         guard FormatWords.fixesFormat(input.instructions) else { return [] }
         let perSample = samples.map { FormatFeatures.differences($0, candidate).filter { !isMarkerChange($0) } }
-        return perSample[0].filter { line in perSample.allSatisfy { $0.contains(line) } }
+        // Counts may differ between samples ("was a 3-item list" / "was a 4-item list"): the change is the same.
+        func shape(_ line: String) -> String { String(line.map { $0.isNumber ? "#" : $0 }) }
+        return perSample[0].filter { line in perSample.allSatisfy { $0.map(shape).contains(shape(line)) } }
     }
 
     /// Every sample is a short one-line label and the candidate says more than the label.
@@ -70,8 +72,13 @@ public enum FormatWords {
     public static func asksForOnlyTheAnswer(_ instructions: String) -> Bool { contains(instructions, onlyTheAnswer) }
     public static func fixesFormat(_ instructions: String) -> Bool { contains(instructions, format + onlyTheAnswer) }
 
+    /// Chinese words anywhere; Latin words only whole ("information" does not hold "format").
     static func contains(_ text: String, _ words: [String]) -> Bool {
         let lowered = text.lowercased()
-        return words.contains { lowered.contains($0) }
+        return words.contains { word in
+            guard word.unicodeScalars.first.map({ $0.isASCII }) == true else { return lowered.contains(word) }
+            let pattern = "(?<![a-z0-9])" + NSRegularExpression.escapedPattern(for: word) + "(?![a-z0-9])"
+            return lowered.range(of: pattern, options: .regularExpression) != nil
+        }
     }
 }

@@ -27,17 +27,13 @@ struct FactExtractorTimeTests {
 
     @Test("a clock time's text is the time alone, without the spaces around it")
     func timeTextHasNoSpaces() {
-        withKnownIssue("the time pattern's \\s* on both sides takes the spaces around the time into the fact's text") {
-            #expect(FactExtractor.facts(in: "The store reopens at 2:00 PM.").map(\.text) == ["2:00 PM"])
-            #expect(FactExtractor.facts(in: "今天 14:00 发货").map(\.text) == ["14:00"])
-        }
+        #expect(FactExtractor.facts(in: "The store reopens at 2:00 PM.").map(\.text) == ["2:00 PM"])
+        #expect(FactExtractor.facts(in: "今天 14:00 发货").map(\.text) == ["14:00"])
     }
 
     @Test("12:30 AM is half past midnight")
     func midnightHour() {
-        withKnownIssue("an AM marker does not move hour 12 to 0") {
-            #expect(FactExtractor.facts(in: "Pickup opens at 12:30 AM.").map(\.value) == ["T00:30"])
-        }
+        #expect(FactExtractor.facts(in: "Pickup opens at 12:30 AM.").map(\.value) == ["T00:30"])
         #expect(FactExtractor.facts(in: "中午12:00开始配送").map(\.value) == ["T12:00"], "12 PM stays 12")
     }
 
@@ -77,15 +73,11 @@ struct FactExtractorTimeTests {
 
     @Test("a tracking number with a letter prefix is one identifier")
     func trackingNumber() {
-        withKnownIssue("the 7-digit identifier pattern runs first and takes 1234567890 without its SF prefix") {
-            #expect(FactExtractor.facts(in: "运单号SF1234567890") == [Fact(kind: .identifier, text: "SF1234567890", value: "SF1234567890")])
-        }
+        #expect(FactExtractor.facts(in: "运单号SF1234567890") == [Fact(kind: .identifier, text: "SF1234567890", value: "SF1234567890")])
     }
 
     @Test("a code of digits then letters (888VIP) is an identifier, not a measure")
     func couponCode() {
-        withKnownIssue("the measure pattern reads any 1–4 letters after ≤ 6 digits as a unit: 888VIP becomes the number 888") {
-            #expect(FactExtractor.facts(in: "领取优惠码888VIP") == [Fact(kind: .identifier, text: "888VIP", value: "888VIP")])
-        }
+        #expect(FactExtractor.facts(in: "领取优惠码888VIP") == [Fact(kind: .identifier, text: "888VIP", value: "888VIP")])
     }
 }

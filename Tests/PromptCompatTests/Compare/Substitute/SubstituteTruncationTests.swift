@@ -40,17 +40,13 @@ struct SubstituteTruncationTests {
 
     @Test("an answer ending in an emoji written with a variation selector (❤️) is complete")
     func emojiWithVariationSelector() {
-        withKnownIssue("❤️ is U+2764 U+FE0F: its first scalar is not Emoji_Presentation, so Character.isEmoji is false") {
-            #expect(check.reasons([accepted], "您好，退款已经审核通过啦，3到5个工作日内就会原路退回到您的支付账户，请留意查收哦❤️") == [])
-        }
+        #expect(check.reasons([accepted], "您好，退款已经审核通过啦，3到5个工作日内就会原路退回到您的支付账户，请留意查收哦❤️") == [])
     }
 
     @Test("the accepted answer without its final full stop is not cut off")
     func missingFinalFullStop() {
         // 54 of 55 characters is 98%, above the 95% of the prefix rule; the mid-sentence rule then flags it.
-        withKnownIssue("the prefix rule lets a 98% prefix pass, but the mid-sentence rule flags it for lacking a final 。") {
-            #expect(check.reasons([accepted], String(accepted.dropLast())) == [])
-        }
+        #expect(check.reasons([accepted], String(accepted.dropLast())) == [])
     }
 
     @Test("an answer longer than the accepted one is not truncated, however it ends")
