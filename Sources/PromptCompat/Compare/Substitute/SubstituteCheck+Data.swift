@@ -2,18 +2,21 @@ import Foundation
 
 extension SubstituteCheck {
     /// Facts (numbers, dates, amounts, identifiers, contacts) every accepted sample states and the
-    /// candidate does not: "dropped 20240709", or "changed ¥299 → ¥199" when the replacement is obvious.
+    /// candidate does not: "dropped the code 20240709", or "changed the amount ¥299 → ¥199" when the
+    /// replacement is obvious.
     public static let facts = SubstituteCheck(name: "facts") { input in
         let samples = input.samples, candidate = input.candidate
         // Facts of the first sample that another accepted sample leaves out are the baseline's own variation.
         var optional = samples.dropFirst().reduce(into: Set<String>()) { $0.formUnion(FactsPreserved.missing(samples[0], $1)) }
         // A single digit (1秒, [2], "3 steps") is too often reworded (一秒, 三步) to hold an answer to.
         optional.formUnion(FactsPreserved.facts(in: samples[0]).filter { $0.kind == .number && $0.value.count == 1 }.map(\.text))
-        let missing = FactsPreserved.missing(samples[0], candidate).filter { !optional.contains($0) }
+        let missing = FactsPreserved.missingFacts(samples[0], candidate).filter { !optional.contains($0.text) }
         guard !missing.isEmpty else { return [] }
-        let changes = FactsPreserved.changed(samples[0], candidate).filter { missing.contains($0.reference) }
+        let changes = FactsPreserved.changed(samples[0], candidate).filter { change in missing.contains { $0.text == change.reference } }
         let changed = Set(changes.map(\.reference))
-        return changes.map { "changed \($0.reference) → \($0.candidate)" } + missing.filter { !changed.contains($0) }.map { "dropped \($0)" }
+        let kinds = Dictionary(missing.map { ($0.text, FactWords.name(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        return changes.map { "changed the \(kinds[$0.reference] ?? "value") \($0.reference) → \($0.candidate)" }
+            + missing.filter { !changed.contains($0.text) }.map { "dropped the \(FactWords.name(of: $0)) \($0.text)" }
     }
 
     /// For JSON answers (`expect.json`, or every accepted sample is bare JSON): JSON missing or wrapped
@@ -40,6 +43,18 @@ extension SubstituteCheck {
         }
         findings += differences.prefix(5).map { "JSON \($0.description)" }
         return findings
+    }
+}
+
+/// What a fact is called in a reason: "dropped the date 7月12日", "changed the amount ¥299 → ¥199".
+enum FactWords {
+    static let names: [Fact.Kind: String] = [
+        .url: "link", .email: "e-mail address", .date: "date", .phone: "phone number", .amount: "amount",
+        .percentage: "percentage", .identifier: "code", .number: "number",
+    ]
+
+    static func name(of fact: Fact) -> String {
+        fact.kind == .date && fact.value.hasPrefix("T") ? "time" : names[fact.kind] ?? fact.kind.rawValue
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One reason a candidate answer is not an acceptable substitute for the accepted one, found without
-/// any model: "answer switched from Chinese to English", "JSON now wrapped in prose", "dropped 20240709".
+/// any model: "answer switched from Chinese to English", "JSON now wrapped in prose", "dropped the code 20240709".
 public struct SubstituteFinding: Sendable, Equatable, CustomStringConvertible {
     /// The check that found it: `empty`, `refusal`, `language`, `json`, `facts`, `edit`, `format`, `truncation`.
     public var check: String
@@ -25,7 +25,7 @@ public struct SubstituteFinding: Sendable, Equatable, CustomStringConvertible {
 ///
 /// ```swift
 /// let findings = SubstituteCheck.findings(.init(samples: ["订单 20240709 已发货。"], candidate: "Your order has shipped."))
-/// findings.map(\.reason)   // ["answer switched from Chinese to English", "dropped 20240709"]
+/// findings.map(\.reason)   // ["answer switched from Chinese to English", "dropped the code 20240709"]
 /// ```
 public struct SubstituteCheck: Sendable {
     /// What a check sees: the accepted samples (at least one), the candidate, the case's expectations and

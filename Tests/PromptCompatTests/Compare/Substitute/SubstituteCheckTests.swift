@@ -23,7 +23,7 @@ struct SubstituteCheckTests {
         let findings = SubstituteCheck.findings(.init(samples: ["订单 20240709 已发货。"], candidate: "Your order has shipped."))
         #expect(findings == [
             SubstituteFinding(check: "language", reason: "answer switched from Chinese to English"),
-            SubstituteFinding(check: "facts", reason: "dropped 20240709"),
+            SubstituteFinding(check: "facts", reason: "dropped the code 20240709"),
         ])
     }
 
@@ -31,7 +31,7 @@ struct SubstituteCheckTests {
     func dropACheck() {
         let checks = SubstituteCheck.defaults.filter { $0.name != "language" }
         let findings = SubstituteCheck.findings(.init(samples: ["订单 20240709 已发货。"], candidate: "Your order has shipped."), checks: checks)
-        #expect(findings == [SubstituteFinding(check: "facts", reason: "dropped 20240709")])
+        #expect(findings == [SubstituteFinding(check: "facts", reason: "dropped the code 20240709")])
     }
 
     @Test("a custom check is a closure value added to the list; its findings carry its name")
@@ -57,7 +57,7 @@ struct SubstituteCheckTests {
         // The price is both a changed fact and a one-character edit of a number; the edit is shown with two
         // characters of context on the left (是¥) and to the end of the number on the right.
         #expect(result.findings == [
-            SubstituteFinding(check: "facts", reason: "changed ¥299 → ¥199"),
+            SubstituteFinding(check: "facts", reason: "changed the amount ¥299 → ¥199"),
             SubstituteFinding(check: "edit", reason: #"changed "是¥299" → "是¥199""#),
         ])
         #expect(!result.passed)
