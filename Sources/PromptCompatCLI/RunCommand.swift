@@ -21,10 +21,13 @@ enum RunCommand {
             try SuiteRunner(library: library, snapshots: paths.snapshots, target: target, record: record)
         }
         var exit = ExitCode.ready
+        var reports: [ReadinessReport] = []
         for runner in runners {
             let report = try await run(runner, library: library, filter: args.value("filter"), reports: paths.reports, quiet: args.has("quiet"))
+            reports.append(report)
             if !report.allReady { exit = .notReady }
         }
+        try writeComparison(reports, to: paths.reports)
         return exit
     }
 
