@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Judge verdicts and embeddings on disk, one small JSON file per entry, so a re-run asks no model twice
 /// the same thing.
@@ -19,10 +14,12 @@ import Darwin
 /// if let entry = cache.entry(for: key) { … } else { …; cache.store(["reply": "…"], for: key) }
 /// ```
 public struct GradingCache: Sendable {
-    public let directory: URL
+    let storage: DiskCache
+
+    public var directory: URL { storage.directory }
 
     public init(directory: URL) {
-        self.directory = directory
+        storage = DiskCache(directory: directory)
     }
 
     /// Bumped when the meaning of an entry changes, so old entries stop matching.
@@ -30,35 +27,16 @@ public struct GradingCache: Sendable {
 
     /// The entry key of a request: 64 hex digits.
     public static func key(baseURL: URL, body: JSONValue) -> String {
-        SHA256.hex("\(version)\n\(baseURL.absoluteString)\n\(body.serialized())")
+        DiskCache.key(version, baseURL.absoluteString, body.serialized())
     }
 
     /// The file that holds the entry for `key`.
-    public func file(for key: String) -> URL {
-        directory.appendingPathComponent("\(key).json")
-    }
+    public func file(for key: String) -> URL { storage.file(for: key) }
 
     /// The stored entry, or `nil` when there is none or it is not a JSON object.
-    public func entry(for key: String) -> JSONObject? {
-        guard let data = try? Data(contentsOf: file(for: key)) else { return nil }
-        return (try? JSONValue(parsing: data))?.objectValue
-    }
+    public func entry(for key: String) -> JSONObject? { storage.entry(for: key) }
 
     /// Stores `entry` under `key`, atomically (temporary file, then rename). Returns whether it was written.
     @discardableResult
-    public func store(_ entry: JSONObject, for key: String) -> Bool {
-        let destination = file(for: key)
-        let temporary = directory.appendingPathComponent(".\(key).tmp-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try JSONValue.object(entry).data().write(to: temporary, options: .withoutOverwriting)
-        } catch {
-            return false
-        }
-        guard rename(temporary.path, destination.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            return false
-        }
-        return true
-    }
+    public func store(_ entry: JSONObject, for key: String) -> Bool { storage.store(entry, for: key) }
 }

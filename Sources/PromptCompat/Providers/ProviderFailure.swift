@@ -23,6 +23,8 @@ public struct ProviderFailure: Error, Sendable, Equatable, CustomStringConvertib
         /// Any other rejected request (400, 404, 422 …).
         case invalidRequest
         case malformedResponse
+        /// Offline run (``ResponseCache/Mode/offline``) and no cached answer for the request.
+        case notCached
         case server
         case network
         case timeout
@@ -60,6 +62,7 @@ public struct ProviderFailure: Error, Sendable, Equatable, CustomStringConvertib
         case .unsupported: "unsupported"
         case .invalidRequest: "invalid-request"
         case .malformedResponse: "malformed-response"
+        case .notCached: "not-cached"
         case .server: "server-error"
         case .network: "network"
         case .timeout: "timeout"

@@ -40,7 +40,7 @@ public struct RetryPolicy: Sendable, Equatable {
     public static func isRetryable(_ failure: ProviderFailure) -> Bool {
         switch failure.cause {
         case .rateLimited, .server, .network, .timeout: true
-        case .auth, .quotaExhausted, .contextTooLong, .truncated, .safetyBlocked, .unsupported, .invalidRequest, .malformedResponse: false
+        case .auth, .quotaExhausted, .contextTooLong, .truncated, .safetyBlocked, .unsupported, .invalidRequest, .malformedResponse, .notCached: false
         }
     }
 

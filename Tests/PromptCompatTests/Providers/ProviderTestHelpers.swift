@@ -73,9 +73,9 @@ enum ProviderFixtures {
     static let usageChunk = #"{"id":"chatcmpl-s","object":"chat.completion.chunk","model":"glm-4-plus","choices":[],"usage":{"prompt_tokens":15,"completion_tokens":9,"total_tokens":24}}"#
 }
 
-/// Runs the client and returns the failure it throws; records an issue if it answered instead.
+/// Runs the provider and returns the failure it throws; records an issue if it answered instead.
 func expectFailure(
-    of client: OpenAICompatibleClient, _ request: ChatRequest = ProviderFixtures.request,
+    of client: any Provider, _ request: ChatRequest = ProviderFixtures.request,
     sourceLocation: SourceLocation = #_sourceLocation
 ) async -> ProviderFailure? {
     do {
