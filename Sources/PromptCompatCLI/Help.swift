@@ -13,6 +13,7 @@ enum Help {
       snapshots   List accepted snapshots; find (and remove) obsolete ones
       providers   List the suite's providers and whether their API key variables are set
       proxy       Serve a real local model as if it were a provider (its errors, limits, filters)
+      report      Merge the results of sharded runs (a CI matrix) into one report
       help        Show help for a command
 
     COMMON OPTIONS:
@@ -28,17 +29,19 @@ enum Help {
     """
 
     static let run = """
-    USAGE: promptcompat run --target NAME [--target NAME …] [--record MODE] [--filter TEXT] [--prompts DIR] [--snapshots DIR] [--reports DIR]
+    USAGE: promptcompat run --target NAME [--target NAME …] [--record MODE] [--filter TEXT] [--shard I/N] [--prompts DIR] [--snapshots DIR] [--reports DIR]
 
     Runs every case of the library against each target, compares each output with the accepted snapshot
-    (the target's own, else the baseline's), and writes reports/<target>/report.md, report.json and
-    results.jsonl (one line per case, written as each case finishes).
+    (the target's own, else the baseline's), and writes reports/<target>/report.md, report.json, junit.xml
+    and results.jsonl (one line per case, written as each case finishes).
 
     OPTIONS:
       --target NAME     A provider from the suite config (repeatable). Default: the baseline.
       --record MODE     never | missing | failed | all. Default: $PROMPTCOMPAT_RECORD, else missing;
                         under CI (CI=true) nothing is written unless PROMPTCOMPAT_RECORD_IN_CI=1.
       --filter TEXT     Only cases whose "prompt-id/case" contains TEXT (e.g. support/ or refund-reply/late).
+      --shard I/N       Only the I-th of N slices of the selected cases (1-based; a stable hash of each case's
+                        name decides), reported into reports/<target>/shard-I-of-N/; merge with 'report --merge'.
       --quiet           No progress lines.
 
     EXAMPLES:
@@ -46,6 +49,25 @@ enum Help {
       promptcompat run --target local-smollm --record missing      # record the baseline's snapshots
       promptcompat run --target qwen --filter extraction/           # needs DASHSCOPE_API_KEY
       promptcompat run --target local-gemma --record failed --filter support/refund-reply   # accept new outputs
+    """
+
+    static let report = """
+    USAGE: promptcompat report --merge DIR… [--out DIR] [--prompts DIR] [--reports DIR]
+
+    Reads the results.jsonl of each DIR (or, when a DIR has none, every results.jsonl below it, e.g. a folder
+    of downloaded CI artifacts) and writes one report of all their cases: report.md, report.json, junit.xml.
+    Refuses results of more than one target, a case given twice, and a missing shard (DIRs named
+    shard-i-of-n, as run --shard writes them), naming the files. Appends the run history like run does.
+
+    OPTIONS:
+      --merge DIR…      Report folders or results.jsonl files (one or more; repeatable).
+      --out DIR         Where the merged report goes. Default: reports/<target>/merged.
+
+    EXIT CODES: 0 every prompt ready · 1 something to re-tune, blocked or incomplete · 2 usage error or results that do not merge
+
+    EXAMPLES:
+      promptcompat report --merge reports/qwen/shard-1-of-2 reports/qwen/shard-2-of-2
+      promptcompat report --merge artifacts/ --out reports/qwen/merged     # every results.jsonl below artifacts/
     """
 
     static let snapshots = """
@@ -123,6 +145,6 @@ enum Help {
     """
 
     static func text(for command: String) -> String? {
-        ["run": run, "lint": lint, "snapshots": snapshots, "providers": providers, "proxy": proxy][command]
+        ["run": run, "lint": lint, "snapshots": snapshots, "providers": providers, "proxy": proxy, "report": report][command]
     }
 }

@@ -4,8 +4,9 @@ import PromptCompat
 /// `promptcompat run`: the library against each target, a readiness report per target.
 enum RunCommand {
     static func main(_ arguments: [String]) async throws -> ExitCode {
-        let args = try Arguments(arguments, options: Paths.options + ["target", "record", "filter"], switches: ["quiet"])
+        let args = try Arguments(arguments, options: Paths.options + ["target", "record", "filter", "shard"], switches: ["quiet"])
         let paths = Paths(args)
+        let shard = try shard(args)
         var record: RecordMode?
         if let value = args.value("record") {
             guard let mode = RecordMode(rawValue: value) else {
@@ -23,27 +24,30 @@ enum RunCommand {
         var exit = ExitCode.ready
         var reports: [ReadinessReport] = []
         for runner in runners {
-            let report = try await run(runner, library: library, filter: args.value("filter"), reports: paths.reports, quiet: args.has("quiet"))
+            let report = try await run(runner, library: library, filter: args.value("filter"), shard: shard, reports: paths.reports, quiet: args.has("quiet"))
             reports.append(report)
-            if !report.allReady { exit = .notReady }
+            if !report.allReady, !report.prompts.isEmpty { exit = .notReady }  // an empty shard has nothing to fix
         }
         try writeComparison(reports, to: paths.reports)
         return exit
     }
 
-    static func run(_ runner: SuiteRunner, library: PromptLibrary, filter: String?, reports: URL, quiet: Bool) async throws -> ReadinessReport {
+    static func run(_ runner: SuiteRunner, library: PromptLibrary, filter: String?, shard: Shard = .whole, reports: URL, quiet: Bool) async throws -> ReadinessReport {
         let total = runner.selectedCases(filter: filter).count
         guard total > 0 else { throw UsageError("no case matches --filter \"\(filter ?? "")\"") }
-        let directory = reports.appendingPathComponent(runner.target.name)
+        let selected = runner.selectedCases(filter: filter, shard: shard).count
+        let directory = reportDirectory(reports, target: runner.target.name, shard: shard)
         let log = try ResultsLog(file: directory.appendingPathComponent("results.jsonl"))
-        Console.error("Running \(total) cases against \(runner.target.name) (\(runner.target.model) at \(runner.target.baseURL.absoluteString)); snapshots: \(runner.policy.explanation)")
-        let progress = Progress(total: total, quiet: quiet)
-        let results = await runner.run(filter: filter) { result, finished, _ in
+        guard selected > 0 else { return emptyShard(runner, library: library, shard: shard, of: total) }
+        Console.error("Running \(selected) cases\(shard == .whole ? "" : " (shard \(shard) of \(total))") against \(runner.target.name) (\(runner.target.model) at \(runner.target.baseURL.absoluteString)); snapshots: \(runner.policy.explanation)")
+        let progress = Progress(total: selected, quiet: quiet)
+        let results = await runner.run(filter: filter, shard: shard) { result, finished, _ in
             log.append(result)
             progress.show(result, finished: finished)
         }
         progress.finish()
-        let report = ReadinessReport(library: library, target: runner.target.name, results: results, recordPolicy: runner.policy.explanation)
+        var report = ReadinessReport(library: library, target: runner.target.name, results: results, recordPolicy: runner.policy.explanation)
+        if shard == .whole { HistoryRecording.record(&report, library: library) }  // a shard's statuses are partial: the merge records
         let files = try report.write(to: directory)
         print(summary(report, files: files))
         return report

@@ -26,6 +26,7 @@ extension ReadinessReport {
             ("baseline", .string(baseline)),
             ("generatedAt", .string(generatedAt)),
             ("summary", .object(summary)),
+            ("history", sinceLastRun?.json ?? .null),
             ("prompts", .array(prompts.map(\.json))),
         ]))
     }
@@ -82,6 +83,7 @@ extension CaseResult {
         object["adaptations"] = .array(adaptations.map(JSONValue.string))
         object["reference"] = referenceProvider.map(JSONValue.string) ?? .null
         object["referenceOutput"] = referenceOutput.map(JSONValue.string) ?? .null
+        if let referenceLatency { object["referenceLatencySeconds"] = .number((referenceLatency * 1000).rounded() / 1000) }
         object["output"] = output.map(JSONValue.string) ?? .null
         if let completion {
             object["latencySeconds"] = .number((completion.latency * 1000).rounded() / 1000)

@@ -8,6 +8,7 @@ extension ReadinessReport {
         out.append("# Migration readiness: \(baseline) → \(target)")
         out.append("")
         out.append("**\(Int((readiness * 100).rounded()))% ready** — \(count(PromptStatus.ready)) of \(prompts.count) prompts ready, \(count(PromptStatus.retune)) to re-tune, \(count(PromptStatus.blocked)) blocked, \(count(PromptStatus.incomplete)) incomplete.")
+        if let sinceLastRun { out += ["", sinceLastRun.sentence] }
         out.append("")
         out.append("| | cases |")
         out.append("|---|---|")

@@ -58,6 +58,8 @@ public struct ReadinessReport: Sendable {
     public var recordPolicy: String?
     /// The target's profile (with the suite config's overrides), for prices.
     public var targetProfile: ProviderProfile?
+    /// What changed since the target's previous run (``recordHistory(in:model:)``); `nil` when not looked up.
+    public var sinceLastRun: HistoryChange? = nil
 
     public init(library: PromptLibrary, target: String, results: [CaseResult], recordPolicy: String? = nil) {
         self.target = target

@@ -33,7 +33,7 @@ public final class ResultsLog: Sendable {
 }
 
 extension ReadinessReport {
-    /// Writes `report.md` and `report.json` into `directory` (each atomically) and returns their paths.
+    /// Writes `report.md`, `report.json` and `junit.xml` into `directory` (each atomically) and returns their paths.
     @discardableResult
     public func write(to directory: URL) throws -> [URL] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -41,6 +41,8 @@ extension ReadinessReport {
         let jsonFile = directory.appendingPathComponent("report.json")
         try Data(markdown().utf8).write(to: markdownFile, options: .atomic)
         try json().data(pretty: true).write(to: jsonFile, options: .atomic)
-        return [markdownFile, jsonFile]
+        let junitFile = directory.appendingPathComponent("junit.xml")
+        try Data(junitXML().utf8).write(to: junitFile, options: .atomic)
+        return [markdownFile, jsonFile, junitFile]
     }
 }

@@ -56,17 +56,19 @@ public struct SuiteRunner: Sendable {
         }
     }
 
-    /// Every (prompt, case) pair of the library that `filter` selects (see ``CaseFilter``), in library order.
-    public func selectedCases(filter: String? = nil) -> [(prompt: Prompt, promptCase: PromptCase)] {
+    /// Every (prompt, case) pair of the library that `filter` selects (see ``CaseFilter``) and that falls
+    /// in `shard` (see ``Shard``), in library order.
+    public func selectedCases(filter: String? = nil, shard: Shard = .whole) -> [(prompt: Prompt, promptCase: PromptCase)] {
         let filter = CaseFilter(filter)
         return library.prompts.flatMap { prompt in prompt.cases.map { (prompt, $0) } }.filter { pair in
             filter.matches(promptID: pair.prompt.id, caseName: pair.promptCase.name)
+                && shard.contains(promptID: pair.prompt.id, caseName: pair.promptCase.name)
         }
     }
 
-    /// Runs the selected cases with the suite's concurrency, reporting each result as it finishes.
-    public func run(filter: String? = nil, onResult: @Sendable (CaseResult, _ finished: Int, _ total: Int) -> Void = { _, _, _ in }) async -> [CaseResult] {
-        let selected = selectedCases(filter: filter)
+    /// Runs the selected cases (of one `shard`, when given) with the suite's concurrency, reporting each result as it finishes.
+    public func run(filter: String? = nil, shard: Shard = .whole, onResult: @Sendable (CaseResult, _ finished: Int, _ total: Int) -> Void = { _, _, _ in }) async -> [CaseResult] {
+        let selected = selectedCases(filter: filter, shard: shard)
         let limit = max(1, library.config.defaults.concurrency)
         var results: [Int: CaseResult] = [:]
         await withTaskGroup(of: (Int, CaseResult).self) { group in
