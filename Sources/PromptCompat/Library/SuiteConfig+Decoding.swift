@@ -80,7 +80,7 @@ extension SuiteConfig {
             throw reader.diagnostic(path, "provider name \"\(name)\" \(problem)")
         }
         let object = try reader.object(value, at: path)
-        try reader.rejectUnknownKeys(object, at: path, known: ["profile", "baseURL", "model", "models", "apiKeyEnv", "stream", "strict", "profileOverrides"])
+        try reader.rejectUnknownKeys(object, at: path, known: ["profile", "baseURL", "model", "models", "apiKeyEnv", "stream", "strict", "profileOverrides", "rateLimit"])
         func required(_ key: String, _ what: String) throws(LibraryDiagnostic) -> String {
             guard let v = object[key] else { throw reader.diagnostic(path, "missing \"\(key)\": \(what)") }
             return try reader.string(v, at: "\(path).\(key)")
@@ -102,6 +102,17 @@ extension SuiteConfig {
         if let value = object["profileOverrides"] {
             config.resolvedProfile = try config.resolvedProfile.overriding(with: value, at: "\(path).profileOverrides", reader: reader)
         }
+        if let value = object["rateLimit"] { config.rateLimit = try decodeRateLimit(value, at: "\(path).rateLimit", reader: reader) }
         return config
+    }
+
+    /// `{"requestsPerMinute": 60, "tokensPerMinute": 100000}`, each optional, each a whole number ≥ 1.
+    private static func decodeRateLimit(_ value: JSONValue, at path: String, reader: JSONFieldReader) throws(LibraryDiagnostic) -> RateLimit {
+        let object = try reader.object(value, at: path)
+        try reader.rejectUnknownKeys(object, at: path, known: ["requestsPerMinute", "tokensPerMinute"])
+        return RateLimit(
+            requestsPerMinute: try object["requestsPerMinute"].map { v throws(LibraryDiagnostic) in try reader.integer(v, at: "\(path).requestsPerMinute", minimum: 1) },
+            tokensPerMinute: try object["tokensPerMinute"].map { v throws(LibraryDiagnostic) in try reader.integer(v, at: "\(path).tokensPerMinute", minimum: 1) }
+        )
     }
 }

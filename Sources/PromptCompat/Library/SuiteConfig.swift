@@ -53,6 +53,8 @@ public struct ProviderConfig: Sendable, Equatable {
     public var stream: Bool = false
     /// Fail a request the provider's rules would change, instead of adapting it (``RequestAdapter``).
     public var strict: Bool = false
+    /// Client-side requests and tokens per minute (``RateLimiter``); `nil` for no limit.
+    public var rateLimit: RateLimit?
     /// The profile's rules with the suite config's `profileOverrides` applied.
     public var resolvedProfile: ProviderProfile
 
