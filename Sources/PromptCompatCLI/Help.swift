@@ -9,6 +9,7 @@ enum Help {
 
     COMMANDS:
       run         Run the library against one or more targets; write readiness reports
+      retune      Re-tune one prompt for a target: what fails, an override to edit, check it, accept its answers
       lint        Check the library against each target's provider rules and estimate a run's cost (no calls)
       snapshots   List accepted snapshots; find (and remove) obsolete ones
       providers   List the suite's providers and whether their API key variables are set
@@ -68,6 +69,30 @@ enum Help {
     EXAMPLES:
       promptcompat report --merge reports/qwen/shard-1-of-2 reports/qwen/shard-2-of-2
       promptcompat report --merge artifacts/ --out reports/qwen/merged     # every results.jsonl below artifacts/
+    """
+
+    static let retune = """
+    USAGE: promptcompat retune PROMPT --target NAME [--check] [--suggest] [--prompts DIR] [--snapshots DIR] [--reports DIR]
+
+    The re-tune loop for one prompt on one target. Runs the prompt's cases against the target (nothing is
+    recorded) and prints each failing case with its reasons, hint and diff. If the prompt is to re-tune or
+    blocked and its file has no override for the target yet, adds one — "note" (a TODO) and a copy of the
+    prompt's messages — leaving the rest of the file as it was, and prints the file:line to edit.
+
+    OPTIONS:
+      --target NAME   The provider to re-tune for (required; not the baseline).
+      --check         Run with the override; when every case passes, accept the answers as the target's own
+                      snapshots for this prompt (as --record failed records them; never under CI unless
+                      PROMPTCOMPAT_RECORD_IN_CI=1); else print what still fails.
+      --suggest       Also ask the suite's judge model (grading.judge) for a rewrite of the messages, given the
+                      failures. Printed as SUGGESTION (model-written, not applied); never written anywhere.
+
+    EXIT CODES: 0 every case passes · 1 something still fails or could not be judged · 2 usage or configuration error
+
+    EXAMPLES:
+      promptcompat retune support/refund-reply --target local-gemma           # what fails; adds an override
+      promptcompat retune support/refund-reply --target local-gemma --check   # after editing it
+      promptcompat retune support/refund-reply --target qwen --suggest        # needs grading.judge
     """
 
     static let snapshots = """
@@ -145,6 +170,6 @@ enum Help {
     """
 
     static func text(for command: String) -> String? {
-        ["run": run, "lint": lint, "snapshots": snapshots, "providers": providers, "proxy": proxy, "report": report][command]
+        ["run": run, "lint": lint, "snapshots": snapshots, "providers": providers, "proxy": proxy, "retune": retune, "report": report][command]
     }
 }

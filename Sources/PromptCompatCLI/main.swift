@@ -25,8 +25,9 @@ func runCLI(_ arguments: [String]) async -> ExitCode {
         case "snapshots": return try SnapshotsCommand.main(rest)
         case "providers": return try ProvidersCommand.main(rest)
         case "proxy": return try await ProxyCommand.main(rest)
+        case "retune": return try await RetuneCommand.main(rest)
         case "report": return try ReportCommand.main(rest)
-        default: throw UsageError("unknown command \"\(command)\"; commands: run, report, lint, snapshots, providers, proxy, help")
+        default: throw UsageError("unknown command \"\(command)\"; commands: run, report, lint, snapshots, providers, proxy, retune, help")
         }
     } catch let error as UsageError {
         Console.error("error: \(error.description)\n\n\(Help.text(for: command) ?? Help.main)")
