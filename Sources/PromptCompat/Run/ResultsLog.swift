@@ -33,7 +33,7 @@ public final class ResultsLog: Sendable {
 }
 
 extension ReadinessReport {
-    /// Writes `report.md`, `report.json` and `junit.xml` into `directory` (each atomically) and returns their paths.
+    /// Writes `report.md`, `report.json`, `report.html` and `junit.xml` into `directory` (each atomically) and returns their paths.
     @discardableResult
     public func write(to directory: URL) throws -> [URL] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -41,8 +41,10 @@ extension ReadinessReport {
         let jsonFile = directory.appendingPathComponent("report.json")
         try Data(markdown().utf8).write(to: markdownFile, options: .atomic)
         try json().data(pretty: true).write(to: jsonFile, options: .atomic)
+        let htmlFile = directory.appendingPathComponent("report.html")
+        try Data(html().utf8).write(to: htmlFile, options: .atomic)
         let junitFile = directory.appendingPathComponent("junit.xml")
         try Data(junitXML().utf8).write(to: junitFile, options: .atomic)
-        return [markdownFile, jsonFile, junitFile]
+        return [markdownFile, jsonFile, htmlFile, junitFile]
     }
 }
