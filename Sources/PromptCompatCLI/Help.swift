@@ -30,7 +30,7 @@ enum Help {
     """
 
     static let run = """
-    USAGE: promptcompat run --target NAME [--target NAME …] [--record MODE] [--filter TEXT] [--shard I/N] [--prompts DIR] [--snapshots DIR] [--reports DIR]
+    USAGE: promptcompat run --target NAME [--target NAME …] [--record MODE] [--filter TEXT] [--shard I/N] [--cache DIR | --no-cache] [--refresh | --offline] [--prompts DIR] [--snapshots DIR] [--reports DIR]
 
     Runs every case of the library against each target, compares each output with the accepted snapshot
     (the target's own, else the baseline's), and writes reports/<target>/report.md, report.json, junit.xml
@@ -43,6 +43,12 @@ enum Help {
       --filter TEXT     Only cases whose "prompt-id/case" contains TEXT (e.g. support/ or refund-reply/late).
       --shard I/N       Only the I-th of N slices of the selected cases (1-based; a stable hash of each case's
                         name decides), reported into reports/<target>/shard-I-of-N/; merge with 'report --merge'.
+      --cache DIR       Answers are kept in DIR (default .promptcompat/cache next to the prompts folder), keyed
+                        by the request as sent: a re-run only calls for requests that changed.
+      --no-cache        Call the provider for every case; keep nothing.
+      --refresh         Call the provider for every case and replace the kept answers.
+      --offline         Never call a provider: a request without a kept answer fails as not-cached (a CI job
+                        that restored the cache folder).
       --quiet           No progress lines.
 
     EXAMPLES:
@@ -50,6 +56,7 @@ enum Help {
       promptcompat run --target local-smollm --record missing      # record the baseline's snapshots
       promptcompat run --target qwen --filter extraction/           # needs DASHSCOPE_API_KEY
       promptcompat run --target local-gemma --record failed --filter support/refund-reply   # accept new outputs
+      promptcompat run --target qwen --offline                      # from the cache a CI job restored
     """
 
     static let report = """

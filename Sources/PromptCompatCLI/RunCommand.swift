@@ -4,8 +4,9 @@ import PromptCompat
 /// `promptcompat run`: the library against each target, a readiness report per target.
 enum RunCommand {
     static func main(_ arguments: [String]) async throws -> ExitCode {
-        let args = try Arguments(arguments, options: Paths.options + ["target", "record", "filter", "shard"], switches: ["quiet"])
+        let args = try Arguments(arguments, options: Paths.options + ["target", "record", "filter", "shard"] + cacheOptions, switches: ["quiet"] + cacheSwitches)
         let paths = Paths(args)
+        let cache = try cache(args, paths: paths)
         let shard = try shard(args)
         var record: RecordMode?
         if let value = args.value("record") {
@@ -19,7 +20,7 @@ enum RunCommand {
         let targets = args.all("target").isEmpty ? [library.config.baseline] : args.all("target")
         // Check every target before spending a request on any of them.
         let runners = try targets.map { target throws(RunSetupError) in
-            try SuiteRunner(library: library, snapshots: paths.snapshots, target: target, record: record)
+            try SuiteRunner(library: library, snapshots: paths.snapshots, target: target, record: record, cache: cache)
         }
         var exit = ExitCode.ready
         var reports: [ReadinessReport] = []
@@ -50,6 +51,7 @@ enum RunCommand {
         if shard == .whole { HistoryRecording.record(&report, library: library) }  // a shard's statuses are partial: the merge records
         let files = try report.write(to: directory)
         print(summary(report, files: files))
+        if let line = await cacheLine(runner) { print(line) }
         return report
     }
 

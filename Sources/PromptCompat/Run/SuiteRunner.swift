@@ -15,6 +15,8 @@ public struct SuiteRunner: Sendable {
     public let target: ProviderConfig
     public let policy: RecordPolicy
     let provider: any Provider
+    /// The cache in front of the provider, when the run has one (hits and calls: ``CachingProvider/statistics``).
+    public let caching: CachingProvider?
     /// Bounds requests in flight to the suite's `concurrency`, however many callers there are.
     let limiter: ConcurrencyLimiter
     /// The judge and embedding graders, when a case of the library asks for one (`expect.judge`, `expect.semantic`).
@@ -22,10 +24,16 @@ public struct SuiteRunner: Sendable {
 
     /// - Parameters:
     ///   - record: an explicit record mode (test trait or `--record`); `nil` uses `PROMPTCOMPAT_RECORD` or the default.
+    ///   - cache: answers from and to a ``ResponseCache`` (``CachingProvider``); `nil` calls every time.
     ///   - makeProvider: builds the provider for the target; an ``OpenAICompatibleClient`` by default.
+    ///
+    /// The provider is layered: the client, retries (``RetryingProvider``), the target's `rateLimit`
+    /// (``RateLimitedProvider``, so a retry waits its turn too), then the cache, so a cached answer
+    /// neither waits nor counts against the limit.
     public init(
         library: PromptLibrary, snapshots: URL, target name: String, record: RecordMode? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment,
+        cache: (cache: ResponseCache, mode: ResponseCache.Mode)? = nil,
         makeProvider: (@Sendable (ProviderConfig) -> any Provider)? = nil
     ) throws(RunSetupError) {
         guard let target = library.config.provider(named: name) else {
@@ -43,10 +51,11 @@ public struct SuiteRunner: Sendable {
         self.store = SnapshotStore(root: snapshots)
         self.target = target
         let timeout = library.config.defaults.timeoutSeconds
-        provider = makeProvider?(target) ?? RetryingProvider(
-            wrapping: OpenAICompatibleClient(config: target, timeout: timeout, streaming: target.stream, environment: environment),
-            policy: library.config.defaults.retry
-        )
+        let client = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, streaming: target.stream, environment: environment)
+        var layered: any Provider = makeProvider == nil ? RetryingProvider(wrapping: client, policy: library.config.defaults.retry) : client
+        if let limit = target.rateLimit { layered = RateLimitedProvider(wrapping: layered, limiter: RateLimiter(limit)) }
+        caching = cache.map { CachingProvider(wrapping: layered, baseURL: target.baseURL, cache: $0.cache, mode: $0.mode) }
+        provider = caching ?? layered
         limiter = ConcurrencyLimiter(limit: library.config.defaults.concurrency)
         let gradedCases = library.prompts.contains { $0.cases.contains { $0.expect.needsGrading } }
         do {

@@ -1,0 +1,36 @@
+import Foundation
+import PromptCompat
+
+extension RunCommand {
+    static let cacheOptions = ["cache"]
+    static let cacheSwitches = ["no-cache", "offline", "refresh"]
+
+    /// The response cache a run uses: `--cache DIR` (default `.promptcompat/cache` next to the prompts
+    /// folder), read and filled (`use`), `--refresh` (ask again, store the new answers), `--offline` (never
+    /// call: a miss fails as not-cached), or none with `--no-cache`.
+    static func cache(_ args: Arguments, paths: Paths) throws -> (cache: ResponseCache, mode: ResponseCache.Mode)? {
+        let chosen = cacheSwitches.filter(args.has)
+        guard chosen.count <= 1 else { throw UsageError("--\(chosen.joined(separator: " and --")) contradict each other: pick one") }
+        if args.has("no-cache") {
+            guard args.value("cache") == nil else { throw UsageError("--cache and --no-cache contradict each other: pick one") }
+            return nil
+        }
+        let directory = args.value("cache").map { path in
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+        } ?? paths.prompts.deletingLastPathComponent().appendingPathComponent(".promptcompat/cache")
+        let mode: ResponseCache.Mode = args.has("offline") ? .offline : args.has("refresh") ? .refresh : .use
+        return (ResponseCache(directory: directory), mode)
+    }
+
+    /// `cache: 58 answers from .promptcompat/cache, 5 calls`, or nil without a cache.
+    static func cacheLine(_ runner: SuiteRunner) async -> String? {
+        guard let caching = runner.caching else { return nil }
+        let (hits, calls) = await caching.statistics
+        let folder = PromptLibrary.displayPath(caching.cache.directory)
+        switch caching.mode {
+        case .use: return "  cache: \(hits) answer\(hits == 1 ? "" : "s") from \(folder), \(calls) call\(calls == 1 ? "" : "s") (--refresh asks again, --no-cache skips it)"
+        case .refresh: return "  cache: refreshed, \(calls) call\(calls == 1 ? "" : "s") stored in \(folder)"
+        case .offline: return "  cache: offline, \(hits) answer\(hits == 1 ? "" : "s") from \(folder), no calls"
+        }
+    }
+}
