@@ -14,6 +14,7 @@ enum Help {
       snapshots   List accepted snapshots; find (and remove) obsolete ones
       providers   List the suite's providers and whether their API key variables are set
       proxy       Serve a real local model as if it were a provider (its errors, limits, filters)
+      import      Turn a gateway log of OpenAI requests into prompt files and baseline snapshots
       report      Merge the results of sharded runs (a CI matrix) into one report
       help        Show help for a command
 
@@ -177,6 +178,6 @@ enum Help {
     """
 
     static func text(for command: String) -> String? {
-        ["run": run, "lint": lint, "snapshots": snapshots, "providers": providers, "proxy": proxy, "retune": retune, "report": report][command]
+        ["run": run, "lint": lint, "snapshots": snapshots, "providers": providers, "proxy": proxy, "retune": retune, "report": report, "import": importCommand][command]
     }
 }

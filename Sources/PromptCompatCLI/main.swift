@@ -26,8 +26,9 @@ func runCLI(_ arguments: [String]) async -> ExitCode {
         case "providers": return try ProvidersCommand.main(rest)
         case "proxy": return try await ProxyCommand.main(rest)
         case "retune": return try await RetuneCommand.main(rest)
+        case "import": return try ImportCommand.main(rest)
         case "report": return try ReportCommand.main(rest)
-        default: throw UsageError("unknown command \"\(command)\"; commands: run, report, lint, snapshots, providers, proxy, retune, help")
+        default: throw UsageError("unknown command \"\(command)\"; commands: run, report, lint, snapshots, providers, proxy, retune, import, help")
         }
     } catch let error as UsageError {
         Console.error("error: \(error.description)\n\n\(Help.text(for: command) ?? Help.main)")

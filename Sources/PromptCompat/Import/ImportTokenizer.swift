@@ -1,0 +1,107 @@
+import Foundation
+
+/// One piece of a message text as the import aligns it: a fact, a Latin word, a whitespace run, or a
+/// single other character. The pieces of a text, joined, are the text exactly.
+struct ImportToken: Sendable, Equatable {
+    var text: String
+    /// Set when the token is a fact (an order number, a date, an amount, …); used to name variables.
+    var fact: Fact.Kind?
+}
+
+/// Splits a message text into ``ImportToken``s so that a varying order number, date or amount is one
+/// token, not a run of digits that happen to share a `0` with the next request's.
+///
+/// ```swift
+/// ImportTokenizer.tokens("订单号：YX20240709001，2024年7月9日").map(\.text)
+/// // ["订", "单", "号", "：", "YX20240709001", "，", "2024年7月9日"]
+/// ```
+enum ImportTokenizer {
+    static func tokens(_ text: String) -> [ImportToken] {
+        let scalars = Array(text.unicodeScalars)
+        let facts = factSpans(in: text)
+        var tokens: [ImportToken] = []
+        var i = 0
+        var nextFact = 0
+        func piece(_ range: Range<Int>) -> String {
+            var out = ""
+            out.unicodeScalars.append(contentsOf: scalars[range])
+            return out
+        }
+        while i < scalars.count {
+            if nextFact < facts.count, facts[nextFact].range.lowerBound == i {
+                let fact = facts[nextFact]
+                tokens.append(ImportToken(text: piece(fact.range), fact: fact.kind))
+                i = fact.range.upperBound
+                nextFact += 1
+                continue
+            }
+            let limit = nextFact < facts.count ? facts[nextFact].range.lowerBound : scalars.count
+            var end = i + 1
+            if isLatinLetter(scalars[i]) {
+                while end < limit, isLatinLetter(scalars[end]) { end += 1 }
+            } else if scalars[i].properties.isWhitespace {
+                while end < limit, scalars[end].properties.isWhitespace { end += 1 }
+            }
+            tokens.append(ImportToken(text: piece(i..<end), fact: nil))
+            i = end
+        }
+        return joiningCodes(tokens)
+    }
+
+    /// Letters written against an identifier, a number or a phone-like digit run are one code with it:
+    /// `YX` + `20240709001` (the fact patterns read a long digit run as a fact of its own) is `YX20240709001`.
+    static func joiningCodes(_ tokens: [ImportToken]) -> [ImportToken] {
+        func isCodePart(_ token: ImportToken) -> Bool {
+            [.identifier, .number, .phone].contains(token.fact) || (token.fact == nil && token.text.unicodeScalars.allSatisfy(isLatinLetter))
+        }
+        var joined: [ImportToken] = []
+        for token in tokens {
+            if let last = joined.last, isCodePart(last), isCodePart(token), last.fact != nil || token.fact != nil {
+                joined[joined.count - 1] = ImportToken(text: last.text + token.text, fact: .identifier)
+            } else {
+                joined.append(token)
+            }
+        }
+        return joined
+    }
+
+    static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    }
+
+    /// Where ``FactExtractor``'s patterns match, as scalar offsets, in the same order of precedence
+    /// (text taken by an earlier pattern is not looked at again).
+    static func factSpans(in text: String) -> [(range: Range<Int>, kind: Fact.Kind)] {
+        let string = text as NSString
+        var taken: [NSRange] = []
+        var spans: [(range: NSRange, kind: Fact.Kind)] = []
+        for (kind, reading, regex) in FactExtractor.patterns {
+            for match in regex.matches(in: text, range: NSRange(location: 0, length: string.length)) {
+                guard !taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) else { continue }
+                guard let kind else {
+                    taken.append(match.range)
+                    continue
+                }
+                let groups = (1..<match.numberOfRanges).map { i in
+                    match.range(at: i).location == NSNotFound ? "" : string.substring(with: match.range(at: i))
+                }
+                guard FactExtractor.value(reading, written: string.substring(with: match.range), groups: groups) != nil else { continue }
+                taken.append(match.range)
+                spans.append((match.range, kind))
+            }
+        }
+        return spans.sorted { $0.range.location < $1.range.location }.compactMap { span in
+            scalarRange(of: span.range, in: text).map { ($0, span.kind) }
+        }
+    }
+
+    /// A UTF-16 range as Unicode scalar offsets; `nil` when it splits a surrogate pair.
+    static func scalarRange(of range: NSRange, in text: String) -> Range<Int>? {
+        guard let bounds = Range(range, in: text),
+            let lower = bounds.lowerBound.samePosition(in: text.unicodeScalars),
+            let upper = bounds.upperBound.samePosition(in: text.unicodeScalars)
+        else { return nil }
+        let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: lower)
+        return start..<(start + text.unicodeScalars.distance(from: lower, to: upper))
+    }
+}

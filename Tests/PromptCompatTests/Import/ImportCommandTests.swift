@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import PromptCompat
+
+@Suite("promptcompat import: the command as a user runs it")
+struct ImportCommandTests {
+    typealias F = ImportFixtures
+
+    func scratchWithLog(_ lines: [String] = F.shopLog) throws -> ImportScratch {
+        let scratch = try ImportScratch()
+        try scratch.write("logs.jsonl", lines.joined(separator: "\n") + "\n")
+        return scratch
+    }
+
+    @Test("--dry-run prints the plan and writes nothing")
+    func dryRun() throws {
+        let scratch = try scratchWithLog()
+        defer { scratch.delete() }
+        let before = scratch.files()
+        let output = try CLIProcess.run(["import", "logs.jsonl", "--dry-run"], in: scratch.root)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.hasPrefix("dry run, nothing written. 12 lines read: 3 prompts (3 new, 0 extended), 9 cases, 9 snapshots to write"))
+        #expect(output.stdout.contains("new prompts/imported/gpt-4-0613-1.json: 4 cases (logs.jsonl lines 1, 3, 6, 9); variables order_id, date"))
+        #expect(output.stdout.contains("already present: 1 request (logs.jsonl line 12)"))
+        #expect(output.stdout.contains("logs.jsonl:5: error response (HTTP 429): Rate limit reached for gpt-4"))
+        #expect(output.stdout.contains("logs.jsonl:11: the response has no choices"))
+        #expect(scratch.files() == before)
+    }
+
+    @Test("a real run writes the prompt files and snapshots and exits 0; running it again changes no file")
+    func realRun() throws {
+        let scratch = try scratchWithLog()
+        defer { scratch.delete() }
+        let first = try CLIProcess.run(["import", "logs.jsonl", "--provider", "openai"], in: scratch.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("12 lines read: 3 prompts (3 new, 0 extended), 9 cases, 9 snapshots written"))
+        #expect(first.stdout.contains("snapshots: snapshots/openai/ (provider openai)"))
+        let library = try scratch.library()
+        #expect(library.prompts.map(\.id) == ["imported/gpt-4-0613-1", "imported/gpt-4o-1", "imported/gpt-4o-2"])
+        #expect(scratch.store.allKeys().count == 9)
+        let written = scratch.files()
+        let second = try CLIProcess.run(["import", "logs.jsonl"], in: scratch.root)
+        #expect(second.status == 0)
+        #expect(second.stdout.hasPrefix("12 lines read: 0 prompts (0 new, 0 extended), 0 cases, 0 snapshots written"))
+        #expect(second.stdout.contains("already present: 10 requests (logs.jsonl lines 1-4, 6-10, 12)"))
+        #expect(scratch.files() == written)
+    }
+
+    @Test("a malformed line stops the import with exit 2 before anything is written; --keep-going skips it and exits 1")
+    func malformedLine() throws {
+        var lines = F.shopLog
+        lines[2] = #"{"request": {"model": "gpt-4o"}, "response": {"choices": []}}"#
+        let scratch = try scratchWithLog(lines)
+        defer { scratch.delete() }
+        let before = scratch.files()
+        let stopped = try CLIProcess.run(["import", "logs.jsonl"], in: scratch.root)
+        #expect(stopped.status == 2)
+        #expect(stopped.stderr.contains(#"logs.jsonl:3: "request.messages" is missing"#))
+        #expect(stopped.stderr.contains("nothing was written"))
+        #expect(scratch.files() == before)
+        let skipped = try CLIProcess.run(["import", "logs.jsonl", "--keep-going"], in: scratch.root)
+        #expect(skipped.status == 1)
+        #expect(skipped.stdout.contains("malformed, skipped 1 line:\n  logs.jsonl:3: \"request.messages\" is missing"))
+        #expect(try scratch.library().prompts.count == 3)
+    }
+
+    @Test("CI=true imports the prompts but writes no snapshot, and says so")
+    func underCI() throws {
+        let scratch = try scratchWithLog()
+        defer { scratch.delete() }
+        let output = try CLIProcess.run(["import", "logs.jsonl"], in: scratch.root, environment: ["CI": "true"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("0 snapshots written"))
+        #expect(output.stdout.contains("snapshots: none written, CI is set"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.snapshots.path))
+    }
+
+    @Test("no log file, or an unknown option, is a usage error (exit 2)")
+    func usage() throws {
+        let scratch = try scratchWithLog()
+        defer { scratch.delete() }
+        let none = try CLIProcess.run(["import"], in: scratch.root)
+        #expect(none.status == 2 && none.stderr.contains("name the log file(s) to import"))
+        let unknown = try CLIProcess.run(["import", "logs.jsonl", "--provder", "openai"], in: scratch.root)
+        #expect(unknown.status == 2 && unknown.stderr.contains("unknown option --provder"))
+        let help = try CLIProcess.run(["import", "--help"], in: scratch.root)
+        #expect(help.status == 0 && help.stdout.contains("USAGE: promptcompat import LOG.jsonl"))
+    }
+}
