@@ -1,8 +1,8 @@
 import Foundation
 
 /// A new prompt file made from a group of logged requests: the request body with `{{variables}}` and
-/// one case per request, in the key order of the example library (`description`, `tags`, `model`, the
-/// other parameters as logged, `messages`, `cases`).
+/// one case per request, in the key order of the example library (`description`, `tags`, `weight` — the
+/// number of logged requests —, `model`, the other parameters as logged, `messages`, `cases`).
 struct NewPromptFile {
     var file: ImportPlan.PromptFile
     var caseNames: [String]
@@ -16,6 +16,8 @@ struct NewPromptFile {
         let count = entries.count == 1 ? "1 logged request" : "\(entries.count) logged requests"
         object["description"] = .string("Imported from \(source): \(count) of \(first.model) (first at line \(entries[0].line)).")
         object["tags"] = ["imported"]
+        // Its traffic in the log: the report lists the prompts to re-tune first by it.
+        object["weight"] = .number(Double(entries.count))
         object["model"] = .string(first.model)
         for member in first.parameters { object[member.key] = member.value }
         object["messages"] = .array(template.messages.map(\.json))
@@ -54,6 +56,7 @@ struct PromptExtension {
         var root = (try? String(contentsOf: prompt.file, encoding: .utf8)).flatMap { try? JSONValue(parsing: $0) }?.objectValue ?? JSONObject()
         let cases = (root["cases"]?.arrayValue ?? []) + added.map { CaseNames.json(name: $0.name, values: $0.values, order: order) }
         root["cases"] = .array(cases)
+        if let weight = root["weight"]?.numberValue { root["weight"] = .number(weight + Double(added.count)) }
         return ImportPlan.PromptFile(
             id: prompt.id, file: prompt.file, isNew: false, text: PromptFileFormat.text(root),
             variables: order, addedCases: added.map { ($0.name, $0.entry.location) }

@@ -2,7 +2,7 @@ import Foundation
 
 extension Prompt {
     /// Keys of a prompt file that are not request parameters.
-    static let ownKeys = ["messages", "cases", "expect", "overrides", "tags", "description", "samples"]
+    static let ownKeys = ["messages", "cases", "expect", "overrides", "tags", "description", "samples", "weight"]
 
     /// Chat Completions parameters the loader knows; any other key is sent too, with a warning.
     static let knownParameters = [
@@ -64,7 +64,11 @@ extension Prompt {
             tags: try root["tags"].map { v throws(LibraryDiagnostic) in try reader.strings(v, at: "$.tags") } ?? [],
             messages: messages, parameters: parameters, cases: cases,
             samples: try root["samples"].map { v throws(LibraryDiagnostic) in try reader.integer(v, at: "$.samples", minimum: 1) },
-            overrides: overrides, positions: document.positions
+            overrides: overrides, positions: document.positions,
+            weight: try root["weight"].map { v throws(LibraryDiagnostic) in
+                guard let number = v.numberValue, number >= 0 else { throw reader.mismatch("$.weight", expected: "a number ≥ 0 (the prompt's share of traffic, e.g. calls per day)", found: v) }
+                return number
+            }
         )
     }
 

@@ -19,6 +19,9 @@ public struct Prompt: Sendable, Identifiable {
     public var overrides: [String: PromptOverride]
     /// Where each JSON path starts in the file, so failures can point at the right line.
     public var positions: [String: SourcePosition]
+    /// How much traffic the prompt carries (any unit: calls per day, a share); the report lists the prompts
+    /// to re-tune first by it. `nil` when the file does not say.
+    public var weight: Double? = nil
 
     /// The line and column of a JSON path in the prompt file (or of its nearest parent).
     public func position(of jsonPath: String) -> SourcePosition {

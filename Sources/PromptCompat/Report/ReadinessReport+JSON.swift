@@ -20,6 +20,8 @@ extension ReadinessReport {
         summary["costCNY"] = costCNY.map { .number(($0 * 1_000_000).rounded() / 1_000_000) } ?? .null
         summary["costPer1000CallsCNY"] = costPer1000CallsCNY.map { .number(($0 * 10_000).rounded() / 10_000) } ?? .null
         summary["pricesTaken"] = targetProfile?.pricesTaken.map(JSONValue.string) ?? .null
+        summary["topReasons"] = .array(reasonKinds.map { ["kind": .string($0.kind), "cases": .number(Double($0.cases))] })
+        summary["retuneFirst"] = .array(retuneFirst.map { .string($0.promptID) })
         return .object(JSONObject([
             ("schemaVersion", .number(Double(Self.schemaVersion))),
             ("target", .string(target)),

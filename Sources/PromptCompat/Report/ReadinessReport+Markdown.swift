@@ -18,6 +18,8 @@ extension ReadinessReport {
         out.append("")
         out += usageLines()
         out.append("")
+        out += topReasonLines()
+        out += retuneFirstLines()
         out.append("## Prompts")
         out.append("")
         out.append("| prompt | status | why | hint |")
@@ -37,6 +39,27 @@ extension ReadinessReport {
         out.append("")
         out.append("_Generated \(generatedAt) by promptcompat\(recordPolicy.map { "; snapshots: \($0)" } ?? "")._")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// "Top reasons": what made the cases that did not pass fail, by kind, most cases first.
+    private func topReasonLines() -> [String] {
+        let counts = reasonKinds
+        guard !counts.isEmpty else { return [] }
+        let line = counts.prefix(6).map { "\($0.kind) (\($0.cases) case\($0.cases == 1 ? "" : "s"))" }.joined(separator: ", ")
+        return ["**Top reasons:** \(line).", ""]
+    }
+
+    /// "Re-tune first": up to five prompts to work on, by traffic (`weight`) when the prompt files give
+    /// one, then by how many of their cases fail.
+    private func retuneFirstLines() -> [String] {
+        let first = retuneFirst.prefix(5)
+        guard !first.isEmpty else { return [] }
+        let items = first.map { prompt in
+            let failing = prompt.cases.filter { !$0.verdict.isPass }.count
+            let weight = prompt.weight.map { ", weight \(JSONValue.format($0))" } ?? ""
+            return "`\(prompt.promptID)` (\(failing) of \(prompt.cases.count) cases\(weight))"
+        }
+        return ["**Re-tune first:** " + items.joined(separator: ", ") + ".", ""]
     }
 
     private func usageLines() -> [String] {

@@ -24,6 +24,8 @@ public struct PromptReadiness: Sendable {
     public var hint: String?
     /// The override used for this target, if any.
     public var overrideNote: String?
+    /// The prompt file's `weight` (its traffic), when it gives one.
+    public var weight: Double?
     public var cases: [CaseResult]
 
     /// Derives a prompt's status from its cases: blocked beats incomplete beats re-tune beats ready.
@@ -31,6 +33,7 @@ public struct PromptReadiness: Sendable {
         self.promptID = promptID
         description = prompt?.description
         tags = prompt?.tags ?? []
+        weight = prompt?.weight
         self.cases = cases
         overrideNote = cases.first?.overrideNote
         let verdicts = Set(cases.map(\.verdict))
