@@ -22,7 +22,42 @@ struct ScoringBench {
         return (0..<pairs).map { _ in generator.pair() }
     }
 
-    func run() {
+    /// Parses the `scoring` options and runs it (or writes the pairs).
+    static func main(_ arguments: ArraySlice<String>) -> Int32 {
+        guard let values = options(arguments, allowed: ["pairs", "seed", "length", "write-pairs", "only"]) else { return 2 }
+        var bench = ScoringBench()
+        bench.pairs = positive(values, "pairs", bench.pairs)
+        bench.seed = values["seed"].flatMap(UInt64.init) ?? bench.seed
+        bench.length = max(10, positive(values, "length", bench.length))
+        bench.only = values["only"]
+        if let only = bench.only, !metrics.contains(where: { $0.metric.name == only }) {
+            FileHandle.standardError.write(Data("error: --only \(only): expected one of \(metrics.map(\.metric.name).joined(separator: ", "))\n".utf8))
+            return 2
+        }
+        guard let file = values["write-pairs"] else {
+            bench.run()
+            return 0
+        }
+        do {
+            try bench.writePairs(to: file)
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot write \(file): \(error)\n".utf8))
+            return 1
+        }
+    }
+
+    /// One metric's timing: pairs per second and the sum of its scores.
+    struct Timing {
+        var label: String
+        var name: String
+        var pairsPerSecond: Double
+        var checksum: Double
+    }
+
+    @discardableResult
+    func run() -> [Timing] {
+        var timings: [Timing] = []
         let clock = ContinuousClock()
         var data: [(reference: String, candidate: String)] = []
         let generation = clock.measure { data = generate() }
@@ -35,12 +70,14 @@ struct ScoringBench {
                 for pair in data { checksum += metric.score(pair.reference, pair.candidate) }
             }
             let seconds = elapsed.seconds
+            timings.append(Timing(label: label, name: metric.name, pairsPerSecond: Double(data.count) / seconds, checksum: checksum))
             print(
                 pad(label, 12) + pad(format(Double(data.count) / seconds, 0), 12, right: true)
                     + pad(format(seconds / Double(data.count) * 1e6, 1), 10, right: true) + pad(format(seconds, 3), 10, right: true)
                     + "  " + format(checksum, 9)
             )
         }
+        return timings
     }
 
     /// One JSON line a pair: id, reference, candidate, and this package's scores for a reference tool to

@@ -1,54 +1,98 @@
 import Foundation
 
-// PromptCompatBench: benchmarks of the comparison metrics. Not a test: run it in release mode
-// (scripts/bench scoring) and read the figures.
+// PromptCompatBench: benchmarks of the comparison metrics and the runner. Not a test: run it in release
+// mode (scripts/bench MODE) and read the figures. Each mode prints its figure beside a reference measured
+// in the same run.
 
 let usage = """
     usage: PromptCompatBench scoring [--pairs N] [--seed S] [--length CHARS] [--only METRIC] [--write-pairs FILE]
+           PromptCompatBench scoring-reference --python PATH --script FILE [--pairs N] [--rouge-pairs N]
+           PromptCompatBench runner [--cases N] [--concurrency C] [--prompt-files F] [--wrk-seconds S]
+           PromptCompatBench latency [--cases N] [--concurrency C] [--latency-ms MS]
+           PromptCompatBench cached [--cases N] [--concurrency C] [--latency-ms MS]
 
     scoring   generates N deterministic Chinese answer pairs (default 10000: a reference of about 500
               characters, a candidate with ~15% of its characters edited), scores every pair with ROUGE-L F1,
               normalized Levenshtein and chrF on one thread, and prints pairs/second and the sum of the
               scores (a checksum) for each.
-    --only METRIC
-              times one metric only: rouge-l, levenshtein or chrF (for a profiler).
-    --write-pairs FILE
-              writes the same pairs to FILE instead, one JSON object a line: id, reference, candidate, and
-              this package's scores (rouge-l, levenshtein, chrF), for a Python reference tool to score too.
+              --only METRIC: one metric only (rouge-l, levenshtein or chrF), for a profiler.
+              --write-pairs FILE: the same pairs as JSON lines instead (id, reference, candidate, and this
+              package's scores rouge-l, levenshtein, chrF), for a Python reference tool to score too.
+    scoring-reference
+              the scoring pairs scored here and by Python reference tools (rouge-score, rapidfuzz,
+              sacrebleu) through scripts/bench-reference.py: pairs/s side by side and the largest score
+              difference. rouge-score is slow: it scores the first --rouge-pairs pairs (default 1000).
+    runner    a generated library (default 10000 cases, accepted snapshots for all) run by SuiteRunner at
+              concurrency 16 against a keep-alive loopback stub that answers at once; cases/s beside wrk's
+              requests/s against the same stub (16 connections, 10 s).
+    latency   1000 cases against the stub answering after 200 ms: wall time beside the ideal
+              cases × latency / concurrency.
+    cached    10000 cases run twice with a response cache against the 200 ms stub: the second run's time as
+              a share of the first, and the process's peak memory.
     """
 
-func runBench(_ arguments: [String]) -> Int32 {
-    guard let mode = arguments.first, mode == "scoring" else {
-        print(usage)
-        return arguments.first.map { ["-h", "--help", "help"].contains($0) } == true ? 0 : 2
-    }
-    var bench = ScoringBench()
-    var pairsFile: String?
-    var rest = arguments.dropFirst()
+/// `--name value` pairs after the mode; `nil` (after printing why) on anything unexpected.
+func options(_ arguments: ArraySlice<String>, allowed: Set<String>) -> [String: String]? {
+    var values: [String: String] = [:]
+    var rest = arguments
     while let option = rest.popFirst() {
-        let value = rest.popFirst()
-        switch (option, value) {
-        case ("--pairs", let v?) where Int(v).map({ $0 > 0 }) == true: bench.pairs = Int(v)!
-        case ("--seed", let v?) where UInt64(v) != nil: bench.seed = UInt64(v)!
-        case ("--length", let v?) where Int(v).map({ $0 >= 10 }) == true: bench.length = Int(v)!
-        case ("--write-pairs", let v?): pairsFile = v
-        case ("--only", let v?) where ScoringBench.metrics.contains(where: { $0.metric.name == v }): bench.only = v
+        guard option.hasPrefix("--"), allowed.contains(String(option.dropFirst(2))), let value = rest.popFirst() else {
+            FileHandle.standardError.write(Data("error: unexpected \(option)\n\n\(usage)\n".utf8))
+            return nil
+        }
+        values[String(option.dropFirst(2))] = value
+    }
+    return values
+}
+
+func positive(_ values: [String: String], _ name: String, _ fallback: Int) -> Int {
+    values[name].flatMap(Int.init).map { max(1, $0) } ?? fallback
+}
+
+func runBench(_ arguments: [String]) async -> Int32 {
+    guard let mode = arguments.first else {
+        print(usage)
+        return 2
+    }
+    let rest = arguments.dropFirst()
+    do {
+        switch mode {
+        case "scoring":
+            return ScoringBench.main(rest)
+        case "scoring-reference":
+            guard let values = options(rest, allowed: ["pairs", "rouge-pairs", "python", "script", "seed"]) else { return 2 }
+            var bench = ScoringBench()
+            bench.pairs = positive(values, "pairs", bench.pairs)
+            bench.seed = values["seed"].flatMap(UInt64.init) ?? bench.seed
+            guard let python = values["python"], let script = values["script"] else {
+                FileHandle.standardError.write(Data("error: scoring-reference needs --python PATH and --script FILE (scripts/bench passes both)\n".utf8))
+                return 2
+            }
+            try ReferenceScoring(bench: bench, python: python, script: script, rougePairs: positive(values, "rouge-pairs", 1000)).run()
+        case "runner", "latency", "cached":
+            guard let values = options(rest, allowed: ["cases", "concurrency", "prompt-files", "wrk-seconds", "latency-ms"]) else { return 2 }
+            var bench = RunnerBench()
+            bench.cases = positive(values, "cases", mode == "latency" ? 1000 : 10_000)
+            bench.concurrency = positive(values, "concurrency", 16)
+            bench.promptFiles = positive(values, "prompt-files", 10)
+            bench.wrkSeconds = values["wrk-seconds"].flatMap(Int.init).map { max(0, $0) } ?? 10
+            bench.latency = .milliseconds(values["latency-ms"].flatMap(Int.init) ?? (mode == "runner" ? 0 : 200))
+            switch mode {
+            case "runner": try await bench.runner()
+            case "latency": try await bench.latencyRun()
+            default: try await bench.cachedRun()
+            }
+        case "-h", "--help", "help":
+            print(usage)
         default:
-            FileHandle.standardError.write(Data("error: unexpected \(option) \(value ?? "")\n\n\(usage)\n".utf8))
+            print(usage)
             return 2
         }
-    }
-    guard let pairsFile else {
-        bench.run()
-        return 0
-    }
-    do {
-        try bench.writePairs(to: pairsFile)
         return 0
     } catch {
-        FileHandle.standardError.write(Data("error: cannot write \(pairsFile): \(error)\n".utf8))
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         return 1
     }
 }
 
-exit(runBench(Array(CommandLine.arguments.dropFirst())))
+exit(await runBench(Array(CommandLine.arguments.dropFirst())))

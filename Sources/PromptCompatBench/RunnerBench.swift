@@ -1,0 +1,134 @@
+import Foundation
+import PromptCompat
+
+/// `runner`, `latency` and `cached`: the real ``SuiteRunner`` (request building, the HTTP client, the
+/// comparison, `results.jsonl`) over a generated library against a ``StubServer`` on loopback.
+struct RunnerBench {
+    var cases = 10_000
+    var promptFiles = 10
+    var concurrency = 16
+    /// The stub's delay before each answer.
+    var latency: Duration = .zero
+    /// How long `wrk` runs against the stub for the reference figure.
+    var wrkSeconds = 10
+
+    /// One timed run of the whole library.
+    struct Measurement {
+        var seconds: Double
+        var results: [CaseResult]
+        var cache: (hits: Int, calls: Int)?
+        var casesPerSecond: Double { Double(results.count) / seconds }
+        /// `pass 9,512 · drift 488`
+        var verdicts: String {
+            let counts = Dictionary(grouping: results, by: \.verdict.rawValue).mapValues(\.count)
+            return counts.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: " · ")
+        }
+    }
+
+    /// Starts the stub, writes the library, and hands both to `body`; cleans up after.
+    func withLibrary<T>(_ body: (StubServer, BenchLibrary, PromptLibrary) async throws -> T) async throws -> T {
+        let stub = try StubServer(answer: BenchLibrary.answer, latency: latency)
+        defer { stub.stop() }
+        let clock = ContinuousClock()
+        var made: BenchLibrary?
+        let writing = try clock.measure { made = try BenchLibrary.make(cases: cases, promptFiles: promptFiles, concurrency: concurrency, baseURL: stub.baseURL) }
+        let bench = made!
+        defer { if ProcessInfo.processInfo.environment["PROMPTCOMPAT_BENCH_KEEP"] == nil { bench.remove() } }
+        let start = clock.now
+        let library = try PromptLibrary.load(from: bench.prompts)
+        print("library: \(cases) cases in \(promptFiles) prompt files, snapshots for all (written in \(format(writing.seconds, 1)) s, loaded in \(format((clock.now - start).seconds, 2)) s) at \(PromptLibrary.displayPath(bench.root))")
+        print("stub: 127.0.0.1:\(stub.port), keep-alive HTTP/1.1, \(latency == .zero ? "answers at once" : "answers after \(format(latency.seconds * 1000, 0)) ms"); concurrency \(concurrency)")
+        return try await body(stub, bench, library)
+    }
+
+    /// Runs every case through a new ``SuiteRunner`` (record never: compare only), appending each result to
+    /// `results.jsonl` as the CLI does.
+    func run(_ library: PromptLibrary, _ bench: BenchLibrary, cache: ResponseCache? = nil) async throws -> Measurement {
+        let runner = try SuiteRunner(
+            library: library, snapshots: bench.snapshots, target: BenchLibrary.provider, record: .never, environment: [:],
+            cache: cache.map { ($0, .use) }
+        )
+        let log = try ResultsLog(file: bench.reports.appendingPathComponent("results.jsonl"))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let results = await runner.run { result, _, _ in log.append(result) }
+        let seconds = (clock.now - start).seconds
+        return Measurement(seconds: seconds, results: results, cache: await runner.caching?.statistics)
+    }
+
+    /// `runner`: cases per second of the runner against the instant stub, beside `wrk`'s requests per second.
+    func runner() async throws {
+        try await withLibrary { stub, bench, library in
+            let measured = try await run(library, bench)
+            print("runner: \(measured.results.count) cases in \(format(measured.seconds, 2)) s = \(format(measured.casesPerSecond, 0)) cases/s (\(measured.verdicts)); max RSS \(maxResidentMegabytes()) MB")
+            guard wrkSeconds > 0 else { return }
+            let body = try sampleBody(library)
+            guard let wrk = try Wrk.run(url: stub.baseURL.appendingPathComponent("chat/completions"), body: body, connections: concurrency, seconds: wrkSeconds) else {
+                print("wrk: not found on PATH (scripts/bench installs it with apt-get); no reference figure")
+                return
+            }
+            print("wrk: \(concurrency) connections, 2 threads, \(wrkSeconds) s, the same POST body: \(format(wrk, 0)) requests/s")
+            table([
+                ("runner (cases/s)", format(measured.casesPerSecond, 0)),
+                ("wrk (requests/s)", format(wrk, 0)),
+                ("runner / wrk", format(measured.casesPerSecond / wrk * 100, 1) + "%  (goal ≥ 50%)"),
+            ])
+        }
+    }
+
+    /// `latency`: wall time against a stub that waits `latency` per answer, beside the ideal cases × latency / concurrency.
+    func latencyRun() async throws {
+        try await withLibrary { _, bench, library in
+            let measured = try await run(library, bench)
+            let ideal = Double(cases) * latency.seconds / Double(concurrency)
+            print("latency: \(measured.results.count) cases in \(format(measured.seconds, 2)) s (\(measured.verdicts))")
+            table([
+                ("wall time", format(measured.seconds, 2) + " s"),
+                ("ideal \(cases) × \(format(latency.seconds, 3)) s / \(concurrency)", format(ideal, 2) + " s"),
+                ("over the ideal", format((measured.seconds / ideal - 1) * 100, 1) + "%  (goal ≤ 10%)"),
+            ])
+        }
+    }
+
+    /// `cached`: the same library twice with a ``ResponseCache``; the second run answers from the cache.
+    func cachedRun() async throws {
+        try await withLibrary { _, bench, library in
+            let cache = ResponseCache(directory: bench.root.appendingPathComponent("cache"))
+            let first = try await run(library, bench, cache: cache)
+            print("first run (cache empty): \(format(first.seconds, 2)) s, \(first.cache.map { "\($0.hits) hits, \($0.calls) calls" } ?? "")")
+            let second = try await run(library, bench, cache: cache)
+            print("second run (cache full): \(format(second.seconds, 2)) s, \(second.cache.map { "\($0.hits) hits, \($0.calls) calls" } ?? "") (\(second.verdicts))")
+            table([
+                ("first run", format(first.seconds, 2) + " s"),
+                ("second run", format(second.seconds, 2) + " s"),
+                ("second / first", format(second.seconds / first.seconds * 100, 2) + "%  (goal ≤ 5%)"),
+                ("max RSS (ru_maxrss)", "\(maxResidentMegabytes()) MB  (goal ≤ 150 MB)"),
+            ])
+        }
+    }
+
+    /// The body the runner sends for the first case, for `wrk` to send the same bytes.
+    func sampleBody(_ library: PromptLibrary) throws -> String {
+        let prompt = library.prompts[0]
+        let adapted = try prompt.adaptedRequest(for: prompt.cases[0], provider: library.config.providers[0])
+        return adapted.request.body().serialized()
+    }
+}
+
+/// The process's peak resident memory so far, in MB (`ru_maxrss` is in KB on Linux, bytes on macOS).
+func maxResidentMegabytes() -> Int {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss / 1024
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    return usage.ru_maxrss / 1_048_576
+    #endif
+}
+
+/// A two-column table of figures.
+func table(_ rows: [(String, String)]) {
+    let width = rows.map(\.0.count).max() ?? 0
+    for (label, value) in rows { print("  " + pad(label, width + 2) + value) }
+}
