@@ -50,9 +50,11 @@ struct RunnerBench {
         )
         let log = try ResultsLog(file: bench.reports.appendingPathComponent("results.jsonl"))
         let clock = ContinuousClock()
+        Profiler.enable()
         let start = clock.now
         let results = await runner.run { result, _, _ in log.append(result) }
         let seconds = (clock.now - start).seconds
+        Profiler.disable()
         return Measurement(seconds: seconds, results: results, cache: await runner.caching?.statistics)
     }
 
@@ -131,4 +133,14 @@ func maxResidentMegabytes() -> Int {
 func table(_ rows: [(String, String)]) {
     let width = rows.map(\.0.count).max() ?? 0
     for (label, value) in rows { print("  " + pad(label, width + 2) + value) }
+}
+
+/// Profiles the timed runs only: with `PROMPTCOMPAT_BENCH_PERF_CTL` naming the control FIFO of
+/// `perf record --control=fifo:FIFO -D -1`, sampling starts when a run starts and stops when it ends, so
+/// writing the library is not in the profile.
+enum Profiler {
+    static let control = ProcessInfo.processInfo.environment["PROMPTCOMPAT_BENCH_PERF_CTL"].flatMap { FileHandle(forWritingAtPath: $0) }
+
+    static func enable() { control?.write(Data("enable\n".utf8)) }
+    static func disable() { control?.write(Data("disable\n".utf8)) }
 }

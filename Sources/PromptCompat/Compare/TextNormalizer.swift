@@ -9,14 +9,15 @@ import Foundation
 /// TextNormalizer.comparable("您好！“订单”已发货。")   // "您好!\"订单\"已发货."
 /// ```
 public enum TextNormalizer {
+    /// The normalized form: NFKC, `\r\n` and `\r` made `\n`, spaces, tabs and ideographic spaces dropped at
+    /// a line's ends and runs of them inside a line made one space, then whitespace and newlines trimmed at
+    /// both ends of the text (`CharacterSet.whitespacesAndNewlines`).
+    ///
+    /// Done in one pass without Foundation string calls (`TextNormalizer+Passes.swift`): on UTF-8 bytes for
+    /// Chinese and English prose, character by character for anything else.
     public static func normalize(_ text: String) -> String {
         let folded = nfkc(text)
-            .replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\r", with: "\n")
-        let lines = folded.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).joined(separator: " ")
-        }
-        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmingWhitespaceAndNewlines(normalizedStableBytes(folded) ?? normalizedCharacters(folded))
     }
 
     /// The number of characters a person counts: grapheme clusters, so a CJK character is one.
@@ -44,11 +45,9 @@ public enum TextNormalizer {
     /// TextNormalizer.comparable("价格：￥２９９……") == TextNormalizer.comparable("价格:¥299...")   // true
     /// ```
     public static func comparable(_ text: String) -> String {
-        var folded = normalize(text)
-        for (from, to) in punctuationFolds where folded.contains(from) {
-            folded = folded.replacingOccurrences(of: from, with: to)
-        }
-        return folded.lowercased()
+        let normalized = normalize(text)
+        guard normalized.unicodeScalars.contains(where: { foldStarts.contains($0) }) else { return normalized.lowercased() }
+        return foldedStableScalars(normalized) ?? foldedCharacters(normalized).lowercased()
     }
 
     /// The punctuation table ``comparable(_:)`` applies after NFKC, in order (longer forms first). Full-width

@@ -25,10 +25,12 @@ enum RefusalDetector {
     static func refusal(in text: String) -> String? {
         let opening = String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(openingLength))
         let skeleton = Self.skeleton(opening)
-        if let phrase = refusalKeys.first(where: { skeleton.contains($0) }) {
+        // Byte search: both skeletons are NFKC and lower case, and Foundation's `contains` costs microseconds a call.
+        if let phrase = refusalKeys.first(where: { UTF8Search.contains($0, in: skeleton) }) {
             return sentence(of: opening, containing: phrase)
         }
-        if framingKeys.contains(where: { skeleton.contains($0) }), let inability = inabilityKeys.first(where: { skeleton.contains($0) }) {
+        if framingKeys.contains(where: { UTF8Search.contains($0, in: skeleton) }),
+           let inability = inabilityKeys.first(where: { UTF8Search.contains($0, in: skeleton) }) {
             return sentence(of: opening, containing: inability)
         }
         return nil
@@ -52,7 +54,7 @@ enum RefusalDetector {
         var result = " "
         var lastWasCJK: Bool?
         var gap = false
-        for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+        for scalar in TextNormalizer.nfkc(text).lowercased().unicodeScalars {
             let isCJK = Tokenizer.isCJK(scalar)
             guard isCJK || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) else {
                 gap = true
@@ -78,7 +80,7 @@ enum RefusalDetector {
             }
         }
         sentences.append(current)
-        let found = sentences.first { skeleton($0).contains(key) }
+        let found = sentences.first { UTF8Search.contains(key, in: skeleton($0)) }
         return (found ?? text).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

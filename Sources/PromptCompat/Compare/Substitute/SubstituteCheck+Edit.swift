@@ -64,7 +64,7 @@ struct SmallEdit {
             let start = (i, j)
             while i < a.count || j < b.count {
                 if i < a.count, j < b.count, a[i] == b[j] { break }
-                if i < a.count, j == b.count || table[i + 1][j] >= table[i][j + 1] { i += 1 } else { j += 1 }
+                if i < a.count, j == b.count || table[i + 1, j] >= table[i, j + 1] { i += 1 } else { j += 1 }
             }
             if let last = spans.last, start.0 - last.a.upperBound <= 3 {
                 spans[spans.count - 1] = (last.a.lowerBound..<i, last.b.lowerBound..<j)
@@ -89,14 +89,35 @@ struct SmallEdit {
         }
     }
 
-    /// Suffix LCS lengths: `table[i][j]` is the LCS of `a[i...]` and `b[j...]`.
-    static func lcsTable(_ a: [Character], _ b: [Character]) -> [[Int]] {
-        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in stride(from: a.count - 1, through: 0, by: -1) {
-            for j in stride(from: b.count - 1, through: 0, by: -1) {
-                table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+    /// Suffix LCS lengths: `table[i, j]` is the LCS of `a[i...]` and `b[j...]`.
+    static func lcsTable(_ a: [Character], _ b: [Character]) -> SuffixLCSTable {
+        SuffixLCSTable(a, b)
+    }
+}
+
+/// The suffix LCS table of two character arrays in one flat buffer. The characters are compared once each,
+/// as integer ids (equal characters, equal ids), so the n·m cells compare integers, not strings.
+struct SuffixLCSTable {
+    private var cells: [Int32]
+    private let width: Int
+
+    init(_ a: [Character], _ b: [Character]) {
+        var ids: [Character: Int32] = [:]
+        func id(_ character: Character) -> Int32 {
+            if let id = ids[character] { return id }
+            let id = Int32(ids.count)
+            ids[character] = id
+            return id
+        }
+        let x = a.map(id), y = b.map(id)
+        width = b.count + 1
+        cells = [Int32](repeating: 0, count: (a.count + 1) * width)
+        for i in stride(from: x.count - 1, through: 0, by: -1) {
+            for j in stride(from: y.count - 1, through: 0, by: -1) {
+                cells[i * width + j] = x[i] == y[j] ? cells[(i + 1) * width + j + 1] + 1 : max(cells[(i + 1) * width + j], cells[i * width + j + 1])
             }
         }
-        return table
     }
+
+    subscript(i: Int, j: Int) -> Int32 { cells[i * width + j] }
 }

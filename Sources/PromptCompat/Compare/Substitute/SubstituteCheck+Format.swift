@@ -72,13 +72,16 @@ public enum FormatWords {
     public static func asksForOnlyTheAnswer(_ instructions: String) -> Bool { contains(instructions, onlyTheAnswer) }
     public static func fixesFormat(_ instructions: String) -> Bool { contains(instructions, format + onlyTheAnswer) }
 
-    /// Chinese words anywhere; Latin words only whole ("information" does not hold "format").
+    /// Chinese words anywhere; Latin words only whole ("information" does not hold "format"): no `a`–`z`
+    /// or `0`–`9` right before or after, as the expression `(?<![a-z0-9])word(?![a-z0-9])` says. Searched
+    /// as UTF-8 bytes (``UTF8Search``): the run calls this once a case. Chinese words are matched in the
+    /// text's canonical composition (NFC), as Foundation's `contains` would.
     static func contains(_ text: String, _ words: [String]) -> Bool {
         let lowered = text.lowercased()
+        let composed = lowered.unicodeScalars.allSatisfy(TextNormalizer.isNFKCStable) ? lowered : lowered.precomposedStringWithCanonicalMapping
         return words.contains { word in
-            guard word.unicodeScalars.first.map({ $0.isASCII }) == true else { return lowered.contains(word) }
-            let pattern = "(?<![a-z0-9])" + NSRegularExpression.escapedPattern(for: word) + "(?![a-z0-9])"
-            return lowered.range(of: pattern, options: .regularExpression) != nil
+            guard word.unicodeScalars.first.map({ $0.isASCII }) == true else { return UTF8Search.contains(word, in: composed) }
+            return UTF8Search.contains(word, in: lowered, unlessNextTo: UTF8Search.isASCIIAlphanumeric)
         }
     }
 }

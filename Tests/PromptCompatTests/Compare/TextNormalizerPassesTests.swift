@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import PromptCompat
+
+/// The one-pass normalize and comparable give what the Foundation calls they replaced give. The oracles
+/// below are the previous definitions, word for word: `replacingOccurrences` for line ends and the
+/// punctuation table, lines and words split on characters, `trimmingCharacters(in: .whitespacesAndNewlines)`.
+@Suite("Text normalizer passes")
+struct TextNormalizerPassesTests {
+    static func foundationNormalize(_ text: String) -> String {
+        let folded = text.precomposedStringWithCompatibilityMapping
+            .replacingOccurrences(of: "\r\n", with: "\n")
+            .replacingOccurrences(of: "\r", with: "\n")
+        let lines = folded.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).joined(separator: " ")
+        }
+        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func foundationComparable(_ text: String) -> String {
+        var folded = foundationNormalize(text)
+        for (from, to) in TextNormalizer.punctuationFolds where folded.contains(from) {
+            folded = folded.replacingOccurrences(of: from, with: to)
+        }
+        return folded.lowercased()
+    }
+
+    /// Line ends, runs of spaces, every folded mark, runs of dots and dashes of every length, and the
+    /// characters that take the character-by-character path: a space with a combining mark, emoji, Latin
+    /// with accents, no-break and em spaces, line and paragraph separators.
+    static let pieces = [
+        "订单", "已发货", "Order", "SHIPPED", "ok", "12,345.6", " ", "  ", "\t", "\u{3000}", "\n", "\r", "\r\n", "\n\n",
+        ".", "...", "……", "…", "。", "、", "，", "——", "—", "“", "”", "「", "」", "‘", "’", "『", "』", "【", "】", "〜", "～",
+        "e\u{301}", " \u{301}", "\u{301}", "👍🏽", "👨‍👩‍👧", "Ä", "ǅ", "\u{A0}", "\u{2003}", "\u{2028}", "\u{85}", "\u{0B}", "ＡＢＣ", "한국어", "ﬁ",
+    ]
+
+    /// Deterministic texts of 0–24 pieces (a linear congruential generator, seed 1), less the ones where a
+    /// combining mark follows a `\r` (or a `\r\n`): there the two definitions differ on purpose (see
+    /// `carriageReturnBeforeMark`).
+    static let texts: [String] = generated.filter { text in
+        let scalars = Array(text.unicodeScalars)
+        return !scalars.indices.contains { i in
+            scalars[i] == "\r" && (scalars.dropFirst(i + 1).first == "\u{301}" || scalars.dropFirst(i + 1).starts(with: ["\n", "\u{301}"]))
+        }
+    }
+
+    static let generated: [String] = {
+        var state: UInt64 = 1
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        return (0..<3000).map { _ in (0..<next(25)).map { _ in pieces[next(pieces.count)] }.joined() }
+    }()
+
+    @Test("normalize equals the Foundation definition on 3,000 generated texts")
+    func normalizeMatchesFoundation() {
+        let mismatches = Self.texts.filter { TextNormalizer.normalize($0) != Self.foundationNormalize($0) }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map { $0.unicodeScalars.map { String($0.value, radix: 16) } } ?? [])")
+    }
+
+    @Test("comparable equals the Foundation definition on 3,000 generated texts")
+    func comparableMatchesFoundation() {
+        let mismatches = Self.texts.filter { TextNormalizer.comparable($0) != Self.foundationComparable($0) }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map { $0.unicodeScalars.map { String($0.value, radix: 16) } } ?? [])")
+    }
+
+    @Test("runs of dots fold six to three, left to right; runs of em dashes two to one", arguments: [
+        ("......", "..."), (".......", "...."), ("............", "......"), (".........", "......"),
+        ("———", "--"), ("————", "--"), ("。。。。。。", "......"), ("…。", "....")
+    ])
+    func runs(written: String, folded: String) {
+        #expect(TextNormalizer.comparable(written) == folded)
+    }
+
+    @Test("a space carrying a combining mark is part of a word, not a separator")
+    func spaceWithCombiningMark() {
+        // " \u{301}" is one character (a space with an acute accent): splitting on the space character leaves it.
+        #expect(TextNormalizer.normalize("a \u{301}b") == "a \u{301}b")
+        #expect(TextNormalizer.normalize("a  b") == "a b")
+    }
+
+    @Test("a carriage return ends a line even when a combining mark follows it")
+    func carriageReturnBeforeMark() {
+        // NSString took "\r\u{301}" for one composed sequence and left it (and "\r\n\u{301}" half) unreplaced;
+        // Swift's grapheme rules, which the split on "\n" already followed, break after a control character.
+        #expect(TextNormalizer.normalize("a\r\u{301}b") == "a\n\u{301}b")
+        #expect(TextNormalizer.normalize("a\r\n\u{301}b") == "a\n\u{301}b")
+    }
+
+    @Test("UTF-8 search finds what Foundation finds, and whole Latin words only where asked")
+    func utf8Search() {
+        #expect(UTF8Search.contains("无法", in: "抱歉我无法回答"))
+        #expect(!UTF8Search.contains("无法回答了", in: "抱歉我无法回答"))
+        #expect(UTF8Search.contains("", in: "x"))
+        #expect(UTF8Search.contains("list", in: "a list, a listing", unlessNextTo: UTF8Search.isASCIIAlphanumeric))
+        #expect(!UTF8Search.contains("list", in: "a listing", unlessNextTo: UTF8Search.isASCIIAlphanumeric))
+        #expect(!UTF8Search.contains("format", in: "information", unlessNextTo: UTF8Search.isASCIIAlphanumeric))
+        #expect(UTF8Search.contains("format", in: "按格式format:", unlessNextTo: UTF8Search.isASCIIAlphanumeric))
+    }
+}
