@@ -41,7 +41,7 @@ extension SuiteConfig {
 
     private static func decodeDefaults(_ value: JSONValue, reader: JSONFieldReader) throws(LibraryDiagnostic) -> Defaults {
         let object = try reader.object(value, at: "$.defaults")
-        try reader.rejectUnknownKeys(object, at: "$.defaults", known: ["similarity", "timeoutSeconds", "concurrency", "retries"])
+        try reader.rejectUnknownKeys(object, at: "$.defaults", known: ["similarity", "timeoutSeconds", "concurrency", "retries", "maxResponseBytes"])
         var defaults = Defaults()
         if let v = object["similarity"] { defaults.similarity = try reader.fraction(v, at: "$.defaults.similarity") }
         if let v = object["concurrency"] { defaults.concurrency = try reader.integer(v, at: "$.defaults.concurrency", minimum: 1) }
@@ -52,6 +52,7 @@ extension SuiteConfig {
             defaults.timeoutSeconds = seconds
         }
         if let v = object["retries"] { defaults.retry = try decodeRetries(v, reader: reader) }
+        if let v = object["maxResponseBytes"] { defaults.maxResponseBytes = try reader.integer(v, at: "$.defaults.maxResponseBytes", minimum: 1024) }
         return defaults
     }
 

@@ -24,6 +24,9 @@ public struct SuiteConfig: Sendable {
         public var concurrency: Int = 2
         /// Retries of rate limits, server errors, network faults and timeouts (`defaults.retries`).
         public var retry = RetryPolicy()
+        /// The most bytes of one response body a client reads before the call fails as `malformed-response`
+        /// (`defaults.maxResponseBytes`; 8 MiB).
+        public var maxResponseBytes = OpenAICompatibleClient.defaultMaxResponseBytes
         public init() {}
     }
 

@@ -154,7 +154,24 @@ public enum FailureClassifier {
     }
 
     private static func firstLine(of text: String) -> String {
+        if let page = htmlSummary(of: text) { return page }
         let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         return line.isEmpty ? "empty response body" : String(line.prefix(200))
+    }
+
+    /// A gateway's HTML error page in words: its `<title>`, else its text without tags
+    /// (`an HTML page: 502 Bad Gateway`), so the reason reads as more than `<html>`.
+    static func htmlSummary(of text: String) -> String? {
+        let start = text.drop { $0.isWhitespace }.prefix(512).lowercased()
+        guard start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.contains("<body") || start.contains("<title") else { return nil }
+        var words = text
+        if let open = text.range(of: "<title>", options: .caseInsensitive),
+           let close = text.range(of: "</title>", options: .caseInsensitive, range: open.upperBound..<text.endIndex) {
+            words = String(text[open.upperBound..<close.lowerBound])
+        } else {
+            words = text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+        }
+        let summary = words.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return "an HTML page: " + (summary.isEmpty ? "no text" : String(summary.prefix(200)))
     }
 }

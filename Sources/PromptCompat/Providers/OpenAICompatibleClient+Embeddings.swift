@@ -39,6 +39,14 @@ extension OpenAICompatibleClient {
     }
 
     private func embeddingsCall(_ texts: [String], model: String) async throws(ProviderFailure) -> [Embedding] {
+        do {
+            return try await unredactedEmbeddingsCall(texts, model: model)
+        } catch {
+            throw error.redactingSecrets(apiKeySecrets)  // a body that echoes the key
+        }
+    }
+
+    private func unredactedEmbeddingsCall(_ texts: [String], model: String) async throws(ProviderFailure) -> [Embedding] {
         // The chat request builder sets the key header, timeout and content type exactly as for chat (and
         // fails naming the key variable when it is unset); only the path, body and Accept differ.
         var urlRequest = try makeURLRequest(ChatRequest(model: model, messages: []))

@@ -7,20 +7,13 @@ extension OpenAICompatibleClient {
     /// Sends a streaming request and assembles the SSE chunks into one completion.
     ///
     /// `URLSession.bytes(for:)` does not exist on Linux, so a data delegate feeds the bytes into an
-    /// `AsyncThrowingStream` as they arrive.
+    /// `AsyncThrowingStream` as they arrive (``TransferRouter``). More than ``maxResponseBytes`` in all
+    /// fails as `malformed-response`; a line that is not UTF-8 too.
     func streamCompletion(_ urlRequest: URLRequest) async throws(ProviderFailure) -> Completion {
-        let (parts, continuation) = AsyncThrowingStream<StreamPart, any Error>.makeStream()
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        let streamSession = URLSession(configuration: configuration, delegate: StreamingDelegate(continuation), delegateQueue: nil)
-        let task = streamSession.dataTask(with: urlRequest)
-        defer {
-            task.cancel()  // a failure raised by the stream's own events ends the transfer too
-            streamSession.finishTasksAndInvalidate()
-        }
-        continuation.onTermination = { _ in task.cancel() }
-        task.resume()
+        let (parts, task) = transfers.start(urlRequest, in: transferSession)
+        defer { task.cancel() }  // a failure raised by the stream's own events ends the transfer too
 
+        var received = 0
         var status = 0
         var headers: [String: String] = [:]
         var body = Data()  // kept for error responses and non-SSE replies
@@ -28,12 +21,20 @@ extension OpenAICompatibleClient {
         var assembly = StreamAssembly()
         do {
             for try await part in parts {
+                if case .data(let data) = part {
+                    received += data.count
+                    if received > maxResponseBytes { throw responseTooLarge(status: status, announced: nil, start: body).withPartialStream(assembly) }
+                }
                 switch part {
                 case .response(let code, let fields):
                     status = code
                     headers = fields
                 case .data(let data) where isEventStream(status: status, headers: headers):
-                    for event in parser.feed(data) { try assembly.add(event, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape) }
+                    let events = parser.feed(data)
+                    if let line = parser.firstInvalidUTF8Line {
+                        throw Self.streamNotText(line: line, status: status).withPartialStream(assembly)
+                    }
+                    for event in events { try assembly.add(event, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape) }
                 case .data(let data):
                     body.append(data)
                 }
@@ -43,6 +44,7 @@ extension OpenAICompatibleClient {
         } catch {
             throw Self.transportFailure(error, url: urlRequest.url).withPartialStream(assembly)
         }
+        try Self.checkNotCancelled()
         guard (200..<300).contains(status) else {
             throw FailureClassifier.classify(status: status, headers: headers, body: body, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape)
         }
@@ -56,46 +58,16 @@ extension OpenAICompatibleClient {
             }
             return try Self.completion(from: json, evidence: body, status: status)
         }
-        if let last = parser.finish() { try assembly.add(last, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape) }
+        let last = parser.finish()
+        if let line = parser.firstInvalidUTF8Line {
+            throw Self.streamNotText(line: line, status: status).withPartialStream(assembly)
+        }
+        if let last { try assembly.add(last, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape) }
         return try assembly.completion()
     }
 
     private func isEventStream(status: Int, headers: [String: String]) -> Bool {
         (200..<300).contains(status) && (headers["content-type"] ?? "text/event-stream").contains("event-stream")
-    }
-}
-
-/// What the streaming delegate passes on: the response head, then body bytes.
-enum StreamPart: Sendable {
-    case response(status: Int, headers: [String: String])
-    case data(Data)
-}
-
-/// Feeds a data task's response and bytes into an `AsyncThrowingStream`.
-final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    // The continuation is Sendable and URLSession calls a task's delegate methods serially.
-    private let continuation: AsyncThrowingStream<StreamPart, any Error>.Continuation
-
-    init(_ continuation: AsyncThrowingStream<StreamPart, any Error>.Continuation) {
-        self.continuation = continuation
-    }
-
-    func urlSession(
-        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
-    ) {
-        if let http = response as? HTTPURLResponse {
-            continuation.yield(.response(status: http.statusCode, headers: OpenAICompatibleClient.headers(of: http)))
-        }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        continuation.yield(.data(data))
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        if let error { continuation.finish(throwing: error) } else { continuation.finish() }
     }
 }
 

@@ -18,8 +18,14 @@ public final class OpenAICompatibleClient: Provider {
     public let timeout: Double
     /// Use SSE streaming (`"stream": true`) instead of one JSON response.
     public let streaming: Bool
+    /// The most bytes of one response body read before the call fails as `malformed-response`
+    /// (``defaultMaxResponseBytes``, 8 MiB, unless the suite config's `defaults.maxResponseBytes` says otherwise).
+    public let maxResponseBytes: Int
     let environment: [String: String]
     let session: URLSession
+    /// The session chat calls go through, its delegate feeding each transfer's bytes to its caller.
+    let transferSession: URLSession
+    let transfers = TransferRouter()
 
     public var name: String { config.name }
 
@@ -28,25 +34,36 @@ public final class OpenAICompatibleClient: Provider {
     ///   - environment: where the API key is looked up; the process environment by default.
     public init(
         config: ProviderConfig, timeout: Double = 60, streaming: Bool = false,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        maxResponseBytes: Int = OpenAICompatibleClient.defaultMaxResponseBytes
     ) {
         self.config = config
         self.timeout = timeout
         self.streaming = streaming
         self.environment = environment
+        self.maxResponseBytes = max(1, maxResponseBytes)
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         session = URLSession(configuration: configuration)
+        transferSession = URLSession(configuration: configuration, delegate: transfers, delegateQueue: nil)
     }
 
-    deinit { session.invalidateAndCancel() }
+    deinit {
+        session.invalidateAndCancel()
+        transferSession.invalidateAndCancel()
+    }
 
     public func complete(_ request: ChatRequest) async throws(ProviderFailure) -> Completion {
         let urlRequest = try makeURLRequest(request)
         let clock = ContinuousClock()
         let start = clock.now
-        var completion = streaming ? try await streamCompletion(urlRequest) : try await singleCompletion(urlRequest)
+        var completion: Completion
+        do {
+            completion = streaming ? try await streamCompletion(urlRequest) : try await singleCompletion(urlRequest)
+        } catch {
+            throw error.redactingSecrets(apiKeySecrets)  // a body that echoes the key
+        }
         let elapsed = clock.now - start
         completion.latency = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return completion
@@ -74,30 +91,30 @@ public final class OpenAICompatibleClient: Provider {
     }
 
     private func singleCompletion(_ urlRequest: URLRequest) async throws(ProviderFailure) -> Completion {
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: urlRequest)
-        } catch {
-            throw Self.transportFailure(error, url: urlRequest.url)
+        let (status, headers, data) = try await receiveBody(urlRequest)
+        return try completion(status: status, headers: headers, body: data)
+    }
+
+    /// Reads one non-streaming response: an error status or error body classified, a body that is not
+    /// UTF-8 or not JSON a `malformed-response` saying so, else the completion.
+    func completion(status: Int, headers: [String: String], body data: Data) throws(ProviderFailure) -> Completion {
+        guard (200..<300).contains(status) else {
+            throw FailureClassifier.classify(status: status, headers: headers, body: data, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape)
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw ProviderFailure(.malformedResponse, "not an HTTP response")
-        }
-        let headers = Self.headers(of: http)
-        guard (200..<300).contains(http.statusCode) else {
-            throw FailureClassifier.classify(status: http.statusCode, headers: headers, body: data, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape)
+        if let problem = Self.invalidUTF8(in: data) {
+            throw ProviderFailure(.malformedResponse, "the response body is not text: \(problem)", status: status, evidence: String(decoding: data.prefix(ProviderFailure.evidenceLimit), as: UTF8.self))
         }
         let json: JSONValue
         do {
             json = try JSONValue(parsing: data)
         } catch {
-            throw ProviderFailure(.malformedResponse, "the response body is not JSON (\(error))", status: http.statusCode, evidence: String(decoding: data, as: UTF8.self))
+            let what = data.isEmpty ? "the response body is empty" : "the response body is not JSON (\(error))"
+            throw ProviderFailure(.malformedResponse, what, status: status, evidence: String(decoding: data.prefix(ProviderFailure.evidenceLimit), as: UTF8.self))
         }
         if FailureClassifier.isErrorBody(json) {
-            throw FailureClassifier.classify(status: http.statusCode, headers: headers, body: data, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape)
+            throw FailureClassifier.classify(status: status, headers: headers, body: data, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape)
         }
-        return try Self.completion(from: json, evidence: data, status: http.statusCode)
+        return try Self.completion(from: json, evidence: data, status: status)
     }
 
     /// Reads a non-streaming Chat Completions response body.

@@ -12,6 +12,10 @@ import Foundation
 public struct SSEParser: Sendable {
     private var buffer: [UInt8] = []
     private var dataLines: [String] = []
+    private var linesRead = 0
+    /// The number (from 1) of the first line that was not valid UTF-8, if any; its bad bytes were
+    /// replaced by U+FFFD, so a caller that must not guess checks this after each ``feed(_:)``.
+    public private(set) var firstInvalidUTF8Line: Int?
 
     public init() {}
 
@@ -22,7 +26,7 @@ public struct SSEParser: Sendable {
         while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
             var lineBytes = buffer[..<newline]
             if lineBytes.last == UInt8(ascii: "\r") { lineBytes = lineBytes.dropLast() }
-            let line = String(decoding: lineBytes, as: UTF8.self)
+            let line = decodeLine(lineBytes)
             buffer.removeSubrange(...newline)
             if let event = consume(line: line) { events.append(event) }
         }
@@ -32,11 +36,17 @@ public struct SSEParser: Sendable {
     /// Ends the stream: returns a last event that had no blank line after it, if any.
     public mutating func finish() -> String? {
         if !buffer.isEmpty {
-            let line = String(decoding: buffer, as: UTF8.self)
+            let line = decodeLine(buffer[...])
             buffer.removeAll()
             _ = consume(line: line)
         }
         return consume(line: "")
+    }
+
+    private mutating func decodeLine(_ bytes: ArraySlice<UInt8>) -> String {
+        linesRead += 1
+        if firstInvalidUTF8Line == nil, String(bytes: bytes, encoding: .utf8) == nil { firstInvalidUTF8Line = linesRead }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private mutating func consume(line: String) -> String? {

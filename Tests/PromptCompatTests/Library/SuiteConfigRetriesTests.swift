@@ -94,6 +94,6 @@ struct SuiteConfigRetriesTests {
     @Test("retries is a known defaults key")
     func retriesIsAKnownDefaultsKey() throws {
         let error = try decodeError(#"{ "retry": {} }"#)
-        #expect(error.message == #"unknown key "retry"; expected one of: similarity, timeoutSeconds, concurrency, retries"#)
+        #expect(error.message == #"unknown key "retry"; expected one of: similarity, timeoutSeconds, concurrency, retries, maxResponseBytes"#)
     }
 }

@@ -122,7 +122,7 @@ struct SuiteConfigTests {
         (#"{ "baseline": "local", "providers": { "local": { "baseURL": "http://h/v1", "model": "m", "apiKey": "sk-1" } } }"#,
          "$.providers.local.apiKey", #"unknown key "apiKey"; expected one of: profile, baseURL, model, models, apiKeyEnv, stream, strict, profileOverrides, rateLimit"#),
         (#"{ "baseline": "local", "defaults": { "timeout": 5 }, "providers": { "local": { "baseURL": "http://h/v1", "model": "m" } } }"#,
-         "$.defaults.timeout", #"unknown key "timeout"; expected one of: similarity, timeoutSeconds, concurrency, retries"#),
+         "$.defaults.timeout", #"unknown key "timeout"; expected one of: similarity, timeoutSeconds, concurrency, retries, maxResponseBytes"#),
     ])
     func unknownKey(text: String, path: String, message: String) throws {
         let error = try decodeError(text)

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Takes API keys out of text before it is kept anywhere: the failure evidence a provider's error body
+/// becomes, and so `results.jsonl`, `report.json`, `report.html`, `junit.xml` and test issues.
+///
+/// Two rules, both applied:
+/// - every occurrence of a known secret (the key the call sent) becomes `[redacted]`, wherever it is —
+///   providers echo a wrong key back in their error message;
+/// - the value of an `Authorization` or `api-key` header, written as a header line (`Authorization: Bearer
+///   sk-…`) or as a JSON member (`"api-key": "…"`), and any `Bearer` token become `[redacted]`, so a
+///   gateway that echoes the request's headers leaks nothing either.
+///
+/// ```swift
+/// SecretRedaction.redact(#"{"error":"Incorrect API key provided: sk-abc123456"}"#, secrets: ["sk-abc123456"])
+/// // {"error":"Incorrect API key provided: [redacted]"}
+/// SecretRedaction.redact("Authorization: Bearer sk-xyz", secrets: [])   // "Authorization: [redacted]"
+/// ```
+public enum SecretRedaction {
+    /// What a secret is replaced with.
+    public static let marker = "[redacted]"
+
+    /// Secrets shorter than this are not searched for as plain text: replacing every `abc` of a text would
+    /// destroy it and protect nothing (no provider issues keys that short).
+    public static let minimumSecretLength = 6
+
+    /// Header-shaped places a key sits in, as data: the part kept (group 1), then the value replaced.
+    static let headerPatterns: [NSRegularExpression] = [
+        #"((?:authorization|api-key|x-api-key)\s*:\s*)[^\r\n"'\\]+"#,            // a header line
+        #"("(?:authorization|api-key|x-api-key|api_key|apiKey)"\s*:\s*")[^"]*"#,  // a JSON member
+        #"(\bbearer\s+)[A-Za-z0-9._~+/=\-]+"#,                                      // a bearer token anywhere
+    ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
+    /// `text` with every secret and every header-shaped key value replaced by ``marker``.
+    public static func redact(_ text: String, secrets: [String]) -> String {
+        var text = text
+        for secret in secrets where secret.count >= minimumSecretLength {
+            text = text.replacingOccurrences(of: secret, with: marker)
+        }
+        for pattern in headerPatterns {
+            let range = NSRange(text.startIndex..., in: text)
+            text = pattern.stringByReplacingMatches(in: text, range: range, withTemplate: "$1\(NSRegularExpression.escapedTemplate(for: marker))")
+        }
+        return text
+    }
+}
+
+extension ProviderFailure {
+    /// The failure with its message and evidence passed through ``SecretRedaction/redact(_:secrets:)``.
+    public func redactingSecrets(_ secrets: [String]) -> ProviderFailure {
+        var failure = self
+        failure.message = SecretRedaction.redact(message, secrets: secrets)
+        failure.evidence = evidence.map { SecretRedaction.redact($0, secrets: secrets) }
+        return failure
+    }
+}
