@@ -71,6 +71,10 @@ enum ExitCode: Int32 {
     case notReady = 1
     /// Usage or configuration error.
     case usage = 2
+    /// Stopped by SIGINT (Ctrl-C): 128 + 2, as a shell reports it.
+    case interrupted = 130
+    /// Stopped by SIGTERM: 128 + 15.
+    case terminated = 143
 }
 
 /// Standard error, for progress and messages (standard output carries results only).

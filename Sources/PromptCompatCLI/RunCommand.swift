@@ -4,7 +4,7 @@ import PromptCompat
 /// `promptcompat run`: the library against each target, a readiness report per target.
 enum RunCommand {
     static func main(_ arguments: [String]) async throws -> ExitCode {
-        let args = try Arguments(arguments, options: Paths.options + ["target", "record", "filter", "shard"] + cacheOptions, switches: ["quiet"] + cacheSwitches)
+        let args = try Arguments(arguments, options: Paths.options + ["target", "record", "filter", "shard"] + cacheOptions, switches: ["quiet", "resume"] + cacheSwitches)
         let paths = Paths(args)
         let cache = try cache(args, paths: paths)
         let shard = try shard(args)
@@ -24,35 +24,62 @@ enum RunCommand {
         }
         var exit = ExitCode.ready
         var reports: [ReadinessReport] = []
+        var (finished, total) = (0, 0)
+        let trap = InterruptTrap()  // SIGINT/SIGTERM from here on: stop, report what finished, exit 130/143
+        defer { trap.uninstall() }
         for runner in runners {
-            let report = try await run(runner, library: library, filter: args.value("filter"), shard: shard, reports: paths.reports, quiet: args.has("quiet"))
+            let outcome = try await run(runner, library: library, filter: args.value("filter"), shard: shard, reports: paths.reports, quiet: args.has("quiet"), resume: args.has("resume"), interruption: trap.interruption)
+            (finished, total) = (finished + outcome.finished, total + outcome.total)
+            guard let report = outcome.report else { continue }
             reports.append(report)
             if !report.allReady, !report.prompts.isEmpty { exit = .notReady }  // an empty shard has nothing to fix
+        }
+        if let signal = trap.interruption.signal {
+            Console.error("interrupted: \(finished) of \(total) cases finished; re-run with --resume to continue")
+            return InterruptTrap.exitCode(for: signal)
         }
         try writeComparison(reports, to: paths.reports)
         return exit
     }
 
-    static func run(_ runner: SuiteRunner, library: PromptLibrary, filter: String?, shard: Shard = .whole, reports: URL, quiet: Bool) async throws -> ReadinessReport {
+    /// Runs one target's selected cases (those an earlier run did not finish, with `resume`) and writes its
+    /// report; after an `interruption`, the report of what finished, the rest marked not run.
+    static func run(
+        _ runner: SuiteRunner, library: PromptLibrary, filter: String?, shard: Shard = .whole, reports: URL, quiet: Bool,
+        resume: Bool = false, interruption: RunInterruption? = nil
+    ) async throws -> TargetOutcome {
         let total = runner.selectedCases(filter: filter).count
         guard total > 0 else { throw UsageError("no case matches --filter \"\(filter ?? "")\"") }
-        let selected = runner.selectedCases(filter: filter, shard: shard).count
+        let selection = runner.selectedCases(filter: filter, shard: shard)
+        if interruption?.isStopping == true { return TargetOutcome(report: nil, finished: 0, total: selection.count) }
         let directory = reportDirectory(reports, target: runner.target.name, shard: shard)
-        let log = try ResultsLog(file: directory.appendingPathComponent("results.jsonl"))
-        guard selected > 0 else { return emptyShard(runner, library: library, shard: shard, of: total) }
-        Console.error("Running \(selected) cases\(shard == .whole ? "" : " (shard \(shard) of \(total))") against \(runner.target.name) (\(runner.target.model) at \(runner.target.baseURL.absoluteString)); snapshots: \(runner.policy.explanation)")
-        let progress = Progress(total: selected, quiet: quiet)
-        let results = await runner.run(filter: filter, shard: shard) { result, finished, _ in
-            log.append(result)
-            progress.show(result, finished: finished)
+        let resultsFile = directory.appendingPathComponent("results.jsonl")
+        let resumed = resume ? try resumeState(resultsFile, runner: runner, selection: selection) : ResultsResume()
+        let log = try ResultsLog(file: resultsFile, keeping: resumed.finished)
+        guard !selection.isEmpty else { return TargetOutcome(report: emptyShard(runner, library: library, shard: shard, of: total), finished: 0, total: 0) }
+        let kept = resumed.finished.count
+        let keptNote = resume ? "; \(kept) finished case\(kept == 1 ? "" : "s") kept from \(PromptLibrary.displayPath(resultsFile))" : ""
+        Console.error("Running \(selection.count - kept) cases\(shard == .whole ? "" : " (shard \(shard) of \(total))") against \(runner.target.name) (\(runner.target.model) at \(runner.target.baseURL.absoluteString)); snapshots: \(runner.policy.explanation)\(keptNote)")
+        let progress = Progress(total: selection.count, quiet: quiet)
+        let pending = resumed.remaining(selection)
+        let task = Task {
+            await runner.run(pending, interruption: interruption) { result, finished, _ in
+                log.append(result)
+                progress.show(result, finished: kept + finished)
+            }
         }
+        interruption?.onCancel { task.cancel() }
+        let results = resumed.merged(with: await task.value, in: selection)
         progress.finish()
-        var report = ReadinessReport(library: library, target: runner.target.name, results: results, recordPolicy: runner.policy.explanation)
-        if shard == .whole { HistoryRecording.record(&report, library: library) }  // a shard's statuses are partial: the merge records
+        let interrupted = results.count < selection.count
+        let reported = interrupted ? withUnfinished(results, selection: selection, target: runner.target.name) : results
+        var report = ReadinessReport(library: library, target: runner.target.name, results: reported, recordPolicy: runner.policy.explanation)
+        // A shard's statuses are partial (the merge records), and so are an interrupted run's.
+        if shard == .whole, !interrupted { HistoryRecording.record(&report, library: library) }
         let files = try report.write(to: directory)
         print(summary(report, files: files))
         if let line = await cacheLine(runner) { print(line) }
-        return report
+        return TargetOutcome(report: report, finished: results.count, total: selection.count)
     }
 
     static func summary(_ report: ReadinessReport, files: [URL]) -> String {

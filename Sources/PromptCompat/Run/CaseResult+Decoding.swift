@@ -114,7 +114,7 @@ extension ProviderFailure {
     /// One cause of each kind, without the details the JSON does not keep, to read `failure.cause` back.
     static let causesByName: [ProviderFailure] = [
         .auth(variable: nil), .rateLimited(retryAfter: nil), .quotaExhausted, .contextTooLong, .truncated(limit: nil),
-        .safetyBlocked(side: .unknown), .unsupported(parameter: nil), .invalidRequest, .malformedResponse, .server, .network, .timeout,
+        .safetyBlocked(side: .unknown), .unsupported(parameter: nil), .invalidRequest, .malformedResponse, .notCached, .server, .network, .timeout,
     ].map { ProviderFailure($0, "") }
 }
 

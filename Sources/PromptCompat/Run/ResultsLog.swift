@@ -12,12 +12,14 @@ public final class ResultsLog: Sendable {
     private let handle: FileHandle
     private let lock = NSLock()
 
-    /// Starts a new log, replacing any previous one at `file`.
-    public init(file: URL) throws {
+    /// Starts a new log, replacing any previous one at `file`; with `kept` results (a `--resume`), the new
+    /// log starts with their lines, written atomically, and the run appends after them.
+    public init(file: URL, keeping kept: [CaseResult] = []) throws {
         self.file = file
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        try Data(kept.map { $0.json.serialized() + "\n" }.joined().utf8).write(to: file, options: .atomic)
         handle = try FileHandle(forWritingTo: file)
+        try handle.seekToEnd()
     }
 
     deinit { try? handle.close() }

@@ -51,7 +51,7 @@ public struct SuiteRunner: Sendable {
         self.store = SnapshotStore(root: snapshots)
         self.target = target
         let timeout = library.config.defaults.timeoutSeconds
-        let client = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, streaming: target.stream, environment: environment)
+        let client = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, streaming: target.stream, environment: environment, maxResponseBytes: library.config.defaults.maxResponseBytes)
         var layered: any Provider = makeProvider == nil ? RetryingProvider(wrapping: client, policy: library.config.defaults.retry) : client
         if let limit = target.rateLimit { layered = RateLimitedProvider(wrapping: layered, limiter: RateLimiter(limit)) }
         caching = cache.map { CachingProvider(wrapping: layered, baseURL: target.baseURL, cache: $0.cache, mode: $0.mode) }
@@ -77,26 +77,7 @@ public struct SuiteRunner: Sendable {
 
     /// Runs the selected cases (of one `shard`, when given) with the suite's concurrency, reporting each result as it finishes.
     public func run(filter: String? = nil, shard: Shard = .whole, onResult: @Sendable (CaseResult, _ finished: Int, _ total: Int) -> Void = { _, _, _ in }) async -> [CaseResult] {
-        let selected = selectedCases(filter: filter, shard: shard)
-        let limit = max(1, library.config.defaults.concurrency)
-        var results: [Int: CaseResult] = [:]
-        await withTaskGroup(of: (Int, CaseResult).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < selected.count else { return }
-                let index = next
-                let (prompt, promptCase) = selected[index]
-                group.addTask { (index, await self.run(prompt, promptCase)) }
-                next += 1
-            }
-            for _ in 0..<limit { startNext() }
-            for await (index, result) in group {
-                results[index] = result
-                onResult(result, results.count, selected.count)
-                startNext()
-            }
-        }
-        return selected.indices.compactMap { results[$0] }
+        await run(selectedCases(filter: filter, shard: shard), onResult: onResult)
     }
 
     /// Runs one case: call, compare, record as the policy allows.
