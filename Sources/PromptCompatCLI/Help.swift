@@ -31,7 +31,7 @@ enum Help {
     """
 
     static let run = """
-    USAGE: promptcompat run --target NAME [--target NAME …] [--record MODE] [--filter TEXT] [--shard I/N] [--cache DIR | --no-cache] [--refresh | --offline] [--prompts DIR] [--snapshots DIR] [--reports DIR]
+    USAGE: promptcompat run --target NAME [--target NAME …] [--record MODE] [--filter TEXT] [--shard I/N] [--cache DIR | --no-cache] [--refresh | --offline] [--resume] [--prompts DIR] [--snapshots DIR] [--reports DIR]
 
     Runs every case of the library against each target, compares each output with the accepted snapshot
     (the target's own, else the baseline's), and writes reports/<target>/report.md, report.json, junit.xml
@@ -51,6 +51,12 @@ enum Help {
       --offline         Never call a provider: a request without a kept answer fails as not-cached (a CI job
                         that restored the cache folder).
       --quiet           No progress lines.
+      --resume          Keep the cases the target's results.jsonl already finished (any verdict but error) and
+                        run only the rest, into one complete report.
+
+    Ctrl-C (SIGINT) or SIGTERM stops starting cases; the cases in flight get PROMPTCOMPAT_INTERRUPT_GRACE
+    seconds (default 5) to finish, a second signal cancels them. The report of what finished is written and
+    the run exits 130 (SIGINT) or 143 (SIGTERM): re-run with --resume to continue.
 
     EXAMPLES:
       promptcompat run --target local-gemma

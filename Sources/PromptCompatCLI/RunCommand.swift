@@ -5,6 +5,8 @@ import PromptCompat
 enum RunCommand {
     static func main(_ arguments: [String]) async throws -> ExitCode {
         let args = try Arguments(arguments, options: Paths.options + ["target", "record", "filter", "shard"] + cacheOptions, switches: ["quiet", "resume"] + cacheSwitches)
+        let trap = InterruptTrap()  // SIGINT/SIGTERM from here on: stop, report what finished, exit 130/143
+        defer { trap.uninstall() }
         let paths = Paths(args)
         let cache = try cache(args, paths: paths)
         let shard = try shard(args)
@@ -25,8 +27,6 @@ enum RunCommand {
         var exit = ExitCode.ready
         var reports: [ReadinessReport] = []
         var (finished, total) = (0, 0)
-        let trap = InterruptTrap()  // SIGINT/SIGTERM from here on: stop, report what finished, exit 130/143
-        defer { trap.uninstall() }
         for runner in runners {
             let outcome = try await run(runner, library: library, filter: args.value("filter"), shard: shard, reports: paths.reports, quiet: args.has("quiet"), resume: args.has("resume"), interruption: trap.interruption)
             (finished, total) = (finished + outcome.finished, total + outcome.total)
