@@ -15,9 +15,17 @@ struct RunnerBench {
     /// One timed run of the whole library.
     struct Measurement {
         var seconds: Double
+        /// User + system CPU seconds of the whole process (runner and stub) during the run.
+        var cpuSeconds: Double
         var results: [CaseResult]
         var cache: (hits: Int, calls: Int)?
         var casesPerSecond: Double { Double(results.count) / seconds }
+        /// The mean of the client-measured request latencies, in milliseconds: with `concurrency` cases in
+        /// flight, concurrency ÷ cases/s is the mean time a case takes, and this is how much of it is the call.
+        var meanRequestMilliseconds: Double {
+            let latencies = results.compactMap(\.completion?.latency)
+            return latencies.reduce(0, +) / Double(max(1, latencies.count)) * 1000
+        }
         /// `pass 9,512 · drift 488`
         var verdicts: String {
             let counts = Dictionary(grouping: results, by: \.verdict.rawValue).mapValues(\.count)
@@ -51,11 +59,11 @@ struct RunnerBench {
         let log = try ResultsLog(file: bench.reports.appendingPathComponent("results.jsonl"))
         let clock = ContinuousClock()
         Profiler.enable()
-        let start = clock.now
+        let start = clock.now, cpuStart = cpuSeconds()
         let results = await runner.run { result, _, _ in log.append(result) }
-        let seconds = (clock.now - start).seconds
+        let seconds = (clock.now - start).seconds, cpu = cpuSeconds() - cpuStart
         Profiler.disable()
-        return Measurement(seconds: seconds, results: results, cache: await runner.caching?.statistics)
+        return Measurement(seconds: seconds, cpuSeconds: cpu, results: results, cache: await runner.caching?.statistics)
     }
 
     /// `runner`: cases per second of the runner against the instant stub, beside `wrk`'s requests per second.
@@ -63,6 +71,9 @@ struct RunnerBench {
         try await withLibrary { stub, bench, library in
             let measured = try await run(library, bench)
             print("runner: \(measured.results.count) cases in \(format(measured.seconds, 2)) s = \(format(measured.casesPerSecond, 0)) cases/s (\(measured.verdicts)); max RSS \(maxResidentMegabytes()) MB")
+            let perCase = Double(concurrency) / measured.casesPerSecond * 1000
+            print("  a case takes \(format(perCase, 2)) ms on average with \(concurrency) in flight; its request \(format(measured.meanRequestMilliseconds, 2)) ms of it (client-measured)")
+            print("  CPU: \(format(measured.cpuSeconds / Double(measured.results.count) * 1e6, 0)) µs a case (user + system, runner and stub; \(format(measured.cpuSeconds / measured.seconds * 100, 0))% of one core)")
             guard wrkSeconds > 0 else { return }
             let body = try sampleBody(library)
             guard let wrk = try Wrk.run(url: stub.baseURL.appendingPathComponent("chat/completions"), body: body, connections: concurrency, seconds: wrkSeconds) else {
@@ -127,6 +138,18 @@ func maxResidentMegabytes() -> Int {
     getrusage(RUSAGE_SELF, &usage)
     return usage.ru_maxrss / 1_048_576
     #endif
+}
+
+/// User + system CPU time of the process so far, in seconds.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 /// A two-column table of figures.

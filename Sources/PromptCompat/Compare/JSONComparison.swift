@@ -15,6 +15,9 @@ public enum JSONComparison {
     /// The JSON value in a reply: the whole reply, a ```json fenced block, or the first `{…}`/`[…]` in prose
     /// (an object, or an array that is not a lone number: see ``isData(_:)``).
     public static func extract(from reply: String) -> (value: JSONValue, wrapping: Wrapping)? {
+        // Bare and embedded JSON start with `{` or `[`, a fenced block with ```: prose without any of them holds
+        // none (a quick byte scan, before the Foundation calls below; every check asks this of every sample).
+        guard reply.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "`") }) else { return nil }
         let trimmed = reply.trimmingCharacters(in: .whitespacesAndNewlines)
         if let value = try? JSONValue(parsing: trimmed), value.objectValue != nil || value.arrayValue != nil {
             return (value, .bare)

@@ -102,14 +102,7 @@ struct SuffixLCSTable {
     private let width: Int
 
     init(_ a: [Character], _ b: [Character]) {
-        var ids: [Character: Int32] = [:]
-        func id(_ character: Character) -> Int32 {
-            if let id = ids[character] { return id }
-            let id = Int32(ids.count)
-            ids[character] = id
-            return id
-        }
-        let x = a.map(id), y = b.map(id)
+        let (x, y) = Self.ids(a, b)
         width = b.count + 1
         cells = [Int32](repeating: 0, count: (a.count + 1) * width)
         for i in stride(from: x.count - 1, through: 0, by: -1) {
@@ -120,4 +113,20 @@ struct SuffixLCSTable {
     }
 
     subscript(i: Int, j: Int) -> Int32 { cells[i * width + j] }
+
+    /// Equal ids for equal characters: a character of one scalar is its scalar value (no hashing), any
+    /// other character an interned id above every scalar value. The texts are in the comparable form (NFKC),
+    /// where two equal characters are the same scalars.
+    static func ids(_ a: [Character], _ b: [Character]) -> ([Int32], [Int32]) {
+        var interned: [Character: Int32] = [:]
+        func id(_ character: Character) -> Int32 {
+            let scalars = character.unicodeScalars
+            if scalars.count == 1, let scalar = scalars.first { return Int32(scalar.value) }
+            if let id = interned[character] { return id }
+            let id = 0x110000 + Int32(interned.count)
+            interned[character] = id
+            return id
+        }
+        return (a.map(id), b.map(id))
+    }
 }
