@@ -32,10 +32,14 @@ public final class OpenAICompatibleClient: Provider {
     /// - Parameters:
     ///   - timeout: seconds without progress before the request fails with ``ProviderFailure/Cause/timeout``.
     ///   - environment: where the API key is looked up; the process environment by default.
+    ///   - connectionsPerHost: HTTP connections the session may open to the provider at once. URLSession's
+    ///     own default is 6, which would queue the requests of a suite whose `concurrency` is higher inside
+    ///     the session (16 in flight would take 16/6 as long); ``SuiteRunner`` passes its concurrency.
     public init(
         config: ProviderConfig, timeout: Double = 60, streaming: Bool = false,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        maxResponseBytes: Int = OpenAICompatibleClient.defaultMaxResponseBytes
+        maxResponseBytes: Int = OpenAICompatibleClient.defaultMaxResponseBytes,
+        connectionsPerHost: Int = 16
     ) {
         self.config = config
         self.timeout = timeout
@@ -45,6 +49,7 @@ public final class OpenAICompatibleClient: Provider {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.httpMaximumConnectionsPerHost = max(1, connectionsPerHost)
         session = URLSession(configuration: configuration)
         transferSession = URLSession(configuration: configuration, delegate: transfers, delegateQueue: nil)
     }

@@ -51,7 +51,7 @@ public struct SuiteRunner: Sendable {
         self.store = SnapshotStore(root: snapshots)
         self.target = target
         let timeout = library.config.defaults.timeoutSeconds
-        let client = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, streaming: target.stream, environment: environment, maxResponseBytes: library.config.defaults.maxResponseBytes)
+        let client = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, streaming: target.stream, environment: environment, maxResponseBytes: library.config.defaults.maxResponseBytes, connectionsPerHost: max(6, library.config.defaults.concurrency))
         var layered: any Provider = makeProvider == nil ? RetryingProvider(wrapping: client, policy: library.config.defaults.retry) : client
         if let limit = target.rateLimit { layered = RateLimitedProvider(wrapping: layered, limiter: RateLimiter(limit)) }
         caching = cache.map { CachingProvider(wrapping: layered, baseURL: target.baseURL, cache: $0.cache, mode: $0.mode) }
