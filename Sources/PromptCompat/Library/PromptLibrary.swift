@@ -61,12 +61,13 @@ public struct PromptLibrary: Sendable {
         if let problem = SafeName.problem(withID: id) {
             throw LibraryDiagnostic(.error, file: path, message: "prompt id \"\(id)\" \(problem); rename the file")
         }
-        let text: String
+        let data: Data
         do {
-            text = try String(contentsOf: file, encoding: .utf8)
+            data = try Data(contentsOf: file)
         } catch {
             throw LibraryDiagnostic(.error, file: path, message: "cannot read the prompt file: \(error.localizedDescription)")
         }
+        let text = try LibraryDiagnostic.utf8Text(data, file: path)
         let prompt = try Prompt.decode(text, id: id, file: file, displayPath: path, providers: config.providers.map(\.name), warnings: &warnings)
         try checkGraders(of: prompt, config: config, displayPath: path)
         return prompt

@@ -4,12 +4,13 @@ extension SuiteConfig {
     /// Reads and validates a suite config file.
     public static func load(from file: URL, displayPath: String? = nil) throws(LibraryDiagnostic) -> SuiteConfig {
         let name = displayPath ?? file.path
-        let text: String
+        let data: Data
         do {
-            text = try String(contentsOf: file, encoding: .utf8)
+            data = try Data(contentsOf: file)
         } catch {
             throw LibraryDiagnostic(.error, file: name, message: "cannot read the suite config: \(error.localizedDescription)")
         }
+        let text = try LibraryDiagnostic.utf8Text(data, file: name)
         return try decode(text, file: name)
     }
 

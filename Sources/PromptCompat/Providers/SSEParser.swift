@@ -11,6 +11,8 @@ import Foundation
 /// ```
 public struct SSEParser: Sendable {
     private var buffer: [UInt8] = []
+    /// How much of `buffer` is known to hold no newline, so a long line fed in small pieces is scanned once.
+    private var scanned = 0
     private var dataLines: [String] = []
     private var linesRead = 0
     /// The number (from 1) of the first line that was not valid UTF-8, if any; its bad bytes were
@@ -23,13 +25,16 @@ public struct SSEParser: Sendable {
     public mutating func feed(_ data: Data) -> [String] {
         buffer.append(contentsOf: data)
         var events: [String] = []
-        while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-            var lineBytes = buffer[..<newline]
+        var lineStart = 0
+        while let newline = buffer[max(scanned, lineStart)...].firstIndex(of: UInt8(ascii: "\n")) {
+            var lineBytes = buffer[lineStart..<newline]
             if lineBytes.last == UInt8(ascii: "\r") { lineBytes = lineBytes.dropLast() }
             let line = decodeLine(lineBytes)
-            buffer.removeSubrange(...newline)
+            lineStart = newline + 1
             if let event = consume(line: line) { events.append(event) }
         }
+        buffer.removeSubrange(..<lineStart)  // once per feed, not once per line
+        scanned = buffer.count
         return events
     }
 
@@ -38,6 +43,7 @@ public struct SSEParser: Sendable {
         if !buffer.isEmpty {
             let line = decodeLine(buffer[...])
             buffer.removeAll()
+            scanned = 0
             _ = consume(line: line)
         }
         return consume(line: "")

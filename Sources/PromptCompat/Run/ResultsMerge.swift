@@ -47,6 +47,9 @@ public struct ResultsMerge: Sendable {
         guard let target = targets.first?.target else {
             throw ResultsMergeError("no case in \(files.map { PromptLibrary.displayPath($0) }.joined(separator: ", ")): nothing to merge")
         }
+        if let problem = SafeName.problem(with: target) {  // it names the merged report's folder
+            throw ResultsMergeError("the target \"\(target)\" in \(targets[0].file) \(problem): not a provider name")
+        }
         return ResultsMerge(target: target, results: results, files: files)
     }
 

@@ -35,6 +35,9 @@ public struct SnapshotStore: Sendable {
         guard fm.fileExists(atPath: metaFile.path) else { return nil }
         do {
             let meta = try JSONValue(parsing: Data(contentsOf: metaFile))
+            guard meta.objectValue != nil else {
+                throw SnapshotError(key: key, message: "cannot read \(PromptLibrary.displayPath(metaFile)): $: expected an object, found \(meta.typeDescription)")
+            }
             let count = (try? fm.contentsOfDirectory(atPath: directory.path))?.filter { $0.hasPrefix("sample-") && $0.hasSuffix(".txt") }.count ?? 0
             var samples: [String] = []
             for i in stride(from: 1, through: count, by: 1) {
@@ -42,6 +45,10 @@ public struct SnapshotStore: Sendable {
                 samples.append(text.hasSuffix("\n") ? String(text.dropLast()) : text)
             }
             return Snapshot(samples: samples, metadata: Snapshot.Metadata(json: meta))
+        } catch let error as JSONSyntaxError {
+            throw SnapshotError(key: key, message: "cannot read \(PromptLibrary.displayPath(metaFile)):\(error.position): \(error.message)")
+        } catch let error as SnapshotError {
+            throw error
         } catch {
             throw SnapshotError(key: key, message: "cannot read \(directory.path): \(error)")
         }
