@@ -82,6 +82,9 @@ extension SuiteConfig {
             throw reader.diagnostic(path, "provider name \"\(name)\" \(problem)")
         }
         let object = try reader.object(value, at: path)
+        if let literal = ["apiKey", "api_key", "key", "token"].first(where: { object[$0] != nil }) {  // never echo its value
+            throw reader.diagnostic("\(path).\(literal)", "API keys are read from the environment only, never from a file: remove \"\(literal)\" and name the variable that holds the key in \"apiKeyEnv\"")
+        }
         try reader.rejectUnknownKeys(object, at: path, known: ["profile", "baseURL", "model", "models", "apiKeyEnv", "stream", "strict", "profileOverrides", "rateLimit"])
         func required(_ key: String, _ what: String) throws(LibraryDiagnostic) -> String {
             guard let v = object[key] else { throw reader.diagnostic(path, "missing \"\(key)\": \(what)") }

@@ -27,7 +27,7 @@ public enum SecretRedaction {
     static let headerPatterns: [NSRegularExpression] = [
         #"((?:authorization|api-key|x-api-key)\s*:\s*)[^\r\n"'\\]+"#,            // a header line
         #"("(?:authorization|api-key|x-api-key|api_key|apiKey)"\s*:\s*")[^"]*"#,  // a JSON member
-        #"(\bbearer\s+)[A-Za-z0-9._~+/=\-]+"#,                                      // a bearer token anywhere
+        #"(\bbearer\s+)[A-Za-z0-9_.~+/=\-]+"#,                                     // a bearer token anywhere (RFC 6750)
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
     /// `text` with every secret and every header-shaped key value replaced by ``marker``.

@@ -4,9 +4,10 @@ import PromptCompat
 @testable import PromptCompatTesting
 import PromptCompatTestSupport
 
-/// What the loopback provider does at the moment: answer, reject the key, or fail.
+/// What the loopback provider does at the moment: answer, reject the key, or fail — and, in the echo
+/// modes, put the key it was sent into its error body, as some gateways do.
 final class ProviderBehaviour: Sendable {
-    enum Mode: Sendable { case answer, unauthorized, serverError }
+    enum Mode: Sendable { case answer, unauthorized, serverError, unauthorizedEchoingKey(String), serverErrorEchoingHeaders(String) }
     private let lock = NSLock()
     nonisolated(unsafe) private var mode = Mode.answer
 
@@ -20,6 +21,8 @@ final class ProviderBehaviour: Sendable {
         case .answer: RunFixture.echo(message)
         case .unauthorized: .json(401, Self.unauthorizedBody)
         case .serverError: .text(500, "Internal Server Error")
+        case .unauthorizedEchoingKey(let key): .json(401, #"{"error":{"message":"Incorrect API key provided: \#(key)","code":"invalid_api_key"}}"#)
+        case .serverErrorEchoingHeaders(let key): .text(500, "upstream rejected the request\nAuthorization: Bearer \(key)\napi-key: \(key)\n")
         }
     }
 }
@@ -125,29 +128,46 @@ struct CanaryKeyTests {
         #expect(fixture.sample("keyed", "late") != nil)
         expectKeySent(fixture, canary, atLeast: 2)
 
-        let compare = try run("compare", ["run", "--target", "keyed"])
+        let compare = try run("compare", ["run", "--target", "keyed", "--refresh"])  // --refresh: call, and keep the answers in the cache
         #expect(compare.status == 0)
         #expect(compare.stdout.contains("keyed: 100% ready"))
         expectKeySent(fixture, canary, atLeast: 4)
 
         behaviour.set(.unauthorized)
         let before401 = fixture.server.requests.count
-        let unauthorized = try run("401", ["run", "--target", "keyed", "--record", "never"])
+        let unauthorized = try run("401", ["run", "--target", "keyed", "--record", "never", "--refresh"])
         #expect(unauthorized.status == 1)
         let report401 = try String(contentsOf: fixture.root.appendingPathComponent("reports/keyed/report.md"), encoding: .utf8)
         #expect(report401.contains("STUB_API_KEY"), "the report names the variable, not its value")
         #expect(fixture.server.requests.count == before401 + 2, "a rejected key is not retried")
 
         behaviour.set(.serverError)
-        let serverError = try run("500", ["run", "--target", "keyed", "--record", "all"])
+        let serverError = try run("500", ["run", "--target", "keyed", "--record", "all", "--refresh"])
         #expect(serverError.status == 1)
         expectKeySent(fixture, canary, atLeast: before401 + 2 + 2)
+
+        // Error bodies that echo the key and the request's headers: kept as evidence, redacted.
+        behaviour.set(.unauthorizedEchoingKey(canary.key))
+        let echoed401 = try run("401 echoing the key", ["run", "--target", "keyed", "--record", "never", "--refresh"])
+        #expect(echoed401.status == 1)
+        behaviour.set(.serverErrorEchoingHeaders(canary.key))
+        let echoed500 = try run("500 echoing headers", ["run", "--target", "keyed", "--record", "never", "--refresh"])
+        #expect(echoed500.status == 1)
+        let results = try String(contentsOf: fixture.root.appendingPathComponent("reports/keyed/results.jsonl"), encoding: .utf8)
+        #expect(results.contains("[redacted]"), "the evidence is kept, with the key taken out: \(results)")
+        expectKeySent(fixture, canary, atLeast: before401 + 2 + 2 + 4)
 
         let providers = try run("providers", ["providers"])
         #expect(providers.stdout.contains("STUB_API_KEY set"))
 
+        // The scan covers every file a run writes: the reports (incl. report.html, junit.xml), the cache and
+        // the history in .promptcompat, and the snapshots.
         let written = FileManager.default.subpaths(atPath: fixture.root.path) ?? []
-        #expect(written.contains("reports/keyed/results.jsonl") && written.contains("reports/keyed/report.json"))
+        for file in ["reports/keyed/results.jsonl", "reports/keyed/report.json", "reports/keyed/report.md", "reports/keyed/report.html", "reports/keyed/junit.xml", ".promptcompat/history.jsonl"] {
+            #expect(written.contains(file), "\(file) was not written, so it was not scanned")
+        }
+        #expect(written.contains { $0.hasPrefix(".promptcompat/cache/") && $0.hasSuffix(".json") }, "no cache entry was scanned")
+        #expect(written.contains { $0.hasPrefix("snapshots/keyed/") && $0.hasSuffix("meta.json") }, "no snapshot was scanned")
         #expect(leaks.isEmpty, "the canary key leaked:\n\(leaks.joined(separator: "\n"))")
     }
 
