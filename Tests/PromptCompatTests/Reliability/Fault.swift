@@ -61,7 +61,7 @@ extension Fault {
     /// one that clears after the first call passes.
     static let library: [Fault] = [
         Fault(name: "ok", expected: .pass) { _ in ok("ok") },
-        Fault(name: "slow-but-in-time", expected: .pass) { _ in .delayed(.milliseconds(300), ok("slow-but-in-time")) },
+        Fault(name: "slow-but-in-time", expected: .pass) { _ in .delayed(.milliseconds(150), ok("slow-but-in-time")) },
         Fault(name: "429-retry-after", expected: .failure(.error, cause: "rate-limited", saying: "retry after 1 s")) { _ in
             .http(status: 429, headers: ["Retry-After": "1", "Content-Type": "application/json"], body: Data(#"{"error":{"message":"Rate limit reached for requests","type":"requests","code":"rate_limit_exceeded"}}"#.utf8))
         },

@@ -92,7 +92,8 @@ struct FaultInjectionTests {
 
         // Take the server down once two cases were answered, and bring a new one up on the same port 2 s later.
         let outage = Thread {
-            while first.requests < 2 { usleep(5_000) }
+            let deadline = Date().addingTimeInterval(30)
+            while first.requests < 2, Date() < deadline { usleep(5_000) }
             usleep(150_000)  // the second answer is on its way out
             first.stop()
             usleep(2_000_000)
