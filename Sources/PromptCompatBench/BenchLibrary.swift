@@ -15,9 +15,16 @@ struct BenchLibrary {
     var snapshots: URL { root.appendingPathComponent("snapshots") }
     var reports: URL { root.appendingPathComponent("reports") }
 
-    /// The stub's answer: ~150 characters of generated Chinese prose, without numbers (an edited number
-    /// is a changed fact, and the benchmark wants mostly passing cases, as a healthy run has).
-    static let answer: String = {
+    /// The stub's answer: a sentence of facts (an order number, a date, an amount) and ~150 characters of
+    /// generated Chinese prose.
+    static let answer = facts + body
+
+    /// Kept as it is in every accepted sample: an edited number is a changed fact, and the benchmark wants
+    /// mostly passing cases, as a healthy run has.
+    static let facts = "您的订单20240709已于7月9日发货，运费¥12.50，预计3天内送达。"
+
+    /// Generated prose without digits, the part each accepted sample edits.
+    static let body: String = {
         var generator = PairGenerator(seed: 7, length: 150)
         return String(generator.text(characters: 160).filter { !$0.isNumber }.prefix(149)) + "。"
     }()
@@ -61,7 +68,7 @@ struct BenchLibrary {
             let name = "case-\(number)"
             caseList.append(["name": .string(name), "vars": ["question": .string("第\(number)号工单：客户询问订单\(20_240_000 + number)的配送进度，请简短答复。")]])
             var generator = PairGenerator(seed: UInt64(number) &+ 1, editRate: 0.05)
-            let sample = String(generator.edited(Array(Self.answer)))
+            let sample = Self.facts + String(generator.edited(Array(Self.body)))
             let metadata = Snapshot.Metadata(
                 provider: Self.provider, model: "bench-model", parameters: JSONObject([("temperature", 0), ("max_tokens", 256)]),
                 usage: [Usage(promptTokens: 40, completionTokens: 30)], latencySeconds: [0.2], finishReasons: ["stop"]

@@ -51,14 +51,14 @@ struct RunnerBench {
 
     /// Runs every case through a new ``SuiteRunner`` (record never: compare only), appending each result to
     /// `results.jsonl` as the CLI does.
-    func run(_ library: PromptLibrary, _ bench: BenchLibrary, cache: ResponseCache? = nil) async throws -> Measurement {
+    func run(_ library: PromptLibrary, _ bench: BenchLibrary, cache: ResponseCache? = nil, profiled: Bool = true) async throws -> Measurement {
         let runner = try SuiteRunner(
             library: library, snapshots: bench.snapshots, target: BenchLibrary.provider, record: .never, environment: [:],
             cache: cache.map { ($0, .use) }
         )
         let log = try ResultsLog(file: bench.reports.appendingPathComponent("results.jsonl"))
         let clock = ContinuousClock()
-        Profiler.enable()
+        if profiled { Profiler.enable() }
         let start = clock.now, cpuStart = cpuSeconds()
         let results = await runner.run { result, _, _ in log.append(result) }
         let seconds = (clock.now - start).seconds, cpu = cpuSeconds() - cpuStart
@@ -107,7 +107,7 @@ struct RunnerBench {
     func cachedRun() async throws {
         try await withLibrary { _, bench, library in
             let cache = ResponseCache(directory: bench.root.appendingPathComponent("cache"))
-            let first = try await run(library, bench, cache: cache)
+            let first = try await run(library, bench, cache: cache, profiled: false)
             print("first run (cache empty): \(format(first.seconds, 2)) s, \(first.cache.map { "\($0.hits) hits, \($0.calls) calls" } ?? "")")
             let second = try await run(library, bench, cache: cache)
             print("second run (cache full): \(format(second.seconds, 2)) s, \(second.cache.map { "\($0.hits) hits, \($0.calls) calls" } ?? "") (\(second.verdicts))")

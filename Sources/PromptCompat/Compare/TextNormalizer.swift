@@ -98,12 +98,19 @@ public enum TextNormalizer {
     }
 
     /// Scalars without a compatibility decomposition that never compose with a neighbour: printable ASCII and
-    /// line controls, CJK unified ideographs, precomposed Hangul syllables and the common Chinese punctuation
-    /// `、。〈〉《》「」『』【】— ‘’“”`. Anything else goes through full NFKC.
+    /// line controls, CJK unified ideographs, precomposed Hangul syllables, the common Chinese punctuation
+    /// `、。〃々〇〈〉《》「」『』【】〒〔〕〖〗〜〝〞` and the symbols answers are full of: `¥ £ € ° ± × ÷ · § © ®`,
+    /// `– — ‘ ’ “ ” † ‡ • ‰ ※`. Anything else goes through full NFKC.
+    ///
+    /// Each of them is a character of its own next to any other of them (none extends, joins or prefixes a
+    /// grapheme) and none has a lower case but `A`–`Z`, so text made only of them is normalized and folded
+    /// on bytes and scalars (`TextNormalizer+Passes.swift`).
     static func isNFKCStable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09...0x0D, 0x20...0x7E, 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xAC00...0xD7A3,
-            0x3001...0x3002, 0x3008...0x3011, 0x2014, 0x2018...0x2019, 0x201C...0x201D:
+            0xA1...0xA7, 0xA9, 0xAB, 0xAC, 0xAE, 0xB0, 0xB1, 0xB6, 0xB7, 0xBB, 0xBF, 0xD7, 0xF7,
+            0x2010, 0x2013...0x2016, 0x2018...0x2019, 0x201C...0x201D, 0x2020...0x2022, 0x2030, 0x203B, 0x20AC,
+            0x3001...0x3007, 0x3008...0x3011, 0x3012...0x301F:
             true
         default: false
         }

@@ -32,15 +32,21 @@ struct TextNormalizerPassesTests {
         "订单", "已发货", "Order", "SHIPPED", "ok", "12,345.6", " ", "  ", "\t", "\u{3000}", "\n", "\r", "\r\n", "\n\n",
         ".", "...", "……", "…", "。", "、", "，", "——", "—", "“", "”", "「", "」", "‘", "’", "『", "』", "【", "】", "〜", "～",
         "e\u{301}", " \u{301}", "\u{301}", "👍🏽", "👨‍👩‍👧", "Ä", "ǅ", "\u{A0}", "\u{2003}", "\u{2028}", "\u{85}", "\u{0B}", "ＡＢＣ", "한국어", "ﬁ",
+        "¥12.50", "€", "°C", "×", "·", "〇", "々", "〔注〕", "※", "•", "–", "\u{AD}", "\u{FE0F}", "\u{200D}",
     ]
 
-    /// Deterministic texts of 0–24 pieces (a linear congruential generator, seed 1), less the ones where a
-    /// combining mark follows a `\r` (or a `\r\n`): there the two definitions differ on purpose (see
-    /// `carriageReturnBeforeMark`).
+    /// Deterministic texts of 0–24 pieces (a linear congruential generator, seed 1), less the ones where the
+    /// two definitions differ on purpose: a mark or joiner right after a `\r` (see `carriageReturnBeforeMark`),
+    /// and a zero-width joiner or emoji selector right after a folded mark (NSString folded "』" there although
+    /// the joiner makes it part of one character with what follows; characters are folded whole now).
     static let texts: [String] = generated.filter { text in
         let scalars = Array(text.unicodeScalars)
-        return !scalars.indices.contains { i in
-            scalars[i] == "\r" && (scalars.dropFirst(i + 1).first == "\u{301}" || scalars.dropFirst(i + 1).starts(with: ["\n", "\u{301}"]))
+        let folded = Set(TextNormalizer.punctuationFolds.flatMap(\.from.unicodeScalars) + ["…"])  // "…" becomes "..." first
+        return !scalars.indices.dropLast().contains { i in
+            let next = scalars[i + 1], afterNewline = scalars.dropFirst(i + 2).first
+            let joins = next.value == 0x200D || next.value == 0xFE0F
+            return (scalars[i] == "\r" && (joins || next.properties.isGraphemeExtend || (next == "\n" && afterNewline.map { $0.properties.isGraphemeExtend || $0.value == 0x200D } == true)))
+                || (folded.contains(scalars[i]) && joins)
         }
     }
 
@@ -53,16 +59,19 @@ struct TextNormalizerPassesTests {
         return (0..<3000).map { _ in (0..<next(25)).map { _ in pieces[next(pieces.count)] }.joined() }
     }()
 
-    @Test("normalize equals the Foundation definition on 3,000 generated texts")
+    static func hex(_ text: String) -> String { text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ") }
+
+    @Test("normalize equals the Foundation definition on generated texts")
     func normalizeMatchesFoundation() {
+        #expect(Self.texts.count > 2_500)  // the exclusions are rare
         let mismatches = Self.texts.filter { TextNormalizer.normalize($0) != Self.foundationNormalize($0) }
-        #expect(mismatches.isEmpty, "first: \(mismatches.first.map { $0.unicodeScalars.map { String($0.value, radix: 16) } } ?? [])")
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map { Self.hex($0) + " → " + Self.hex(TextNormalizer.normalize($0)) + " ≠ " + Self.hex(Self.foundationNormalize($0)) } ?? "")")
     }
 
-    @Test("comparable equals the Foundation definition on 3,000 generated texts")
+    @Test("comparable equals the Foundation definition on generated texts")
     func comparableMatchesFoundation() {
         let mismatches = Self.texts.filter { TextNormalizer.comparable($0) != Self.foundationComparable($0) }
-        #expect(mismatches.isEmpty, "first: \(mismatches.first.map { $0.unicodeScalars.map { String($0.value, radix: 16) } } ?? [])")
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map { Self.hex($0) + " → " + Self.hex(TextNormalizer.comparable($0)) + " ≠ " + Self.hex(Self.foundationComparable($0)) } ?? "")")
     }
 
     @Test("runs of dots fold six to three, left to right; runs of em dashes two to one", arguments: [
