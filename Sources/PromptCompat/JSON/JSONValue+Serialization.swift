@@ -72,17 +72,32 @@ extension JSONValue {
 
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                out += String(format: "\\u%04X", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+        // Runs that need no escape are copied whole, as UTF-8; only the quote, the backslash, C0 controls, DEL and the C1
+        // controls U+0080–U+009F (UTF-8 C2 80–C2 9F) are escaped one by one. A results line is mostly text.
+        var text = s
+        text.withUTF8 { bytes in
+            var runStart = 0, i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                let c1 = byte == 0xC2 && i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1])
+                guard byte == 0x22 || byte == 0x5C || byte < 0x20 || byte == 0x7F || c1 else {
+                    i += 1
+                    continue
+                }
+                out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<i]), as: UTF8.self)
+                let value = c1 ? UInt32(bytes[i + 1]) : UInt32(byte)
+                switch value {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                default: out += String(format: "\\u%04X", value)
+                }
+                i += c1 ? 2 : 1
+                runStart = i
             }
+            out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]), as: UTF8.self)
         }
         out += "\""
     }
