@@ -37,13 +37,33 @@ struct CLIProcess {
         return (process, out, err)
     }
 
-    /// Runs the binary to completion and returns its exit status and output.
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Output {
-        let (process, out, err) = try start(arguments, in: directory, environment: environment)
-        // Read before waiting, so a full pipe cannot block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    /// Runs the binary to completion and returns its exit status and output. The waiting happens on a
+    /// thread of its own, never on one of Swift concurrency's few cooperative threads (two on a 2-core
+    /// machine), which the other tests running in parallel need.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) async throws -> Output {
+        let child = UncheckedBox((process: Process(), out: Pipe(), err: Pipe()))
+        child.value = try start(arguments, in: directory, environment: environment)
+        return await offThePool {
+            let (process, out, err) = child.value
+            // Read before waiting, so a full pipe cannot block the child.
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        }
     }
+}
+
+/// Runs blocking work (waiting for a child process, polling files, a semaphore) on a new thread and
+/// resumes the caller when it is done, so the cooperative pool stays free for the other tests.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: work()) }.start()
+    }
+}
+
+/// Carries a value that is not `Sendable` (a `Process`, a `Pipe`) to the one thread that uses it next.
+final class UncheckedBox<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -113,51 +113,51 @@ struct CanaryKeyTests {
     }
 
     @Test("the promptcompat binary records, compares, meets a 401 and a 500, and never writes or prints the key")
-    func cliNeverLeaksTheKey() throws {
+    func cliNeverLeaksTheKey() async throws {
         let (fixture, behaviour, canary, environment) = try setUp()
         var leaks: [String] = []
-        func run(_ step: String, _ arguments: [String]) throws -> CLIProcess.Output {
-            let output = try CLIProcess.run(arguments, in: fixture.root, environment: environment)
+        func run(_ step: String, _ arguments: [String]) async throws -> CLIProcess.Output {
+            let output = try await CLIProcess.run(arguments, in: fixture.root, environment: environment)
             leaks += canary.leaks(after: step, under: fixture.root, output: output)
             return output
         }
 
-        let record = try run("record", ["run", "--target", "keyed", "--record", "all"])
+        let record = try await run("record", ["run", "--target", "keyed", "--record", "all"])
         #expect(record.status == 1, "recording is not a pass")
         #expect(record.stdout.contains("recorded 2 snapshots"))
         #expect(fixture.sample("keyed", "late") != nil)
         expectKeySent(fixture, canary, atLeast: 2)
 
-        let compare = try run("compare", ["run", "--target", "keyed", "--refresh"])  // --refresh: call, and keep the answers in the cache
+        let compare = try await run("compare", ["run", "--target", "keyed", "--refresh"])  // --refresh: call, and keep the answers in the cache
         #expect(compare.status == 0)
         #expect(compare.stdout.contains("keyed: 100% ready"))
         expectKeySent(fixture, canary, atLeast: 4)
 
         behaviour.set(.unauthorized)
         let before401 = fixture.server.requests.count
-        let unauthorized = try run("401", ["run", "--target", "keyed", "--record", "never", "--refresh"])
+        let unauthorized = try await run("401", ["run", "--target", "keyed", "--record", "never", "--refresh"])
         #expect(unauthorized.status == 1)
         let report401 = try String(contentsOf: fixture.root.appendingPathComponent("reports/keyed/report.md"), encoding: .utf8)
         #expect(report401.contains("STUB_API_KEY"), "the report names the variable, not its value")
         #expect(fixture.server.requests.count == before401 + 2, "a rejected key is not retried")
 
         behaviour.set(.serverError)
-        let serverError = try run("500", ["run", "--target", "keyed", "--record", "all", "--refresh"])
+        let serverError = try await run("500", ["run", "--target", "keyed", "--record", "all", "--refresh"])
         #expect(serverError.status == 1)
         expectKeySent(fixture, canary, atLeast: before401 + 2 + 2)
 
         // Error bodies that echo the key and the request's headers: kept as evidence, redacted.
         behaviour.set(.unauthorizedEchoingKey(canary.key))
-        let echoed401 = try run("401 echoing the key", ["run", "--target", "keyed", "--record", "never", "--refresh"])
+        let echoed401 = try await run("401 echoing the key", ["run", "--target", "keyed", "--record", "never", "--refresh"])
         #expect(echoed401.status == 1)
         behaviour.set(.serverErrorEchoingHeaders(canary.key))
-        let echoed500 = try run("500 echoing headers", ["run", "--target", "keyed", "--record", "never", "--refresh"])
+        let echoed500 = try await run("500 echoing headers", ["run", "--target", "keyed", "--record", "never", "--refresh"])
         #expect(echoed500.status == 1)
         let results = try String(contentsOf: fixture.root.appendingPathComponent("reports/keyed/results.jsonl"), encoding: .utf8)
         #expect(results.contains("[redacted]"), "the evidence is kept, with the key taken out: \(results)")
         expectKeySent(fixture, canary, atLeast: before401 + 2 + 2 + 4)
 
-        let providers = try run("providers", ["providers"])
+        let providers = try await run("providers", ["providers"])
         #expect(providers.stdout.contains("STUB_API_KEY set"))
 
         // The scan covers every file a run writes: the reports (incl. report.html, junit.xml), the cache and

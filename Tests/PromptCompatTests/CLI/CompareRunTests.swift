@@ -6,11 +6,11 @@ import PromptCompatTestSupport
 @Suite("promptcompat run with several targets: one comparison in reports/compare/")
 struct CompareRunTests {
     @Test("two --targets write compare.md and compare.json after the per-target reports, and the summary names the winner")
-    func twoTargets() throws {
+    func twoTargets() async throws {
         let fixture = try RunFixture()
-        _ = try CLIProcess.run(["run", "--target", "stub"], in: fixture.root)   // records the baseline
+        _ = try await CLIProcess.run(["run", "--target", "stub"], in: fixture.root)   // records the baseline
         // `other` has an override whose terse prompt the loopback answers in English: it drifts; `stub` passes.
-        let output = try CLIProcess.run(["run", "--target", "other", "--target", "stub", "--record", "never"], in: fixture.root)
+        let output = try await CLIProcess.run(["run", "--target", "other", "--target", "stub", "--record", "never"], in: fixture.root)
         #expect(output.status == 1)
         #expect(output.stdout.contains("other: 0% ready (0/1 prompts)"))
         #expect(output.stdout.contains("stub: 100% ready (1/1 prompts)"))
@@ -27,9 +27,9 @@ struct CompareRunTests {
     }
 
     @Test("one target writes no comparison")
-    func oneTarget() throws {
+    func oneTarget() async throws {
         let fixture = try RunFixture()
-        let output = try CLIProcess.run(["run", "--target", "stub"], in: fixture.root)
+        let output = try await CLIProcess.run(["run", "--target", "stub"], in: fixture.root)
         #expect(!output.stdout.contains("compare:"))
         #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("reports/compare").path))
     }

@@ -28,11 +28,11 @@ final class Pace: Sendable {
 @Suite("Ctrl-C and SIGTERM during promptcompat run: what finished is kept, reported, and --resume runs only the rest")
 struct InterruptResumeTests {
     /// 22 cases: the fixture's 2 plus 20 bulk ones, all with accepted snapshots recorded up front.
-    static func fixture() throws -> (RunFixture, Pace) {
+    static func fixture() async throws -> (RunFixture, Pace) {
         let pace = Pace()
         let fixture = try RunFixture { pace.respond(to: $0) }
         try fixture.write("prompts/bulk/many.json", KilledRecordingTests.manyCasesPrompt(20))
-        let record = try CLIProcess.run(["run", "--record", "missing", "--no-cache", "--quiet"], in: fixture.root)
+        let record = try await CLIProcess.run(["run", "--record", "missing", "--no-cache", "--quiet"], in: fixture.root)
         #expect(record.status == 1 && record.stdout.contains("recorded 22 snapshots"), "\(record.stdout)\(record.stderr)")
         try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("reports/stub/results.jsonl"))  // progress is counted from here
         return (fixture, pace)
@@ -57,25 +57,28 @@ struct InterruptResumeTests {
     /// Starts a run, waits until `lines` cases are in results.jsonl, sends `signal`, and waits (bounded) for the exit.
     static func interrupt(
         _ fixture: RunFixture, after lines: Int, with signal: Int32, environment: [String: String] = [:]
-    ) throws -> (output: CLIProcess.Output, seconds: Double) {
-        let (process, out, err) = try CLIProcess.start(["run", "--record", "never", "--no-cache"], in: fixture.root, environment: environment)
-        let deadline = Date().addingTimeInterval(30)
-        while finishedLines(fixture).count < lines, process.isRunning, Date() < deadline { usleep(5_000) }
-        let signalled = Date()
-        kill(process.processIdentifier, signal)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = CLIProcess.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-        return (output, Date().timeIntervalSince(signalled))
+    ) async throws -> (output: CLIProcess.Output, seconds: Double) {
+        let child = UncheckedBox(try CLIProcess.start(["run", "--record", "never", "--no-cache"], in: fixture.root, environment: environment))
+        return await offThePool {
+            let (process, out, err) = child.value
+            let deadline = Date().addingTimeInterval(30)
+            while finishedLines(fixture).count < lines, process.isRunning, Date() < deadline { usleep(5_000) }
+            let signalled = Date()
+            kill(process.processIdentifier, signal)
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let output = CLIProcess.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+            return (output, Date().timeIntervalSince(signalled))
+        }
     }
 
     @Test("SIGINT: in-flight cases finish, exit 130 with the count; --resume calls only the unfinished cases and reports every case once")
-    func sigintThenResume() throws {
-        let (fixture, pace) = try Self.fixture()
+    func sigintThenResume() async throws {
+        let (fixture, pace) = try await Self.fixture()
         pace.set(.slow(milliseconds: 250))
         let before = fixture.server.requests.count
-        let (interrupted, _) = try Self.interrupt(fixture, after: 4, with: SIGINT)
+        let (interrupted, _) = try await Self.interrupt(fixture, after: 4, with: SIGINT)
 
         #expect(interrupted.status == 130, "exit \(interrupted.status): \(interrupted.stderr)")
         let finished = Self.finishedLines(fixture)
@@ -89,7 +92,7 @@ struct InterruptResumeTests {
 
         pace.set(.fast)
         let resumeStart = fixture.server.requests.count
-        let resumed = try CLIProcess.run(["run", "--record", "never", "--no-cache", "--resume"], in: fixture.root)
+        let resumed = try await CLIProcess.run(["run", "--record", "never", "--no-cache", "--resume"], in: fixture.root)
         #expect(resumed.status == 0, "exit \(resumed.status): \(resumed.stderr)")
         #expect(resumed.stderr.contains("\(finished.count) finished cases kept from reports/stub/results.jsonl"))
         let called = Self.calledMessages(fixture, from: resumeStart)
@@ -108,20 +111,24 @@ struct InterruptResumeTests {
     }
 
     @Test("SIGTERM with hanging calls: cancelled after the grace period, exit 143, only finished cases logged; --resume completes the run")
-    func sigtermCancelsHangingCases() throws {
-        let (fixture, pace) = try Self.fixture()
+    func sigtermCancelsHangingCases() async throws {
+        let (fixture, pace) = try await Self.fixture()
         pace.set(.slow(milliseconds: 100))
-        let (process, out, err) = try CLIProcess.start(["run", "--record", "never", "--no-cache"], in: fixture.root, environment: ["PROMPTCOMPAT_INTERRUPT_GRACE": "0.5"])
-        let deadline = Date().addingTimeInterval(30)
-        while Self.finishedLines(fixture).count < 3, process.isRunning, Date() < deadline { usleep(2_000) }
-        pace.set(.hang)  // the calls in flight now never answer
-        usleep(300_000)
-        let signalled = Date()
-        kill(process.processIdentifier, SIGTERM)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        _ = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let seconds = Date().timeIntervalSince(signalled)
+        let child = UncheckedBox(try CLIProcess.start(["run", "--record", "never", "--no-cache"], in: fixture.root, environment: ["PROMPTCOMPAT_INTERRUPT_GRACE": "0.5"]))
+        let (stderr, seconds) = await offThePool {
+            let (process, out, err) = child.value
+            let deadline = Date().addingTimeInterval(30)
+            while Self.finishedLines(fixture).count < 3, process.isRunning, Date() < deadline { usleep(2_000) }
+            pace.set(.hang)  // the calls in flight now never answer
+            usleep(300_000)
+            let signalled = Date()
+            kill(process.processIdentifier, SIGTERM)
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            _ = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (stderr, Date().timeIntervalSince(signalled))
+        }
+        let process = child.value.0
 
         #expect(process.terminationStatus == 143, "exit \(process.terminationStatus): \(stderr)")
         #expect(seconds < 10, "the run took \(seconds) s to stop with a 0.5 s grace period")
@@ -132,22 +139,22 @@ struct InterruptResumeTests {
         #expect(stderr.contains("interrupted: \(finished.count) of \(Self.totalCases) cases finished"), "\(stderr)")
 
         pace.set(.fast)
-        let resumed = try CLIProcess.run(["run", "--record", "never", "--no-cache", "--resume"], in: fixture.root)
+        let resumed = try await CLIProcess.run(["run", "--record", "never", "--no-cache", "--resume"], in: fixture.root)
         #expect(resumed.status == 0, "exit \(resumed.status): \(resumed.stderr)")
         #expect(Set(Self.finishedLines(fixture).map(\.displayName)).count == Self.totalCases)
     }
 
     @Test("--resume skips a line cut by a crash and runs that case again")
-    func resumeSkipsATornLine() throws {
-        let (fixture, _) = try Self.fixture()
-        let first = try CLIProcess.run(["run", "--record", "never", "--no-cache", "--filter", "support/"], in: fixture.root)
+    func resumeSkipsATornLine() async throws {
+        let (fixture, _) = try await Self.fixture()
+        let first = try await CLIProcess.run(["run", "--record", "never", "--no-cache", "--filter", "support/"], in: fixture.root)
         #expect(first.status == 0)
         let file = fixture.root.appendingPathComponent("reports/stub/results.jsonl")
         let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2)
         try Data((lines[0] + "\n" + lines[1].prefix(40)).utf8).write(to: file)  // the second line cut mid-way
         let start = fixture.server.requests.count
-        let resumed = try CLIProcess.run(["run", "--record", "never", "--no-cache", "--filter", "support/", "--resume"], in: fixture.root)
+        let resumed = try await CLIProcess.run(["run", "--record", "never", "--no-cache", "--filter", "support/", "--resume"], in: fixture.root)
         #expect(resumed.status == 0)
         #expect(resumed.stderr.contains("reports/stub/results.jsonl:2: not a whole case line"), "\(resumed.stderr)")
         #expect(fixture.server.requests.count - start == 1, "only the case of the torn line runs again")

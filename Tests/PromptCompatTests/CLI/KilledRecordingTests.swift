@@ -25,14 +25,19 @@ struct KilledRecordingTests {
         }
         try fixture.write("prompts/bulk/many.json", Self.manyCasesPrompt(60))
         let store = SnapshotStore(root: fixture.snapshots)
-        let (process, _, stderr) = try CLIProcess.start(["run", "--record", "all", "--quiet"], in: fixture.root)
+        let child = UncheckedBox(try CLIProcess.start(["run", "--record", "all", "--quiet"], in: fixture.root))
         // Kill once the recording is under way: wait for progress on disk, not for a time that a busy
-        // test process may overshoot. A blocking wait, so a starved task pool cannot delay it.
-        let deadline = Date().addingTimeInterval(30)
-        while store.allKeys().count < written, process.isRunning, Date() < deadline { usleep(2_000) }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        let said = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // test process may overshoot. A blocking wait on a thread of its own, so neither a starved task
+        // pool delays it nor it starves the pool.
+        let said = await offThePool {
+            let (process, _, stderr) = child.value
+            let deadline = Date().addingTimeInterval(30)
+            while store.allKeys().count < written, process.isRunning, Date() < deadline { usleep(2_000) }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        }
+        let process = child.value.0
         #expect(process.terminationReason == .uncaughtSignal, "the run ended by itself (status \(process.terminationStatus)) before the kill: \(said)")
 
         var complete = 0

@@ -43,8 +43,8 @@ final class LintCommandTests {
     }
 
     @Test("warnings only: one diagnostic line per finding, a summary with the cost, exit 0 without any API key")
-    func warningsExitZero() throws {
-        let output = try CLIProcess.run(["lint", "--target", "glm"], in: root, environment: ["ZHIPUAI_API_KEY": ""])
+    func warningsExitZero() async throws {
+        let output = try await CLIProcess.run(["lint", "--target", "glm"], in: root, environment: ["ZHIPUAI_API_KEY": ""])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("prompts/classify/intent.json:3:18: warning: temperature 0 → 0.01 (Zhipu GLM accepts (0,1]) — hint: set temperature to 0.01 in an override for glm, or accept the adaptation\n"))
         #expect(output.stdout.contains("glm: 0 errors, 1 warning, 0 info — estimated cost of one full run: "))
@@ -52,43 +52,43 @@ final class LintCommandTests {
     }
 
     @Test("without --target every provider but the baseline is linted")
-    func defaultTargets() throws {
-        let output = try CLIProcess.run(["lint"], in: root)
+    func defaultTargets() async throws {
+        let output = try await CLIProcess.run(["lint"], in: root)
         #expect(output.status == 0)
         #expect(output.stdout.contains("\nglm: 0 errors, 1 warning") && output.stdout.contains("\nqwen: 0 errors, 0 warnings"))
         #expect(!output.stdout.contains("local:"))
     }
 
     @Test("an error-level finding exits 1: a conversation Qianfan would reject, linted by --profile without configuring it")
-    func errorsExitOne() throws {
+    func errorsExitOne() async throws {
         try write("prompts/support/greeting.json", """
             {
               "messages": [ { "role": "assistant", "content": "您好！" }, { "role": "user", "content": "开发票" } ],
               "cases": [ { "name": "a" } ]
             }
             """)
-        let output = try CLIProcess.run(["lint", "--profile", "qianfan"], in: root)
+        let output = try await CLIProcess.run(["lint", "--profile", "qianfan"], in: root)
         #expect(output.status == 1)
         #expect(output.stdout.contains("prompts/support/greeting.json:2:15: error: the conversation starts with the assistant; Baidu Qianfan (ERNIE) wants the user first"))
         #expect(output.stdout.contains("qianfan: 1 error, 1 warning, 0 info"))
     }
 
     @Test("an unknown target or profile, or an unknown option, exits 2 naming what exists")
-    func usageErrorsExitTwo() throws {
-        let target = try CLIProcess.run(["lint", "--target", "gml"], in: root)
+    func usageErrorsExitTwo() async throws {
+        let target = try await CLIProcess.run(["lint", "--target", "gml"], in: root)
         #expect(target.status == 2)
         #expect(target.stderr.contains("no provider \"gml\" in the suite config; providers: local, glm, qwen"))
-        let profile = try CLIProcess.run(["lint", "--profile", "ernie"], in: root)
+        let profile = try await CLIProcess.run(["lint", "--profile", "ernie"], in: root)
         #expect(profile.status == 2 && profile.stderr.contains("no profile \"ernie\"; profiles: openai-compatible"))
-        let option = try CLIProcess.run(["lint", "--strict"], in: root)
+        let option = try await CLIProcess.run(["lint", "--strict"], in: root)
         #expect(option.status == 2 && option.stderr.contains("unknown option --strict"))
     }
 
     @Test("lint is listed in the main help and has its own help")
-    func help() throws {
-        let main = try CLIProcess.run(["--help"], in: root)
+    func help() async throws {
+        let main = try await CLIProcess.run(["--help"], in: root)
         #expect(main.stdout.contains("  lint "))
-        let lint = try CLIProcess.run(["help", "lint"], in: root)
+        let lint = try await CLIProcess.run(["help", "lint"], in: root)
         #expect(lint.status == 0 && lint.stdout.contains("USAGE: promptcompat lint") && lint.stdout.contains("EXAMPLES:"))
     }
 }

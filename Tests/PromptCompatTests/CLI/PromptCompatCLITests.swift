@@ -6,48 +6,48 @@ import PromptCompatTestSupport
 @Suite("promptcompat: the command-line tool as a user runs it")
 struct PromptCompatCLITests {
     @Test("--help lists the commands and exits 0")
-    func help() throws {
-        let output = try CLIProcess.run(["--help"], in: FileManager.default.temporaryDirectory)
+    func help() async throws {
+        let output = try await CLIProcess.run(["--help"], in: FileManager.default.temporaryDirectory)
         #expect(output.status == 0)
         #expect(output.stdout.contains("run ") && output.stdout.contains("snapshots") && output.stdout.contains("EXIT CODES"))
-        let runHelp = try CLIProcess.run(["run", "--help"], in: FileManager.default.temporaryDirectory)
+        let runHelp = try await CLIProcess.run(["run", "--help"], in: FileManager.default.temporaryDirectory)
         #expect(runHelp.stdout.contains("--record MODE"))
     }
 
     @Test("an unknown option exits 2 and names the options that exist")
-    func unknownOption() throws {
+    func unknownOption() async throws {
         let fixture = try RunFixture()
-        let output = try CLIProcess.run(["run", "--targt", "stub"], in: fixture.root)
+        let output = try await CLIProcess.run(["run", "--targt", "stub"], in: fixture.root)
         #expect(output.status == 2)
         #expect(output.stderr.contains("unknown option --targt; this command takes:"))
         #expect(output.stderr.contains("--target"))
     }
 
     @Test("a broken prompt file exits 2 with file:line:column and what was expected")
-    func brokenLibrary() throws {
+    func brokenLibrary() async throws {
         let fixture = try RunFixture()
         try fixture.write("prompts/bad.json", "{ \"messages\": [ { \"role\": \"user\", \"content\": 5 } ], \"cases\": [] }")
-        let output = try CLIProcess.run(["run"], in: fixture.root)
+        let output = try await CLIProcess.run(["run"], in: fixture.root)
         #expect(output.status == 2)
         #expect(output.stderr.contains("prompts/bad.json:1:46: error: $.messages[0].content: expected a string, found a number"))
     }
 
     @Test("a target without its API key exits 2 naming the variable, before any request")
-    func missingKey() throws {
+    func missingKey() async throws {
         let fixture = try RunFixture()
-        let output = try CLIProcess.run(["run", "--target", "keyed"], in: fixture.root)
+        let output = try await CLIProcess.run(["run", "--target", "keyed"], in: fixture.root)
         #expect(output.status == 2)
         #expect(output.stderr.contains("set the environment variable STUB_API_KEY"))
         #expect(fixture.server.requests.isEmpty)
     }
 
     @Test("run records, then passes with exit 0 and writes report.md, report.json and results.jsonl")
-    func runWritesReports() throws {
+    func runWritesReports() async throws {
         let fixture = try RunFixture()
-        let first = try CLIProcess.run(["run", "--target", "stub"], in: fixture.root)
+        let first = try await CLIProcess.run(["run", "--target", "stub"], in: fixture.root)
         #expect(first.status == 1, "recording is not a pass")
         #expect(first.stdout.contains("recorded 2 snapshots"))
-        let second = try CLIProcess.run(["run", "--target", "stub"], in: fixture.root)
+        let second = try await CLIProcess.run(["run", "--target", "stub"], in: fixture.root)
         #expect(second.status == 0)
         #expect(second.stdout.contains("stub: 100% ready (1/1 prompts)"))
         let reports = fixture.root.appendingPathComponent("reports/stub")
@@ -60,10 +60,10 @@ struct PromptCompatCLITests {
     }
 
     @Test("a target that drifts exits 1 and the report names the prompt to re-tune")
-    func driftExitsOne() throws {
+    func driftExitsOne() async throws {
         let fixture = try RunFixture()
-        _ = try CLIProcess.run(["run", "--target", "stub"], in: fixture.root)
-        let output = try CLIProcess.run(["run", "--target", "other", "--record", "never"], in: fixture.root)
+        _ = try await CLIProcess.run(["run", "--target", "stub"], in: fixture.root)
+        let output = try await CLIProcess.run(["run", "--target", "other", "--record", "never"], in: fixture.root)
         #expect(output.status == 1)
         #expect(output.stdout.contains("other: 0% ready (0/1 prompts) — 1 re-tune"))
         let markdown = try String(contentsOf: fixture.root.appendingPathComponent("reports/other/report.md"), encoding: .utf8)
@@ -71,37 +71,37 @@ struct PromptCompatCLITests {
     }
 
     @Test("CI=true never writes a snapshot, whatever --record says")
-    func ciNeverWrites() throws {
+    func ciNeverWrites() async throws {
         let fixture = try RunFixture()
-        let output = try CLIProcess.run(["run", "--record", "all"], in: fixture.root, environment: ["CI": "true"])
+        let output = try await CLIProcess.run(["run", "--record", "all"], in: fixture.root, environment: ["CI": "true"])
         #expect(output.status == 1)
         #expect(output.stderr.contains("CI is set: no snapshot is written"))
         #expect(!FileManager.default.fileExists(atPath: fixture.snapshots.path))
     }
 
     @Test("providers shows each provider's rules and whether its key variable is set; --catalog shows every profile")
-    func providers() throws {
+    func providers() async throws {
         let fixture = try RunFixture()
-        let output = try CLIProcess.run(["providers"], in: fixture.root, environment: ["STUB_API_KEY": ""])
+        let output = try await CLIProcess.run(["providers"], in: fixture.root, environment: ["STUB_API_KEY": ""])
         #expect(output.status == 0)
         #expect(output.stdout.contains("keyed  Any OpenAI-compatible server"))
         #expect(output.stdout.contains("key: STUB_API_KEY not set"))
-        let catalog = try CLIProcess.run(["providers", "--catalog"], in: fixture.root)
+        let catalog = try await CLIProcess.run(["providers", "--catalog"], in: fixture.root)
         #expect(catalog.stdout.contains("zhipu  Zhipu GLM  https://open.bigmodel.cn/api/paas/v4"))
         #expect(catalog.stdout.contains("temperature (0,1]"))
     }
 
     @Test("obsolete snapshots are listed, and removed only with --remove-obsolete")
-    func obsoleteSnapshots() throws {
+    func obsoleteSnapshots() async throws {
         let fixture = try RunFixture()
-        _ = try CLIProcess.run(["run"], in: fixture.root)
+        _ = try await CLIProcess.run(["run"], in: fixture.root)
         try fixture.write("snapshots/stub/support/gone/case-a/meta.json", "{}")
         try fixture.write("snapshots/stub/support/gone/case-a/sample-1.txt", "old\n")
-        let listed = try CLIProcess.run(["snapshots"], in: fixture.root)
+        let listed = try await CLIProcess.run(["snapshots"], in: fixture.root)
         #expect(listed.status == 1)
         #expect(listed.stdout.contains("snapshots/stub/support/gone/case-a"))
         #expect(FileManager.default.fileExists(atPath: fixture.snapshots.appendingPathComponent("stub/support/gone/case-a").path))
-        let removed = try CLIProcess.run(["snapshots", "--remove-obsolete"], in: fixture.root)
+        let removed = try await CLIProcess.run(["snapshots", "--remove-obsolete"], in: fixture.root)
         #expect(removed.status == 0)
         #expect(!FileManager.default.fileExists(atPath: fixture.snapshots.appendingPathComponent("stub/support/gone/case-a").path))
         #expect(FileManager.default.fileExists(atPath: fixture.snapshots.appendingPathComponent("stub/support/order-status/late/meta.json").path))

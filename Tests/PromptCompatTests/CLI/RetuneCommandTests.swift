@@ -39,7 +39,7 @@ struct RetuneCommandTests {
     var promptFile: String { "prompts/support/order-status.json" }
 
     @Test("retune shows what fails and adds an override; --check fails until it is edited, then passes and writes the target's snapshots (not under CI)")
-    func loop() throws {
+    func loop() async throws {
         let fixture = try RunFixture()
         let candidate = try LoopbackServer { request in
             let messages = (request.jsonBody?["messages"] as? [[String: Any]]) ?? []
@@ -47,9 +47,9 @@ struct RetuneCommandTests {
         }
         defer { candidate.stop() }
         try configure(fixture, candidate: candidate)
-        #expect(try CLIProcess.run(["run", "--target", "stub"], in: fixture.root).status == 1)   // records the baseline
+        #expect(try await CLIProcess.run(["run", "--target", "stub"], in: fixture.root).status == 1)   // records the baseline
 
-        let first = try CLIProcess.run(["retune", "support/order-status", "--target", "candidate"], in: fixture.root)
+        let first = try await CLIProcess.run(["retune", "support/order-status", "--target", "candidate"], in: fixture.root)
         #expect(first.status == 1)
         #expect(first.stdout.contains("support/order-status · late on candidate: drift"))
         #expect(first.stdout.contains("output does not contain \"88812345\""))
@@ -62,19 +62,19 @@ struct RetuneCommandTests {
         #expect(inserted.contains(#""candidate": {"# + "\n" + #"      "note": "TODO: why and how this prompt was re-tuned for candidate","#))
         #expect(try fixture.library().prompt(id: "support/order-status")?.overrides["candidate"] != nil)
 
-        let unedited = try CLIProcess.run(["retune", "support/order-status", "--target", "candidate", "--check"], in: fixture.root)
+        let unedited = try await CLIProcess.run(["retune", "support/order-status", "--target", "candidate", "--check"], in: fixture.root)
         #expect(unedited.status == 1)
         #expect(unedited.stdout.contains("still failing: 2 of 2 cases"))
         #expect(unedited.stderr.contains("the override's note still starts with TODO"))
 
         try fixture.write(promptFile, Self.editedPrompt)
-        let underCI = try CLIProcess.run(["retune", "support/order-status", "--target", "candidate", "--check"], in: fixture.root, environment: ["CI": "true"])
+        let underCI = try await CLIProcess.run(["retune", "support/order-status", "--target", "candidate", "--check"], in: fixture.root, environment: ["CI": "true"])
         #expect(underCI.status == 0)
         #expect(underCI.stdout.contains("support/order-status on candidate: ready — 2 of 2 cases pass (override for candidate used)"))
         #expect(underCI.stdout.contains("not writing snapshots: CI is set"))
         #expect(fixture.sample("candidate", "late") == nil)
 
-        let checked = try CLIProcess.run(["retune", "support/order-status", "--target", "candidate", "--check"], in: fixture.root)
+        let checked = try await CLIProcess.run(["retune", "support/order-status", "--target", "candidate", "--check"], in: fixture.root)
         #expect(checked.status == 0)
         #expect(checked.stdout.contains("accepted as candidate's own snapshots (the reference of its next runs): snapshots/candidate/support/order-status/late, snapshots/candidate/support/order-status/lost"))
         #expect(fixture.sample("candidate", "late") == Self.baselineAnswer("20240709") + "\n")   // a sample file ends with a newline
@@ -82,7 +82,7 @@ struct RetuneCommandTests {
     }
 
     @Test("--suggest prints the judge's rewrite marked as model-written and writes it nowhere")
-    func suggest() throws {
+    func suggest() async throws {
         let fixture = try RunFixture()
         let candidate = try LoopbackServer { _ in RunFixture.completion("Sorry, I can't help with that.") }
         defer { candidate.stop() }
@@ -90,9 +90,9 @@ struct RetuneCommandTests {
         let judge = try LoopbackServer { _ in RunFixture.completion(advice) }
         defer { judge.stop() }
         try configure(fixture, candidate: candidate, judge: judge)
-        _ = try CLIProcess.run(["run", "--target", "stub"], in: fixture.root)
+        _ = try await CLIProcess.run(["run", "--target", "stub"], in: fixture.root)
 
-        let output = try CLIProcess.run(["retune", "support/order-status", "--target", "candidate", "--suggest"], in: fixture.root)
+        let output = try await CLIProcess.run(["retune", "support/order-status", "--target", "candidate", "--suggest"], in: fixture.root)
         #expect(output.status == 1)
         #expect(output.stdout.contains("SUGGESTION (model-written, not applied) — judge-model on judge:"))
         #expect(output.stdout.contains(advice))
@@ -106,25 +106,25 @@ struct RetuneCommandTests {
     }
 
     @Test("--suggest without grading.judge exits 2 naming the config key, before any request")
-    func suggestWithoutJudge() throws {
+    func suggestWithoutJudge() async throws {
         let fixture = try RunFixture()
         let candidate = try LoopbackServer { _ in RunFixture.completion("x") }
         defer { candidate.stop() }
         try configure(fixture, candidate: candidate)
-        let output = try CLIProcess.run(["retune", "support/order-status", "--target", "candidate", "--suggest"], in: fixture.root)
+        let output = try await CLIProcess.run(["retune", "support/order-status", "--target", "candidate", "--suggest"], in: fixture.root)
         #expect(output.status == 2)
         #expect(output.stderr.contains("the suite config has no grading.judge"))
         #expect(candidate.requests.isEmpty)
     }
 
     @Test("usage errors exit 2: no prompt id, an unknown prompt, the baseline as target")
-    func usage() throws {
+    func usage() async throws {
         let fixture = try RunFixture()
-        #expect(try CLIProcess.run(["retune", "--target", "other"], in: fixture.root).status == 2)
-        let unknown = try CLIProcess.run(["retune", "support/order", "--target", "other"], in: fixture.root)
+        #expect(try await CLIProcess.run(["retune", "--target", "other"], in: fixture.root).status == 2)
+        let unknown = try await CLIProcess.run(["retune", "support/order", "--target", "other"], in: fixture.root)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("no prompt \"support/order\" in prompts; did you mean: support/order-status"))
-        let baseline = try CLIProcess.run(["retune", "prompts/support/order-status.json", "--target", "stub"], in: fixture.root)
+        let baseline = try await CLIProcess.run(["retune", "prompts/support/order-status.json", "--target", "stub"], in: fixture.root)
         #expect(baseline.status == 2)
         #expect(baseline.stderr.contains("stub is the baseline"))
     }

@@ -25,30 +25,30 @@ struct ShardMergeCLITests {
     }
 
     @Test("--shard that is not i/n with 1 ≤ i ≤ n exits 2 and says what is expected")
-    func badShard() throws {
+    func badShard() async throws {
         let fixture = try RunFixture()
-        let tooBig = try CLIProcess.run(["run", "--shard", "5/4"], in: fixture.root)
+        let tooBig = try await CLIProcess.run(["run", "--shard", "5/4"], in: fixture.root)
         #expect(tooBig.status == 2)
         #expect(tooBig.stderr.contains("error: --shard 5/4: the shard number must be between 1 and 4"))
-        let word = try CLIProcess.run(["run", "--shard", "x"], in: fixture.root)
+        let word = try await CLIProcess.run(["run", "--shard", "x"], in: fixture.root)
         #expect(word.status == 2)
         #expect(word.stderr.contains("error: --shard \"x\" is not a shard: expected i/n, like 2/4"))
         #expect(fixture.server.requests.isEmpty)
     }
 
     @Test("two shards merged give every case once and the same readiness as one unsharded run")
-    func shardsMergeToTheWhole() throws {
+    func shardsMergeToTheWhole() async throws {
         let fixture = try RunFixture()
         try fixture.write("prompts/support/greeting.json", Self.greeting)
-        #expect(try CLIProcess.run(["run", "--target", "stub"], in: fixture.root).status == 1, "records the baseline")
-        let whole = try CLIProcess.run(["run", "--target", "other", "--record", "never"], in: fixture.root)
-        let first = try CLIProcess.run(["run", "--target", "other", "--record", "never", "--shard", "1/2"], in: fixture.root)
-        let second = try CLIProcess.run(["run", "--target", "other", "--record", "never", "--shard", "2/2"], in: fixture.root)
+        #expect(try await CLIProcess.run(["run", "--target", "stub"], in: fixture.root).status == 1, "records the baseline")
+        let whole = try await CLIProcess.run(["run", "--target", "other", "--record", "never"], in: fixture.root)
+        let first = try await CLIProcess.run(["run", "--target", "other", "--record", "never", "--shard", "1/2"], in: fixture.root)
+        let second = try await CLIProcess.run(["run", "--target", "other", "--record", "never", "--shard", "2/2"], in: fixture.root)
         #expect([whole.status, first.status, second.status] == [1, 1, 1], "order-status drifts on other: \(whole.stdout)")
         let shardCases = try [1, 2].map { caseNames(try json(fixture, "reports/other/shard-\($0)-of-2/report.json")) }
         #expect(shardCases.allSatisfy { !$0.isEmpty }, "both shards got cases: \(shardCases)")
 
-        let merged = try CLIProcess.run(["report", "--merge", "reports/other/shard-1-of-2", "reports/other/shard-2-of-2"], in: fixture.root)
+        let merged = try await CLIProcess.run(["report", "--merge", "reports/other/shard-1-of-2", "reports/other/shard-2-of-2"], in: fixture.root)
         #expect(merged.status == whole.status, "\(merged.stderr)")
         #expect(merged.stdout.contains("other: 50% ready (1/2 prompts) — 1 re-tune"))
         let wholeReport = try json(fixture, "reports/other/report.json")
@@ -69,23 +69,23 @@ struct ShardMergeCLITests {
     }
 
     @Test("a merge without one of the shards exits 2 naming the missing shard; a folder without results exits 2")
-    func missingShard() throws {
+    func missingShard() async throws {
         let fixture = try RunFixture()
-        _ = try CLIProcess.run(["run", "--target", "stub"], in: fixture.root)
-        _ = try CLIProcess.run(["run", "--target", "stub", "--shard", "1/2"], in: fixture.root)
-        let merged = try CLIProcess.run(["report", "--merge", "reports/stub/shard-1-of-2"], in: fixture.root)
+        _ = try await CLIProcess.run(["run", "--target", "stub"], in: fixture.root)
+        _ = try await CLIProcess.run(["run", "--target", "stub", "--shard", "1/2"], in: fixture.root)
+        let merged = try await CLIProcess.run(["report", "--merge", "reports/stub/shard-1-of-2"], in: fixture.root)
         #expect(merged.status == 2)
         #expect(merged.stderr.contains("shard 2/2 missing"))
-        let nowhere = try CLIProcess.run(["report", "--merge", "reports/nowhere"], in: fixture.root)
+        let nowhere = try await CLIProcess.run(["report", "--merge", "reports/nowhere"], in: fixture.root)
         #expect(nowhere.status == 2)
         #expect(nowhere.stderr.contains("--merge reports/nowhere: no results.jsonl in it or below it"))
     }
 
     @Test("a shard that no case falls in exits 0 and leaves an empty results.jsonl for the merge")
-    func emptyShard() throws {
+    func emptyShard() async throws {
         let fixture = try RunFixture()
         // The hash (computed in Python, see ShardTests) puts order-status · late in shard 1 of 4 and · lost in shard 3 of 4.
-        let output = try CLIProcess.run(["run", "--target", "stub", "--shard", "2/4"], in: fixture.root)
+        let output = try await CLIProcess.run(["run", "--target", "stub", "--shard", "2/4"], in: fixture.root)
         #expect(output.status == 0)
         #expect(output.stdout.contains("stub: shard 2/4 has none of the 2 selected cases; nothing to run"))
         let log = try String(contentsOf: fixture.root.appendingPathComponent("reports/stub/shard-2-of-4/results.jsonl"), encoding: .utf8)
@@ -94,16 +94,16 @@ struct ShardMergeCLITests {
     }
 
     @Test("the second run's report says what changed since the first: a prompt that was ready and drifts now regressed")
-    func historyChangeLine() throws {
+    func historyChangeLine() async throws {
         let fixture = try RunFixture()
-        let recording = try CLIProcess.run(["run", "--target", "stub"], in: fixture.root)
+        let recording = try await CLIProcess.run(["run", "--target", "stub"], in: fixture.root)
         #expect(recording.status == 1)
         let report = { try String(contentsOf: fixture.root.appendingPathComponent("reports/stub/report.md"), encoding: .utf8) }
         #expect(try report().contains("First run for this target: nothing to compare with yet."))
-        #expect(try CLIProcess.run(["run", "--target", "stub"], in: fixture.root).status == 0)
+        #expect(try await CLIProcess.run(["run", "--target", "stub"], in: fixture.root).status == 0)
         let readyAt = try json(fixture, "reports/stub/report.json")["generatedAt"]?.stringValue ?? "?"
         try fixture.write("snapshots/stub/support/order-status/late/sample-1.txt", "A completely different accepted answer about something else.\n")
-        #expect(try CLIProcess.run(["run", "--target", "stub", "--record", "never"], in: fixture.root).status == 1)
+        #expect(try await CLIProcess.run(["run", "--target", "stub", "--record", "never"], in: fixture.root).status == 1)
         #expect(try report().contains("Since the last run (\(readyAt)): 1 prompt regressed (ready → re-tune: support/order-status), 0 improved."))
         let history = try json(fixture, "reports/stub/report.json")["history"]
         #expect(history?["regressed"] == [["prompt": "support/order-status", "from": "ready", "to": "re-tune"]])

@@ -13,11 +13,11 @@ struct ImportCommandTests {
     }
 
     @Test("--dry-run prints the plan and writes nothing")
-    func dryRun() throws {
+    func dryRun() async throws {
         let scratch = try scratchWithLog()
         defer { scratch.delete() }
         let before = scratch.files()
-        let output = try CLIProcess.run(["import", "logs.jsonl", "--dry-run"], in: scratch.root)
+        let output = try await CLIProcess.run(["import", "logs.jsonl", "--dry-run"], in: scratch.root)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.hasPrefix("dry run, nothing written. 12 lines read: 3 prompts (3 new, 0 extended), 9 cases, 9 snapshots to write"))
         #expect(output.stdout.contains("new prompts/imported/gpt-4-0613-1.json: 4 cases (logs.jsonl lines 1, 3, 6, 9); variables order_id, date"))
@@ -28,10 +28,10 @@ struct ImportCommandTests {
     }
 
     @Test("a real run writes the prompt files and snapshots and exits 0; running it again changes no file")
-    func realRun() throws {
+    func realRun() async throws {
         let scratch = try scratchWithLog()
         defer { scratch.delete() }
-        let first = try CLIProcess.run(["import", "logs.jsonl", "--provider", "openai"], in: scratch.root)
+        let first = try await CLIProcess.run(["import", "logs.jsonl", "--provider", "openai"], in: scratch.root)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("12 lines read: 3 prompts (3 new, 0 extended), 9 cases, 9 snapshots written"))
         #expect(first.stdout.contains("snapshots: snapshots/openai/ (provider openai)"))
@@ -39,7 +39,7 @@ struct ImportCommandTests {
         #expect(library.prompts.map(\.id) == ["imported/gpt-4-0613-1", "imported/gpt-4o-1", "imported/gpt-4o-2"])
         #expect(scratch.store.allKeys().count == 9)
         let written = scratch.files()
-        let second = try CLIProcess.run(["import", "logs.jsonl"], in: scratch.root)
+        let second = try await CLIProcess.run(["import", "logs.jsonl"], in: scratch.root)
         #expect(second.status == 0)
         #expect(second.stdout.hasPrefix("12 lines read: 0 prompts (0 new, 0 extended), 0 cases, 0 snapshots written"))
         #expect(second.stdout.contains("already present: 10 requests (logs.jsonl lines 1-4, 6-10, 12)"))
@@ -47,28 +47,28 @@ struct ImportCommandTests {
     }
 
     @Test("a malformed line stops the import with exit 2 before anything is written; --keep-going skips it and exits 1")
-    func malformedLine() throws {
+    func malformedLine() async throws {
         var lines = F.shopLog
         lines[2] = #"{"request": {"model": "gpt-4o"}, "response": {"choices": []}}"#
         let scratch = try scratchWithLog(lines)
         defer { scratch.delete() }
         let before = scratch.files()
-        let stopped = try CLIProcess.run(["import", "logs.jsonl"], in: scratch.root)
+        let stopped = try await CLIProcess.run(["import", "logs.jsonl"], in: scratch.root)
         #expect(stopped.status == 2)
         #expect(stopped.stderr.contains(#"logs.jsonl:3: "request.messages" is missing"#))
         #expect(stopped.stderr.contains("nothing was written"))
         #expect(scratch.files() == before)
-        let skipped = try CLIProcess.run(["import", "logs.jsonl", "--keep-going"], in: scratch.root)
+        let skipped = try await CLIProcess.run(["import", "logs.jsonl", "--keep-going"], in: scratch.root)
         #expect(skipped.status == 1)
         #expect(skipped.stdout.contains("malformed, skipped 1 line:\n  logs.jsonl:3: \"request.messages\" is missing"))
         #expect(try scratch.library().prompts.count == 3)
     }
 
     @Test("CI=true imports the prompts but writes no snapshot, and says so")
-    func underCI() throws {
+    func underCI() async throws {
         let scratch = try scratchWithLog()
         defer { scratch.delete() }
-        let output = try CLIProcess.run(["import", "logs.jsonl"], in: scratch.root, environment: ["CI": "true"])
+        let output = try await CLIProcess.run(["import", "logs.jsonl"], in: scratch.root, environment: ["CI": "true"])
         #expect(output.status == 0)
         #expect(output.stdout.contains("0 snapshots written"))
         #expect(output.stdout.contains("snapshots: none written, CI is set"))
@@ -76,14 +76,14 @@ struct ImportCommandTests {
     }
 
     @Test("no log file, or an unknown option, is a usage error (exit 2)")
-    func usage() throws {
+    func usage() async throws {
         let scratch = try scratchWithLog()
         defer { scratch.delete() }
-        let none = try CLIProcess.run(["import"], in: scratch.root)
+        let none = try await CLIProcess.run(["import"], in: scratch.root)
         #expect(none.status == 2 && none.stderr.contains("name the log file(s) to import"))
-        let unknown = try CLIProcess.run(["import", "logs.jsonl", "--provder", "openai"], in: scratch.root)
+        let unknown = try await CLIProcess.run(["import", "logs.jsonl", "--provder", "openai"], in: scratch.root)
         #expect(unknown.status == 2 && unknown.stderr.contains("unknown option --provder"))
-        let help = try CLIProcess.run(["import", "--help"], in: scratch.root)
+        let help = try await CLIProcess.run(["import", "--help"], in: scratch.root)
         #expect(help.status == 0 && help.stdout.contains("USAGE: promptcompat import LOG.jsonl"))
     }
 }

@@ -52,13 +52,13 @@ struct FuzzTests {
     }
 
     @Test("prompt files: loaded, or an error at file:line:column or a JSON path")
-    func promptFiles() throws {
+    func promptFiles() async throws {
         let count = FuzzHarness.iterations(share: 0.3)
         let directory = Self.scratch.appendingPathComponent("prompts/fuzz")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("prompt.json")
         let config = try SuiteConfig.decode(FuzzCorpus.configs[0], file: "c.json")
-        let outcome = FuzzHarness.run("prompt", count: count, baseSeed: 1_000_000, makeInput: Self.mutated(FuzzCorpus.prompts)) { bytes in
+        let outcome = await FuzzHarness.run("prompt", count: count, baseSeed: 1_000_000, makeInput: Self.mutated(FuzzCorpus.prompts)) { bytes in
             let path = PromptLibrary.displayPath(file)
             do {
                 try Data(bytes).write(to: file)
@@ -79,9 +79,9 @@ struct FuzzTests {
     }
 
     @Test("suite configs: read, or an error at file:line:column or a JSON path")
-    func suiteConfigs() {
+    func suiteConfigs() async {
         let count = FuzzHarness.iterations(share: 0.15)
-        let outcome = FuzzHarness.run("config", count: count, baseSeed: 2_000_000, makeInput: Self.mutated(FuzzCorpus.configs)) { bytes in
+        let outcome = await FuzzHarness.run("config", count: count, baseSeed: 2_000_000, makeInput: Self.mutated(FuzzCorpus.configs)) { bytes in
             do throws(LibraryDiagnostic) {
                 _ = try SuiteConfig.decode(LibraryDiagnostic.utf8Text(Data(bytes), file: "prompts/promptcompat.json"), file: "prompts/promptcompat.json")
                 return nil
@@ -93,14 +93,14 @@ struct FuzzTests {
     }
 
     @Test("snapshot meta.json: loaded, or an error naming meta.json with line:column or $")
-    func snapshotMetadata() throws {
+    func snapshotMetadata() async throws {
         let count = FuzzHarness.iterations(share: 0.1)
         let store = SnapshotStore(root: Self.scratch.appendingPathComponent("snapshots"))
         let key = SnapshotKey(provider: "stub", promptID: "support/order-status", caseName: "late")
         try store.write(Snapshot(samples: ["已发货"], metadata: .init(provider: "stub", model: "m", parameters: JSONObject())), for: key)
         let meta = try store.directory(for: key).appendingPathComponent("meta.json")
         let placed = try NSRegularExpression(pattern: #"meta\.json(:\d+:\d+: |: \$: )"#)
-        let outcome = FuzzHarness.run("meta.json", count: count, baseSeed: 3_000_000, makeInput: Self.mutated(FuzzCorpus.metadata)) { bytes in
+        let outcome = await FuzzHarness.run("meta.json", count: count, baseSeed: 3_000_000, makeInput: Self.mutated(FuzzCorpus.metadata)) { bytes in
             do {
                 try Data(bytes).write(to: meta)
                 _ = try store.load(key)
@@ -116,10 +116,10 @@ struct FuzzTests {
     }
 
     @Test("provider answers (JSON): a completion, or a classified failure; a syntax error says line and column")
-    func providerResponses() {
+    func providerResponses() async {
         let count = FuzzHarness.iterations(share: 0.15)
         let client = OpenAICompatibleClient(config: ProviderConfig(name: "f", profile: "zhipu", baseURL: URL(string: "http://127.0.0.1:9/v1")!, model: "m", apiKeyEnv: "K"))
-        let outcome = FuzzHarness.run("response", count: count, baseSeed: 4_000_000, makeInput: Self.mutated(FuzzCorpus.responses)) { bytes in
+        let outcome = await FuzzHarness.run("response", count: count, baseSeed: 4_000_000, makeInput: Self.mutated(FuzzCorpus.responses)) { bytes in
             let body = Data(bytes)
             let error = FailureClassifier.classify(status: [400, 401, 429, 500, 503][bytes.count % 5], headers: ["retry-after": "x"], body: body, keyVariable: "K", errorShape: "zhipu")
             if error.message.isEmpty { return "a classified error without a message" }
@@ -139,9 +139,9 @@ struct FuzzTests {
     }
 
     @Test("provider streams (SSE), cut anywhere: a completion or a classified failure")
-    func providerStreams() {
+    func providerStreams() async {
         let count = FuzzHarness.iterations(share: 0.15)
-        let outcome = FuzzHarness.run("sse", count: count, baseSeed: 5_000_000, makeInput: Self.mutated(FuzzCorpus.streams)) { bytes in
+        let outcome = await FuzzHarness.run("sse", count: count, baseSeed: 5_000_000, makeInput: Self.mutated(FuzzCorpus.streams)) { bytes in
             var parser = SSEParser()
             var assembly = StreamAssembly()
             let step = bytes.count % 13 + 1  // deliveries of 1…13 bytes: events and characters split anywhere
@@ -160,9 +160,9 @@ struct FuzzTests {
     }
 
     @Test("gateway log lines: entries, or problems at file:line")
-    func gatewayLogs() {
+    func gatewayLogs() async {
         let count = FuzzHarness.iterations(share: 0.1)
-        let outcome = FuzzHarness.run("gateway log", count: count, baseSeed: 6_000_000, makeInput: Self.mutated(FuzzCorpus.gatewayLogs)) { bytes in
+        let outcome = await FuzzHarness.run("gateway log", count: count, baseSeed: 6_000_000, makeInput: Self.mutated(FuzzCorpus.gatewayLogs)) { bytes in
             let text = String(decoding: bytes, as: UTF8.self)
             let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).count
             let log = GatewayLog.read(text, file: "logs/fuzz.jsonl")
@@ -176,11 +176,11 @@ struct FuzzTests {
     }
 
     @Test("results.jsonl lines (read back by --resume and report --merge): a case, or an error naming the member")
-    func resultLines() throws {
+    func resultLines() async throws {
         let count = FuzzHarness.iterations(share: 0.05)
         let file = Self.scratch.appendingPathComponent("reports/stub/results.jsonl")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let outcome = FuzzHarness.run("results.jsonl", count: count, baseSeed: 7_000_000, makeInput: Self.mutated(FuzzCorpus.resultLines)) { bytes in
+        let outcome = await FuzzHarness.run("results.jsonl", count: count, baseSeed: 7_000_000, makeInput: Self.mutated(FuzzCorpus.resultLines)) { bytes in
             do {
                 _ = try CaseResult(json: JSONValue(parsing: String(decoding: bytes, as: UTF8.self)))
             } catch let error as CaseResultDecodingError {
