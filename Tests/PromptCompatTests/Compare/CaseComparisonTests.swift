@@ -184,3 +184,23 @@ struct CaseComparisonMetricTests {
         #expect(Scorer.markdown.score(table, table) == 1)
     }
 }
+
+/// A baseline whose samples share nothing stable is held to its assertions only.
+@Suite("CaseComparison: a noise floor at zero")
+struct CaseComparisonNoiseTests {
+    @Test("samples that vary so much the bar reaches 0 switch the built-in checks off; a steady baseline keeps them")
+    func checksNeedAStableBaseline() {
+        // Three unrelated one-line samples (pairwise ROUGE-L 0): they all happen to be one line of Chinese.
+        let noisy = ["清爽防晒，通勤必备", "你是小红书文案写手", "一支搞定全天防护"]
+        let candidate = "Sunscreen for your daily commute.\nLight and fresh."
+        let loose = CaseComparison.compare(output: candidate, samples: noisy, expect: Expectations(), defaultSimilarity: 0.25, referenceName: "a", targetName: "b")
+        #expect(loose.threshold == 0)
+        #expect(loose.findings.isEmpty)
+        #expect(loose.passed)
+
+        let steady = ["清爽防晒，通勤必备。", "清爽防晒，通勤必备。"]
+        let strict = CaseComparison.compare(output: candidate, samples: steady, expect: Expectations(), defaultSimilarity: 0.25, referenceName: "a", targetName: "b")
+        #expect(strict.findings.map(\.check).contains("language"))
+        #expect(!strict.passed)
+    }
+}
