@@ -15,10 +15,18 @@ public enum TextNormalizer {
     ///
     /// Done in one pass without Foundation string calls (`TextNormalizer+Passes.swift`): on UTF-8 bytes for
     /// Chinese and English prose, character by character for anything else.
+    ///
+    /// The last texts' forms are remembered (``RecentResults``): the checks of one comparison ask for the
+    /// same answer's form again and again.
     public static func normalize(_ text: String) -> String {
-        let folded = nfkc(text)
-        return trimmingWhitespaceAndNewlines(normalizedStableBytes(folded) ?? normalizedCharacters(folded))
+        recentNormalized.value(for: text) { text in
+            let folded = nfkc(text)
+            return trimmingWhitespaceAndNewlines(normalizedStableBytes(folded) ?? normalizedCharacters(folded))
+        }
     }
+
+    static let recentNormalized = RecentResults<String>(capacity: 256)
+    static let recentComparable = RecentResults<String>(capacity: 256)
 
     /// The number of characters a person counts: grapheme clusters, so a CJK character is one.
     public static func length(_ text: String) -> Int { normalize(text).count }
@@ -45,9 +53,11 @@ public enum TextNormalizer {
     /// TextNormalizer.comparable("价格：￥２９９……") == TextNormalizer.comparable("价格:¥299...")   // true
     /// ```
     public static func comparable(_ text: String) -> String {
-        let normalized = normalize(text)
-        guard normalized.unicodeScalars.contains(where: { foldStarts.contains($0) }) else { return normalized.lowercased() }
-        return foldedStableScalars(normalized) ?? foldedCharacters(normalized).lowercased()
+        recentComparable.value(for: text) { text in
+            let normalized = normalize(text)
+            guard normalized.unicodeScalars.contains(where: { foldStarts.contains($0) }) else { return normalized.lowercased() }
+            return foldedStableScalars(normalized) ?? foldedCharacters(normalized).lowercased()
+        }
     }
 
     /// The punctuation table ``comparable(_:)`` applies after NFKC, in order (longer forms first). Full-width

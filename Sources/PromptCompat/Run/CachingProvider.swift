@@ -36,7 +36,8 @@ public final class CachingProvider: Provider {
 
     public func complete(_ request: ChatRequest) async throws(ProviderFailure) -> Completion {
         let base = ResponseCache.key(baseURL: baseURL, request: request, occurrence: 0)
-        let key = ResponseCache.key(baseURL: baseURL, request: request, occurrence: await counter.nextOccurrence(of: base))
+        let occurrence = await counter.nextOccurrence(of: base)
+        let key = occurrence == 0 ? base : ResponseCache.key(baseURL: baseURL, request: request, occurrence: occurrence)
         if mode != .refresh, let cached = cache.completion(for: key) {
             await counter.hit()
             return cached

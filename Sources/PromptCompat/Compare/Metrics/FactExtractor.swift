@@ -53,14 +53,11 @@ enum FactExtractor {
     /// answers are kept in ``recent``. Every pattern but the URL and e-mail ones needs a digit, so a text
     /// without one is not searched with them.
     static func facts(in text: String) -> [Fact] {
-        if let known = recent.facts(of: text) { return known }
-        let found = search(text)
-        recent.keep(found, for: text)
-        return found
+        recent.value(for: text, search)
     }
 
     /// The last texts' facts, shared by the runner's tasks.
-    static let recent = RecentFacts()
+    static let recent = RecentResults<[Fact]>(capacity: 256)
 
     static func search(_ text: String) -> [Fact] {
         let hasDigit = text.unicodeScalars.contains { ("0"..."9").contains($0) || ("０"..."９").contains($0) }
@@ -138,23 +135,5 @@ enum FactExtractor {
         }
         while digits.count > 1, digits.hasPrefix("0"), !digits.hasPrefix("0.") { digits.removeFirst() }
         return digits
-    }
-}
-
-/// A small memo of ``FactExtractor/facts(in:)``: up to `capacity` texts, forgotten all at once when full.
-final class RecentFacts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var facts: [String: [Fact]] = [:]
-    let capacity = 256
-
-    func facts(of text: String) -> [Fact]? {
-        lock.withLock { facts[text] }
-    }
-
-    func keep(_ found: [Fact], for text: String) {
-        lock.withLock {
-            if facts.count >= capacity { facts.removeAll(keepingCapacity: true) }
-            facts[text] = found
-        }
     }
 }
