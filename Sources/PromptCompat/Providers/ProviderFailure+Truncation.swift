@@ -37,7 +37,7 @@ extension ProviderFailure {
         if let cap = adaptations.first(where: { $0.rule == "max_tokens" }) {
             message += "; the adapter capped it: \(cap.change)"
         }
-        let ending = completion.text.suffix(60)
+        let ending = completion.text.suffix(60).split(whereSeparator: \.isNewline).joined(separator: " ")
         return ProviderFailure(.truncated(limit: limit), message + "; it ends: …" + ending, evidence: String(completion.text.suffix(400)))
     }
 }

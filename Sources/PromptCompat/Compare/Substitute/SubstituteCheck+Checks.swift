@@ -42,11 +42,11 @@ extension SubstituteCheck {
             // 95% or more of an accepted answer is that answer (a dropped final 。).
             if share >= 95 { return [] }
             if samplesComplete || !Sentence.endsComplete(text) {
-                return ["answer stops at \(share)% of the accepted one: \"…\(text.suffix(20))\""]
+                return ["answer stops at \(share)% of the accepted one: \"…\(Sentence.oneLine(text.suffix(20)))\""]
             }
         }
         guard !Sentence.endsComplete(text), samplesComplete else { return [] }
-        return ["answer stops mid-sentence: \"…\(text.suffix(20))\""]
+        return ["answer stops mid-sentence: \"…\(Sentence.oneLine(text.suffix(20)))\""]
     }
 }
 
@@ -56,6 +56,9 @@ enum Sentence {
     static let terminals: Set<Character> = [
         "。", "！", "？", ".", "!", "?", "…", "”", "」", "』", "\"", "'", ")", "）", "]", "}", "`", "~", "～", ";", "；",
     ]
+
+    /// Line breaks as spaces, for quoting a piece of an answer inside a one-line reason.
+    static func oneLine(_ text: Substring) -> String { text.split(whereSeparator: \.isNewline).joined(separator: " ") }
 
     static func endsComplete(_ text: String) -> Bool {
         guard let last = text.last else { return true }

@@ -27,7 +27,8 @@ extension SubstituteCheck {
         let accepted = samples.map { JSONComparison.extract(from: $0) }
         let wrappings = Set(accepted.map { $0?.wrapping })
         guard expect.json == true || wrappings == [.bare] else { return [] }
-        guard let found = JSONComparison.extract(from: candidate) else { return ["no JSON in the answer any more"] }
+        // With `expect.json` the assertion already says "is not valid JSON".
+        guard let found = JSONComparison.extract(from: candidate) else { return expect.json == true ? [] : ["no JSON in the answer any more"] }
         var findings: [String] = []
         if wrappings.count == 1, let before = wrappings.first ?? nil, found.wrapping != before, found.wrapping != .bare {
             findings.append(found.wrapping == .prose ? "JSON now wrapped in prose" : "JSON now wrapped in a ``` code fence")
