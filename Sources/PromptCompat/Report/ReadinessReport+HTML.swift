@@ -139,14 +139,9 @@ extension ReadinessReport {
 
     /// Each distinct change made to requests, with how many cases it touched.
     func htmlAdaptations() -> [String] {
-        var counts: [String: Int] = [:]
-        var order: [String] = []
-        for change in cases.flatMap(\.adaptations) {
-            if counts[change] == nil { order.append(change) }
-            counts[change, default: 0] += 1
-        }
-        guard !order.isEmpty else { return [] }
-        let items = order.map { "<li>\(HTMLText.escape($0)) <span class=\"more\">— \(counts[$0]!) case\(counts[$0]! == 1 ? "" : "s")</span></li>" }
+        let counts = adaptationCounts
+        guard !counts.isEmpty else { return [] }
+        let items = counts.map { "<li>\(HTMLText.escape($0.change)) <span class=\"more\">— \($0.cases) case\($0.cases == 1 ? "" : "s")</span></li>" }
         return ["<h2>Adaptations applied</h2>", "<ul class=\"plain\">"] + items + ["</ul>"]
     }
 }

@@ -77,14 +77,9 @@ extension ReadinessReport {
 
     /// Each distinct change made to requests, with how many cases it touched.
     private func adaptationLines() -> [String] {
-        var counts: [String: Int] = [:]
-        var order: [String] = []
-        for change in cases.flatMap(\.adaptations) {
-            if counts[change] == nil { order.append(change) }
-            counts[change, default: 0] += 1
-        }
-        guard !order.isEmpty else { return [] }
-        return ["## Adaptations applied", ""] + order.map { "- \($0) — \(counts[$0]!) case\(counts[$0]! == 1 ? "" : "s")" } + [""]
+        let counts = adaptationCounts
+        guard !counts.isEmpty else { return [] }
+        return ["## Adaptations applied", ""] + counts.map { "- \($0.change) — \($0.cases) case\($0.cases == 1 ? "" : "s")" } + [""]
     }
 
     private func caseSection(_ result: CaseResult) -> [String] {

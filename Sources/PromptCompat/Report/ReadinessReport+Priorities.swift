@@ -1,6 +1,18 @@
 import Foundation
 
 extension ReadinessReport {
+    /// Each distinct change made to requests, in the order first met, with how many cases it touched —
+    /// the "Adaptations applied" list of report.md and report.html.
+    public var adaptationCounts: [(change: String, cases: Int)] {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for change in cases.flatMap(\.adaptations) {
+            if counts[change] == nil { order.append(change) }
+            counts[change, default: 0] += 1
+        }
+        return order.map { ($0, counts[$0]!) }
+    }
+
     /// The prompts to re-tune, in the order to work on them: by traffic (`weight`) when the prompt files
     /// give one, then by how many of their cases did not pass, then by id.
     public var retuneFirst: [PromptReadiness] {
