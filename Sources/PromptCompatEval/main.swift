@@ -57,7 +57,7 @@ do {
             output: pair.target, samples: [pair.baseline], expect: pair.expect, defaultSimilarity: similarity,
             referenceName: "baseline", targetName: "target", instructions: pair.task
         )
-        return Outcome(pair: pair, flagged: !comparison.passed, reasons: VerdictReasons.reasons(for: comparison, completion: nil))
+        return Outcome(pair: pair, flagged: !comparison.passed, reasons: VerdictReasons.reasons(for: comparison))
     }
     print("PromptCompat default comparison on \(file.relativePath): \(pairs.count) labeled pairs, similarity bar \(JSONValue.format(similarity)), no judge")
     print("positive class: re-tune\n")

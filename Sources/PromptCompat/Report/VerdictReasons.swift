@@ -4,7 +4,7 @@ import Foundation
 /// change. The hint table is data: a marker found in a reason, and the advice it calls for.
 public enum VerdictReasons {
     /// The reasons a comparison gives, most telling first.
-    public static func reasons(for comparison: CaseComparison, completion: Completion?) -> [String] {
+    public static func reasons(for comparison: CaseComparison) -> [String] {
         var reasons = comparison.assertionFailures.map { "output \($0)" } + comparison.findings.map(\.reason)
         if !comparison.similarityPassed {
             reasons.append(similarityLine(comparison))

@@ -156,7 +156,7 @@ public struct SuiteRunner: Sendable {
         result.comparison = comparison
         result.referenceOutput = comparison.closestSample.map { snapshot.samples[$0] }
         result.verdict = comparison.passed ? .pass : (comparison.assertionFailures.isEmpty ? .drift : .failed)
-        result.reasons = VerdictReasons.reasons(for: comparison, completion: completion) + comparison.assertionNotes.map { "note: \($0)" }
+        result.reasons = VerdictReasons.reasons(for: comparison) + comparison.assertionNotes.map { "note: \($0)" }
         if !comparison.passed, let request = result.request, let cut = ProviderFailure.truncation(
             of: completion, request: request, adaptations: adaptations, referenceFinishReasons: snapshot.metadata.finishReasons
         ) {
