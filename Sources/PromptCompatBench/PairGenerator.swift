@@ -1,3 +1,5 @@
+import PromptCompat
+
 /// Deterministic pseudo-random Chinese answer pairs: a reference of about `length` characters (common Han
 /// characters with a skewed, Zipf-like frequency, sentences of 6–30 characters split by `，` and closed by
 /// `。！？`, now and then a number), and a candidate made from it by editing about `editRate` of its
@@ -60,25 +62,4 @@ struct PairGenerator {
         }
         return result
     }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and the same sequence on every platform.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1) with 53 bits.
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-
-    /// Uniform in 0..<n (n > 0); the modulo bias is below 2⁻⁵⁰ for the small n used here.
-    mutating func int(below n: Int) -> Int { Int(next() % UInt64(n)) }
 }

@@ -1,18 +1,5 @@
 import Foundation
-
-/// SplitMix64: a small, fast, seeded generator, so every fuzz input can be made again from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import PromptCompat
 
 /// Makes broken variants of a valid input: byte flips, truncations, deleted quotes and brackets, huge
 /// numbers, deep nesting, and odd Unicode (NUL, lone surrogates as `\u` escapes, raw bytes that are not
