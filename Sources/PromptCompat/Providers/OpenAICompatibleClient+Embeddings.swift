@@ -54,29 +54,21 @@ extension OpenAICompatibleClient {
         urlRequest.setValue("application/json", forHTTPHeaderField: "Accept")
         urlRequest.httpBody = Self.embeddingsBody(model: model, texts: texts).data()
 
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: urlRequest)
-        } catch {
-            throw Self.transportFailure(error, url: urlRequest.url)
-        }
-        guard let http = response as? HTTPURLResponse else {
-            throw ProviderFailure(.malformedResponse, "not an HTTP response")
-        }
-        guard (200..<300).contains(http.statusCode) else {
-            throw embeddingsFailure(status: http.statusCode, headers: Self.headers(of: http), body: data, url: urlRequest.url)
+        // Read like a chat answer: through the client's one session, bounded by maxResponseBytes.
+        let (status, headers, data) = try await receiveBody(urlRequest)
+        guard (200..<300).contains(status) else {
+            throw embeddingsFailure(status: status, headers: headers, body: data, url: urlRequest.url)
         }
         let json: JSONValue
         do {
             json = try JSONValue(parsing: data)
         } catch {
-            throw ProviderFailure(.malformedResponse, "the embeddings response body is not JSON (\(error))", status: http.statusCode, evidence: String(decoding: data, as: UTF8.self))
+            throw ProviderFailure(.malformedResponse, "the embeddings response body is not JSON (\(error))", status: status, evidence: String(decoding: data, as: UTF8.self))
         }
         if FailureClassifier.isErrorBody(json) {
-            throw embeddingsFailure(status: http.statusCode, headers: Self.headers(of: http), body: data, url: urlRequest.url)
+            throw embeddingsFailure(status: status, headers: headers, body: data, url: urlRequest.url)
         }
-        return try Self.embeddings(from: json, count: texts.count, evidence: data, status: http.statusCode)
+        return try Self.embeddings(from: json, count: texts.count, evidence: data, status: status)
     }
 
     /// Reads `data[i].embedding` (ordered by `data[i].index` when given) for `count` texts.

@@ -22,8 +22,7 @@ public final class OpenAICompatibleClient: Provider {
     /// (``defaultMaxResponseBytes``, 8 MiB, unless the suite config's `defaults.maxResponseBytes` says otherwise).
     public let maxResponseBytes: Int
     let environment: [String: String]
-    let session: URLSession
-    /// The session chat calls go through, its delegate feeding each transfer's bytes to its caller.
+    /// The session chat and embeddings calls go through, its delegate feeding each transfer's bytes to its caller.
     let transferSession: URLSession
     let transfers = TransferRouter()
 
@@ -50,12 +49,10 @@ public final class OpenAICompatibleClient: Provider {
         configuration.timeoutIntervalForRequest = timeout
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.httpMaximumConnectionsPerHost = max(1, connectionsPerHost)
-        session = URLSession(configuration: configuration)
         transferSession = URLSession(configuration: configuration, delegate: transfers, delegateQueue: nil)
     }
 
     deinit {
-        session.invalidateAndCancel()
         transferSession.invalidateAndCancel()
     }
 
