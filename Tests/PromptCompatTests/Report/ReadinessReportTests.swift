@@ -4,16 +4,8 @@ import Testing
 
 @Suite("ReadinessReport: statuses, cost and the written formats")
 struct ReadinessReportTests {
-    /// A library whose target `qwen` is priced at 4 / 12 CNY per 1M tokens for qwen-plus.
-    func library() throws -> PromptLibrary {
-        let config = try SuiteConfig.decode("""
-            { "baseline": "base", "providers": {
-                "base": { "baseURL": "http://127.0.0.1:1/v1", "model": "b" },
-                "qwen": { "profile": "dashscope", "baseURL": "http://127.0.0.1:2/v1", "model": "qwen-plus",
-                          "profileOverrides": { "models": { "qwen-plus": { "price": [4, 12] } } } } } }
-            """, file: "promptcompat.json")
-        return PromptLibrary(root: URL(fileURLWithPath: "/tmp"), config: config, prompts: [], warnings: [])
-    }
+    /// A library whose target `qwen` is priced at 4 / 12 CNY per 1M tokens for qwen-plus (shared with the HTML tests).
+    func library() throws -> PromptLibrary { try HTMLReportFixture.library() }
 
     func result(_ prompt: String, _ caseName: String, _ verdict: CaseVerdict, usage: Usage? = nil, adaptations: [String] = []) -> CaseResult {
         var result = CaseResult(promptID: prompt, caseName: caseName, target: "qwen", verdict: verdict, reasons: verdict.isPass ? [] : ["output is not valid JSON"])
