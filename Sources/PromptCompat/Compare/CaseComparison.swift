@@ -115,7 +115,7 @@ public struct CaseComparison: Sendable, Equatable {
         func prepared(_ text: String) -> String {
             if json, let value = JSONComparison.extract(from: text)?.value { return value.serialized(pretty: true) }
             // The texts as written (only line ends unified): a diff must show what the model said.
-            return text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .newlines)
+            return text.unifyingLineEnds.trimming(.newlines)
         }
         return LineDiff.unified(from: prepared(reference), to: prepared(output), fromName: referenceName, toName: targetName)
     }

@@ -18,7 +18,7 @@ public enum JSONComparison {
         // Bare and embedded JSON start with `{` or `[`, a fenced block with ```: prose without any of them holds
         // none (a quick byte scan, before the Foundation calls below; every check asks this of every sample).
         guard reply.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "`") }) else { return nil }
-        let trimmed = reply.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = reply.trimming(.whitespacesAndNewlines)
         if let value = try? JSONValue(parsing: trimmed), value.objectValue != nil || value.arrayValue != nil {
             return (value, .bare)
         }

@@ -62,19 +62,6 @@ extension TextNormalizer {
         return result
     }
 
-    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, asking the character set only about the
-    /// scalars at the ends.
-    static func trimmingWhitespaceAndNewlines(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : CharacterSet.whitespacesAndNewlines.contains(scalar)
-        }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
-        return String(scalars[first...last])
-    }
-
     /// ``punctuationFolds`` as scalars. Every `from` is made of scalars that have no canonical decomposition
     /// and compose with nothing, so a character equals one of them exactly when it is that one scalar.
     static let scalarFolds: [(from: [Unicode.Scalar], to: [Unicode.Scalar])] = punctuationFolds.map {

@@ -21,7 +21,7 @@ public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
         recentNormalized.value(for: text) { text in
             let folded = nfkc(text)
-            return trimmingWhitespaceAndNewlines(normalizedStableBytes(folded) ?? normalizedCharacters(folded))
+            return (normalizedStableBytes(folded) ?? normalizedCharacters(folded)).trimming(.whitespacesAndNewlines)
         }
     }
 

@@ -22,8 +22,12 @@ public enum SafeName {
         if name.count > maximumLength { return "is longer than \(maximumLength) characters" }
         if name == "." || name == ".." { return "is \"\(name)\", which would leave its folder" }
         if name.hasPrefix(".") { return "starts with \".\"" }
-        let allowed = name.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+        let allowed = name.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+            default: false
+            }
         }
         guard allowed else { return "may only contain A-Z a-z 0-9 - _ ." }
         if name.hasSuffix(".") { return "ends with \".\", which Windows drops" }

@@ -44,7 +44,7 @@ public enum Template {
         var rest = text[...]
         while let open = rest.range(of: "{{") {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let name = rest[open.upperBound..<close.lowerBound].trimming(.whitespaces)
             guard isName(name) else {
                 tokens.append(.text(String(rest[..<open.upperBound])))
                 rest = rest[open.upperBound...]

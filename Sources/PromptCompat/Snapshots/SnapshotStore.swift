@@ -19,38 +19,50 @@ public struct SnapshotStore: Sendable {
 
     /// The folder of one case's snapshot; refuses names that would leave the store.
     public func directory(for key: SnapshotKey) throws(SnapshotError) -> URL {
+        URL(fileURLWithPath: try directoryPath(for: key), isDirectory: true)
+    }
+
+    /// ``directory(for:)`` as a path, joined as a string: a run loads a snapshot a case, and on Linux
+    /// each `appendingPathComponent` costs more than reading the file.
+    func directoryPath(for key: SnapshotKey) throws(SnapshotError) -> String {
         if let problem = SafeName.problem(with: key.provider) { throw SnapshotError(key: key, message: "provider name \"\(key.provider)\" \(problem)") }
         if let problem = SafeName.problem(withID: key.promptID) { throw SnapshotError(key: key, message: "prompt id \"\(key.promptID)\" \(problem)") }
         if let problem = SafeName.problem(with: key.caseName) { throw SnapshotError(key: key, message: "case name \"\(key.caseName)\" \(problem)") }
-        return root.appendingPathComponent(key.provider).appendingPathComponent(key.promptID).appendingPathComponent(key.caseName)
+        let rootPath = root.path.hasSuffix("/") ? String(root.path.dropLast()) : root.path
+        return "\(rootPath)/\(key.provider)/\(key.promptID)/\(key.caseName)"
     }
 
     /// The accepted snapshot, or `nil` when there is none. A half-finished swap from a killed run is
     /// rolled back first.
     public func load(_ key: SnapshotKey) throws(SnapshotError) -> Snapshot? {
-        let directory = try directory(for: key)
+        let directory = try directoryPath(for: key)
         let fm = FileManager.default
-        if !fm.fileExists(atPath: directory.path) { recoverReplaced(directory) }
-        let metaFile = directory.appendingPathComponent("meta.json")
-        guard fm.fileExists(atPath: metaFile.path) else { return nil }
+        let metaFile = directory + "/meta.json"
+        // Read first, ask later: a missing meta.json is the rare case.
+        var contents = fm.contents(atPath: metaFile)
+        if contents == nil, !fm.fileExists(atPath: directory) {
+            recoverReplaced(URL(fileURLWithPath: directory, isDirectory: true))
+            contents = fm.contents(atPath: metaFile)
+        }
+        guard contents != nil || fm.fileExists(atPath: metaFile) else { return nil }
         do {
-            let meta = try JSONValue(parsing: Data(contentsOf: metaFile))
+            let meta = try JSONValue(parsing: contents ?? Data(contentsOf: URL(fileURLWithPath: metaFile)))
             guard meta.objectValue != nil else {
-                throw SnapshotError(key: key, message: "cannot read \(PromptLibrary.displayPath(metaFile)): $: expected an object, found \(meta.typeDescription)")
+                throw SnapshotError(key: key, message: "cannot read \(PromptLibrary.displayPath(URL(fileURLWithPath: metaFile))): $: expected an object, found \(meta.typeDescription)")
             }
-            let count = (try? fm.contentsOfDirectory(atPath: directory.path))?.filter { $0.hasPrefix("sample-") && $0.hasSuffix(".txt") }.count ?? 0
+            let count = (try? fm.contentsOfDirectory(atPath: directory))?.filter { $0.hasPrefix("sample-") && $0.hasSuffix(".txt") }.count ?? 0
             var samples: [String] = []
             for i in stride(from: 1, through: count, by: 1) {
-                let text = try String(contentsOf: directory.appendingPathComponent("sample-\(i).txt"), encoding: .utf8)
+                let text = try String(contentsOfFile: "\(directory)/sample-\(i).txt", encoding: .utf8)
                 samples.append(text.hasSuffix("\n") ? String(text.dropLast()) : text)
             }
             return Snapshot(samples: samples, metadata: Snapshot.Metadata(json: meta))
         } catch let error as JSONSyntaxError {
-            throw SnapshotError(key: key, message: "cannot read \(PromptLibrary.displayPath(metaFile)):\(error.position): \(error.message)")
+            throw SnapshotError(key: key, message: "cannot read \(PromptLibrary.displayPath(URL(fileURLWithPath: metaFile))):\(error.position): \(error.message)")
         } catch let error as SnapshotError {
             throw error
         } catch {
-            throw SnapshotError(key: key, message: "cannot read \(directory.path): \(error)")
+            throw SnapshotError(key: key, message: "cannot read \(directory): \(error)")
         }
     }
 

@@ -29,7 +29,7 @@ extension Assertions {
         guard let expected = expect.toolCall else { return [] }
         let calls = toolCalls(in: output)
         guard !calls.isEmpty else {
-            let answer = output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let answer = output.trimming(.whitespacesAndNewlines)
             return ["calls no tool, expected a call to \(RegexPattern.quoted(expected.name)) (answered \(excerpt(answer)))"]
         }
         let matching = calls.filter { $0.name == expected.name }
@@ -44,7 +44,7 @@ extension Assertions {
 
     /// The calls in a tool-calls reply; empty for any other reply.
     static func toolCalls(in output: String) -> [(name: String, arguments: JSONValue)] {
-        guard let array = (try? JSONValue(parsing: output.trimmingCharacters(in: .whitespacesAndNewlines)))?.arrayValue else { return [] }
+        guard let array = (try? JSONValue(parsing: output.trimming(.whitespacesAndNewlines)))?.arrayValue else { return [] }
         let calls = array.compactMap { call in call["name"]?.stringValue.map { (name: $0, arguments: call["arguments"] ?? .null) } }
         return calls.count == array.count ? calls : []
     }

@@ -20,7 +20,7 @@ public enum Assertions {
         var outcome = AssertionOutcome()
         // Checks compare the normalized text; evidence quotes the text as written.
         let normalized = TextNormalizer.normalize(observed.text)
-        let written = observed.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let written = observed.text.trimming(.whitespacesAndNewlines)
         outcome.failures += textFailures(normalized, written: written, expect)
         outcome.failures += jsonFailures(observed.text, expect)
         outcome.failures += toolCallFailures(observed.text, expect)
@@ -48,7 +48,7 @@ public enum Assertions {
            let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) >= limit / 2 {
             cut = cut[..<space]
         }
-        return RegexPattern.quoted(cut.trimmingCharacters(in: .whitespaces) + "…")
+        return RegexPattern.quoted(cut.trimming(.whitespaces) + "…")
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {
@@ -58,7 +58,7 @@ public enum Assertions {
     /// `"…have a nice day."`: the last `limit` characters of `text`, quoted on one line.
     static func tailExcerpt(_ text: String, limit: Int) -> String {
         guard text.count > limit else { return RegexPattern.quoted(text) }
-        return RegexPattern.quoted("…" + text.suffix(limit).trimmingCharacters(in: .whitespaces))
+        return RegexPattern.quoted("…" + text.suffix(limit).trimming(.whitespaces))
     }
 }
 

@@ -23,7 +23,7 @@ enum RefusalDetector {
     /// RefusalDetector.refusal(in: "抱歉让您久等了，订单已发货。")              // nil
     /// ```
     static func refusal(in text: String) -> String? {
-        let opening = String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(openingLength))
+        let opening = String(text.trimming(.whitespacesAndNewlines).prefix(openingLength))
         let skeleton = Self.skeleton(opening)
         // Byte search: both skeletons are NFKC and lower case, and Foundation's `contains` costs microseconds a call.
         if let phrase = refusalKeys.first(where: { UTF8Search.contains($0, in: skeleton) }) {
@@ -42,7 +42,7 @@ enum RefusalDetector {
 
     /// A phrase's skeleton, with a space on each Latin end so it matches whole words only.
     static func key(_ phrase: String) -> String {
-        let core = skeleton(phrase).trimmingCharacters(in: .whitespaces)
+        let core = skeleton(phrase).trimming(.whitespaces)
         let startsCJK = core.unicodeScalars.first.map(Tokenizer.isCJK) ?? false
         let endsCJK = core.unicodeScalars.last.map(Tokenizer.isCJK) ?? false
         return (startsCJK ? "" : " ") + core + (endsCJK ? "" : " ")
@@ -81,6 +81,6 @@ enum RefusalDetector {
         }
         sentences.append(current)
         let found = sentences.first { UTF8Search.contains(key, in: skeleton($0)) }
-        return (found ?? text).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (found ?? text).trimming(.whitespacesAndNewlines)
     }
 }

@@ -30,13 +30,25 @@ struct MarkdownLineParser {
 
     static let tableSeparator = try! NSRegularExpression(pattern: #"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$"#)
 
-    /// Inline markup and what replaces it.
-    static let inlineMarkup: [(regex: NSRegularExpression, template: String)] = ([
-        (#"!?\[([^\]]*)\]\([^)]*\)"#, "$1"),  // links and images keep their text
-        (#"(\*\*|__|~~)(.+?)\1"#, "$2"),
-        (#"`+"#, ""),
-        (#"(?<![A-Za-z0-9*])\*(?!\s)([^*\n]+?)\*(?![A-Za-z0-9*])"#, "$1"),
-    ] as [(String, String)]).map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+    /// Inline markup, what replaces it, and the characters a match must contain (a line without any of
+    /// them is not searched).
+    static let inlineMarkup: [(regex: NSRegularExpression, template: String, marks: Set<UInt8>)] = ([
+        (#"!?\[([^\]]*)\]\([^)]*\)"#, "$1", "]"),  // links and images keep their text
+        (#"(\*\*|__|~~)(.+?)\1"#, "$2", "*_~"),
+        (#"`+"#, "", "`"),
+        (#"(?<![A-Za-z0-9*])\*(?!\s)([^*\n]+?)\*(?![A-Za-z0-9*])"#, "$1", "*"),
+    ] as [(String, String, String)]).map { (try! NSRegularExpression(pattern: $0.0), $0.1, Set($0.2.utf8)) }
+
+    /// The first character of a line any of ``linePatterns`` matches, after its leading white space:
+    /// a fence, `#`, `=`, `-`, `*`, `_`, `+`, `>` or a digit (`\d` is any decimal digit, not only ASCII).
+    static let lineMarks: Set<Unicode.Scalar> = Set("`~#=-*_+>".unicodeScalars)
+
+    /// False when no line pattern can match `line`: its first non-space scalar is no ``lineMarks`` and no
+    /// decimal digit. Every pattern starts with `^ {0,3}` or `^\s*` and then one of those.
+    static func mayBeMarked(_ line: String) -> Bool {
+        guard let first = line.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { return false }
+        return lineMarks.contains(first) || first.properties.numericType == .decimal
+    }
 
     mutating func parse() -> MarkdownStructure {
         while index < lines.count {
@@ -50,7 +62,7 @@ struct MarkdownLineParser {
                 afterParagraph = false
             } else {
                 addProse(line)
-                afterParagraph = !line.trimmingCharacters(in: .whitespaces).isEmpty
+                afterParagraph = !line.trimming(.whitespaces).isEmpty
             }
         }
         result.prose = prose.joined(separator: "\n")
@@ -84,7 +96,7 @@ struct MarkdownLineParser {
         while index < lines.count {
             let line = lines[index]
             index += 1
-            if line.trimmingCharacters(in: .whitespaces).hasPrefix(fence) { break }
+            if line.trimming(.whitespaces).hasPrefix(fence) { break }
             count += 1
         }
         result.codeBlocks.append(.init(language: language.flatMap { $0.isEmpty ? nil : $0.lowercased() }, lines: count))
@@ -105,23 +117,24 @@ struct MarkdownLineParser {
 
     private mutating func addProse(_ text: String) {
         var stripped = text
-        for (regex, template) in Self.inlineMarkup {
+        for (regex, template, marks) in Self.inlineMarkup where stripped.utf8.contains(where: marks.contains) {
             stripped = regex.stringByReplacingMatches(in: stripped, range: NSRange(stripped.startIndex..., in: stripped), withTemplate: template)
         }
-        stripped = stripped.trimmingCharacters(in: .whitespaces)
+        stripped = stripped.trimming(.whitespaces)
         if !stripped.isEmpty { prose.append(stripped) }
     }
 
     /// The cells of a table row: split on `|`, outer empty cells (from leading/trailing pipes) dropped.
     static func cells(_ row: String) -> [String] {
-        var cells = row.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        let trimmed = row.trimmingCharacters(in: .whitespaces)
+        var cells = row.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimming(.whitespaces) }
+        let trimmed = row.trimming(.whitespaces)
         if trimmed.hasPrefix("|"), !cells.isEmpty { cells.removeFirst() }
         if trimmed.hasSuffix("|"), !cells.isEmpty { cells.removeLast() }
         return cells
     }
 
     static func match(_ line: String) -> (kind: LineKind, groups: [String?])? {
+        guard mayBeMarked(line) else { return nil }
         let range = NSRange(line.startIndex..., in: line)
         for (kind, regex) in linePatterns {
             guard let match = regex.firstMatch(in: line, range: range) else { continue }

@@ -50,7 +50,10 @@ public struct MarkdownStructure: Sendable, Equatable {
     public var headingCount: Int { headings.values.reduce(0, +) }
 
     public static func of(_ text: String) -> MarkdownStructure {
-        var parser = MarkdownLineParser(lines: text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n"))
+        // Split on the byte: after `\r\n` became `\n` a `\r` may still stand before a `\n` ("\r\r\n"), one
+        // Character for Swift.
+        let lines = text.unifyingLineEnds.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        var parser = MarkdownLineParser(lines: lines.map { String(decoding: $0, as: UTF8.self) })
         return parser.parse()
     }
 }

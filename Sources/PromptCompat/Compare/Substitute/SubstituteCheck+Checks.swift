@@ -11,7 +11,7 @@ extension SubstituteCheck {
     public static let refusal = SubstituteCheck(name: "refusal") { input in
         guard let sentence = RefusalDetector.refusal(in: input.candidate),
               input.samples.allSatisfy({ RefusalDetector.refusal(in: $0) == nil }) else { return [] }
-        return ["refuses: \"\(sentence.trimmingCharacters(in: .whitespacesAndNewlines).prefix(80))\""]
+        return ["refuses: \"\(sentence.trimming(.whitespacesAndNewlines).prefix(80))\""]
     }
 
     /// The dominant language changed (Chinese ↔ English), or Simplified Chinese became Traditional.

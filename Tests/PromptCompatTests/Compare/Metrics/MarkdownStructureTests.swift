@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PromptCompat
 
@@ -53,5 +54,31 @@ struct MarkdownStructureTests {
     func plain() {
         #expect(MarkdownStructure.of("您好 👍🏽，订单已发货。").isPlain)
         #expect(MarkdownStructure.of("") == MarkdownStructure())
+    }
+
+    /// Lines of 0–6 pieces: every line mark, ASCII and full-width digits, every kind of space, text.
+    static let lines: [String] = {
+        let pieces = ["#", "##", "=", "-", "*", "_", "+", ">", "`", "```", "~~~", "1", "１", "٣", ".", ")", "、", " ", "   ", "\t",
+                      "\u{3000}", "\u{A0}", "\u{0B}", "\u{85}", "步骤", "a", "**", "[x](y)", "|"]
+        var random = SplitMix64(seed: 11)
+        return (0..<5_000).map { _ in (0..<Int(random.next() % 7)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined() }
+    }()
+
+    @Test("a line the quick pre-check passes over matches no line pattern")
+    func preCheckIsNecessary() {
+        let skipped = Self.lines.filter { !MarkdownLineParser.mayBeMarked($0) }
+        #expect(skipped.count > 500)
+        let matched = skipped.filter { line in
+            MarkdownLineParser.linePatterns.contains { $0.regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil }
+        }
+        #expect(matched.isEmpty, "first: \(matched.first.map { $0.unicodeScalars.map { String($0.value, radix: 16) } } ?? [])")
+    }
+
+    @Test("inline markup left unsearched for want of its mark would not have matched")
+    func inlineMarksAreNecessary() {
+        for (regex, _, marks) in MarkdownLineParser.inlineMarkup {
+            let unmarked = Self.lines.filter { !$0.utf8.contains(where: marks.contains) }
+            #expect(unmarked.allSatisfy { regex.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) == nil })
+        }
     }
 }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Which characters ``Swift/StringProtocol/trimming(_:)`` removes from the ends: the members of
+/// Foundation's `CharacterSet.whitespaces`, `.newlines` or `.whitespacesAndNewlines`.
+enum TrimmedCharacters {
+    /// Spaces (Unicode category Zs) and the tab: `CharacterSet.whitespaces`.
+    case whitespaces
+    /// U+000A–U+000D, U+0085, U+2028, U+2029: `CharacterSet.newlines`.
+    case newlines
+    case whitespacesAndNewlines
+
+    var characterSet: CharacterSet {
+        switch self {
+        case .whitespaces: .whitespaces
+        case .newlines: .newlines
+        case .whitespacesAndNewlines: .whitespacesAndNewlines
+        }
+    }
+
+    /// Whether `scalar` is trimmed. ASCII is answered without the character set (on Linux a
+    /// `CharacterSet.contains` costs far more than the comparison a case makes of it).
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return characterSet.contains(scalar) }
+        switch self {
+        case .whitespaces: return scalar == " " || scalar == "\t"
+        case .newlines: return (0x0A...0x0D).contains(scalar.value)
+        case .whitespacesAndNewlines: return scalar == " " || (0x09...0x0D).contains(scalar.value)
+        }
+    }
+}
+
+extension Substring {
+    /// `trimmingCharacters(in:)` with one of the three standard sets, asking only about the scalars at
+    /// the ends, and returning the text itself when nothing is trimmed.
+    ///
+    /// ```swift
+    /// "  退货 \n".trimming(.whitespacesAndNewlines)   // "退货"
+    /// "\u{3000}标题".trimming(.whitespaces)            // "标题" (U+3000 is a space, category Zs)
+    /// ```
+    func trimming(_ characters: TrimmedCharacters) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !characters.contains($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !characters.contains($0) })!
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return String(self) }
+        return String(scalars[first...last])
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in:)` with one of the three standard sets, without Foundation: see
+    /// ``Swift/Substring/trimming(_:)``.
+    func trimming(_ characters: TrimmedCharacters) -> String {
+        self[...].trimming(characters)
+    }
+}
+
+extension StringProtocol {
+    /// `replacingOccurrences(of: "\r\n", with: "\n")`, without a copy when the text has no `\r`.
+    var unifyingLineEnds: String {
+        utf8.contains(13) ? replacingOccurrences(of: "\r\n", with: "\n") : String(self)
+    }
+}
