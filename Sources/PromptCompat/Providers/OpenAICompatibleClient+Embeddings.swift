@@ -47,12 +47,9 @@ extension OpenAICompatibleClient {
     }
 
     private func unredactedEmbeddingsCall(_ texts: [String], model: String) async throws(ProviderFailure) -> [Embedding] {
-        // The chat request builder sets the key header, timeout and content type exactly as for chat (and
-        // fails naming the key variable when it is unset); only the path, body and Accept differ.
-        var urlRequest = try makeURLRequest(ChatRequest(model: model, messages: []))
-        urlRequest.url = config.baseURL.appendingPathComponent("embeddings")
-        urlRequest.setValue("application/json", forHTTPHeaderField: "Accept")
-        urlRequest.httpBody = Self.embeddingsBody(model: model, texts: texts).data()
+        // The key header, timeout and content type exactly as for chat (and the same failure naming the key
+        // variable when it is unset).
+        let urlRequest = try makeURLRequest(path: "embeddings", body: Self.embeddingsBody(model: model, texts: texts).data(), accept: "application/json")
 
         // Read like a chat answer: through the client's one session, bounded by maxResponseBytes.
         let (status, headers, data) = try await receiveBody(urlRequest)

@@ -74,11 +74,17 @@ public final class OpenAICompatibleClient: Provider {
     /// The HTTP request for `request`, with the key from the environment; fails naming the variable when
     /// it is not set.
     func makeURLRequest(_ request: ChatRequest) throws(ProviderFailure) -> URLRequest {
-        var urlRequest = URLRequest(url: config.baseURL.appendingPathComponent("chat/completions"))
+        try makeURLRequest(path: "chat/completions", body: request.body(stream: streaming).data(), accept: streaming ? "text/event-stream" : "application/json")
+    }
+
+    /// A POST of a JSON `body` to `path` under the base URL, with the timeout and the key header of every
+    /// call (chat and embeddings alike); fails naming the key variable when it is not set.
+    func makeURLRequest(path: String, body: Data, accept: String) throws(ProviderFailure) -> URLRequest {
+        var urlRequest = URLRequest(url: config.baseURL.appendingPathComponent(path))
         urlRequest.httpMethod = "POST"
         urlRequest.timeoutInterval = timeout
         urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        urlRequest.setValue(streaming ? "text/event-stream" : "application/json", forHTTPHeaderField: "Accept")
+        urlRequest.setValue(accept, forHTTPHeaderField: "Accept")
         if let variable = config.apiKeyEnv {
             guard let key = environment[variable], !key.isEmpty else {
                 throw ProviderFailure(.auth(variable: variable), "missing API key: set the environment variable \(variable) (provider \"\(config.name)\" reads its key from it)")
@@ -88,7 +94,7 @@ public final class OpenAICompatibleClient: Provider {
             case .apiKeyHeader: urlRequest.setValue(key, forHTTPHeaderField: "api-key")
             }
         }
-        urlRequest.httpBody = request.body(stream: streaming).data()
+        urlRequest.httpBody = body
         return urlRequest
     }
 
