@@ -11,6 +11,11 @@ struct RunnerBench {
     var latency: Duration = .zero
     /// How long `wrk` runs against the stub for the reference figure.
     var wrkSeconds = 10
+    /// The phase of `runner` that `perf` sees (``Profiler``): the whole runner, the runner without the
+    /// network, or the HTTP client alone.
+    var profiled = Phase.runner
+
+    enum Phase: String { case runner, offline, client }
 
     /// One timed run of the whole library.
     struct Measurement {
@@ -54,10 +59,14 @@ struct RunnerBench {
 
     /// Runs every case through a new ``SuiteRunner`` (record never: compare only), appending each result to
     /// `results.jsonl` as the CLI does.
-    func run(_ library: PromptLibrary, _ bench: BenchLibrary, cache: ResponseCache? = nil, profiled: Bool = true) async throws -> Measurement {
+    ///
+    /// - Parameter provider: answers instead of the HTTP client (``InstantProvider``: the runner without the network).
+    func run(_ library: PromptLibrary, _ bench: BenchLibrary, cache: ResponseCache? = nil, provider: (any Provider)? = nil, profiled: Bool = true) async throws -> Measurement {
+        var makeProvider: (@Sendable (ProviderConfig) -> any Provider)?
+        if let provider { makeProvider = { _ in provider } }
         let runner = try SuiteRunner(
             library: library, snapshots: bench.snapshots, target: BenchLibrary.provider, record: .never, environment: [:],
-            cache: cache.map { ($0, .use) }
+            cache: cache.map { ($0, .use) }, makeProvider: makeProvider
         )
         let log = try ResultsLog(file: bench.reports.appendingPathComponent("results.jsonl"))
         let clock = ContinuousClock()
@@ -72,11 +81,17 @@ struct RunnerBench {
     /// `runner`: cases per second of the runner against the instant stub, beside `wrk`'s requests per second.
     func runner() async throws {
         try await withLibrary { stub, bench, library in
-            let measured = try await run(library, bench)
+            let measured = try await run(library, bench, profiled: profiled == .runner)
             print("runner: \(measured.results.count) cases in \(format(measured.seconds, 2)) s = \(format(measured.casesPerSecond, 0)) cases/s (\(measured.verdicts)); max RSS \(maxResidentMegabytes()) MB")
             let perCase = Double(concurrency) / measured.casesPerSecond * 1000
             print("  a case takes \(format(perCase, 2)) ms on average with \(concurrency) in flight; its request \(format(measured.meanRequestMilliseconds, 2)) ms of it (client-measured)")
             print("  CPU: \(format(measured.cpuSeconds / Double(measured.results.count) * 1e6, 0)) µs a case (user + system, runner and stub; \(format(measured.cpuSeconds / measured.seconds * 100, 0))% of one core)")
+            // Where the time goes, in the same run: the same cases with the network taken out (answers from
+            // memory), and the same requests through the HTTP client with nothing else.
+            let offline = try await run(library, bench, provider: InstantProvider(answer: BenchLibrary.answer), profiled: profiled == .offline)
+            let transport = try await clientOnly(library, stub: stub, profiled: profiled == .client)
+            print("runner without the network: \(format(offline.casesPerSecond, 0)) cases/s (the same cases, answers from memory: request building, snapshot, comparison, results.jsonl); \(format(offline.cpuSeconds / Double(offline.results.count) * 1e6, 0)) µs of CPU a case")
+            print("HTTP client alone: \(format(transport.requestsPerSecond, 0)) requests/s (OpenAICompatibleClient over URLSession, the same requests, concurrency \(concurrency), nothing else); \(format(transport.cpuMicroseconds, 0)) µs of CPU a request with the stub")
             guard wrkSeconds > 0 else { return }
             let body = try sampleBody(library)
             guard let wrk = try Wrk.run(url: stub.baseURL.appendingPathComponent("chat/completions"), body: body, connections: concurrency, seconds: wrkSeconds) else {
@@ -88,6 +103,8 @@ struct RunnerBench {
                 ("runner (cases/s)", format(measured.casesPerSecond, 0)),
                 ("wrk (requests/s)", format(wrk, 0)),
                 ("runner / wrk", format(measured.casesPerSecond / wrk * 100, 1) + "%  (goal ≥ 50%)"),
+                ("runner without the network / wrk", format(offline.casesPerSecond / wrk * 100, 1) + "%"),
+                ("HTTP client alone / wrk", format(transport.requestsPerSecond / wrk * 100, 1) + "%"),
             ])
         }
     }
@@ -123,6 +140,30 @@ struct RunnerBench {
                 ("max RSS (ru_maxrss)", "\(maxResidentMegabytes()) MB  (goal ≤ 150 MB)"),
             ])
         }
+    }
+
+    /// Every case's adapted request sent through an ``OpenAICompatibleClient`` on the stub, `concurrency`
+    /// at a time, and nothing else: what the HTTP client costs on its own.
+    func clientOnly(_ library: PromptLibrary, stub: StubServer, profiled: Bool) async throws -> (requestsPerSecond: Double, cpuMicroseconds: Double) {
+        let provider = library.config.providers[0]
+        let requests = try library.prompts.flatMap { prompt in try prompt.cases.map { try prompt.adaptedRequest(for: $0, provider: provider).request } }
+        let client = OpenAICompatibleClient(config: provider, environment: [:], connectionsPerHost: concurrency)
+        let clock = ContinuousClock()
+        if profiled { Profiler.enable() }
+        defer { Profiler.disable() }
+        let start = clock.now, cpuStart = cpuSeconds()
+        await withTaskGroup(of: Void.self) { group in
+            var next = 0
+            func add() {
+                let request = requests[next]
+                next += 1
+                group.addTask { _ = try? await client.complete(request) }
+            }
+            while next < min(concurrency, requests.count) { add() }
+            while await group.next() != nil { if next < requests.count { add() } }
+        }
+        let seconds = (clock.now - start).seconds, cpu = cpuSeconds() - cpuStart
+        return (Double(requests.count) / seconds, cpu / Double(requests.count) * 1e6)
     }
 
     /// The body the runner sends for the first case, for `wrk` to send the same bytes.
@@ -178,4 +219,14 @@ enum Profiler {
 
     static func enable() { control?.write(Data("enable\n".utf8)) }
     static func disable() { control?.write(Data("disable\n".utf8)) }
+}
+
+/// Answers every request at once with the same text, from memory: the runner with the network taken out.
+struct InstantProvider: Provider {
+    let answer: String
+    var name: String { BenchLibrary.provider }
+
+    func complete(_ request: ChatRequest) async throws(ProviderFailure) -> Completion {
+        Completion(text: answer, finishReason: "stop", model: "bench-model", usage: Usage(promptTokens: 40, completionTokens: 30))
+    }
 }

@@ -7,7 +7,7 @@ import Foundation
 let usage = """
     usage: PromptCompatBench scoring [--pairs N] [--seed S] [--length CHARS] [--only METRIC] [--write-pairs FILE]
            PromptCompatBench scoring-reference --python PATH --script FILE [--pairs N] [--rouge-pairs N]
-           PromptCompatBench runner [--cases N] [--concurrency C] [--prompt-files F] [--wrk-seconds S]
+           PromptCompatBench runner [--cases N] [--concurrency C] [--prompt-files F] [--wrk-seconds S] [--profile PHASE]
            PromptCompatBench latency [--cases N] [--concurrency C] [--latency-ms MS]
            PromptCompatBench cached [--cases N] [--concurrency C] [--latency-ms MS]
 
@@ -24,7 +24,10 @@ let usage = """
               difference. rouge-score is slow: it scores the first --rouge-pairs pairs (default 1000).
     runner    a generated library (default 10000 cases, accepted snapshots for all) run by SuiteRunner at
               concurrency 16 against a keep-alive loopback stub that answers at once; cases/s beside wrk's
-              requests/s against the same stub (16 connections, 10 s).
+              requests/s against the same stub (16 connections, 10 s). In the same run, where the time goes:
+              the same cases with answers from memory (the runner without the network) and the same
+              requests through the HTTP client alone. --profile runner|offline|client: the phase a
+              `perf record --control` sees (docs/performance.md, Profiling).
     latency   1000 cases against the stub answering after 200 ms: wall time beside the ideal
               cases × latency / concurrency.
     cached    10000 cases run twice with a response cache against the 200 ms stub: the second run's time as
@@ -70,12 +73,19 @@ func runBench(_ arguments: [String]) async -> Int32 {
             }
             try ReferenceScoring(bench: bench, python: python, script: script, rougePairs: positive(values, "rouge-pairs", 1000)).run()
         case "runner", "latency", "cached":
-            guard let values = options(rest, allowed: ["cases", "concurrency", "prompt-files", "wrk-seconds", "latency-ms"]) else { return 2 }
+            guard let values = options(rest, allowed: ["cases", "concurrency", "prompt-files", "wrk-seconds", "latency-ms", "profile"]) else { return 2 }
             var bench = RunnerBench()
             bench.cases = positive(values, "cases", mode == "latency" ? 1000 : 10_000)
             bench.concurrency = positive(values, "concurrency", 16)
             bench.promptFiles = positive(values, "prompt-files", 10)
             bench.wrkSeconds = values["wrk-seconds"].flatMap(Int.init).map { max(0, $0) } ?? 10
+            if let phase = values["profile"] {
+                guard let profiled = RunnerBench.Phase(rawValue: phase) else {
+                    FileHandle.standardError.write(Data("error: --profile takes runner, offline or client, not \(phase)\n".utf8))
+                    return 2
+                }
+                bench.profiled = profiled
+            }
             bench.latency = .milliseconds(values["latency-ms"].flatMap(Int.init) ?? (mode == "runner" ? 0 : 200))
             switch mode {
             case "runner": try await bench.runner()
