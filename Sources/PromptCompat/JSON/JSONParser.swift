@@ -170,9 +170,7 @@ struct JSONParser {
 
     /// The JSON path of member `key` under `path`: `$.a.b`, or `$["odd key"]` when the key is not a plain name.
     static func child(_ path: String, _ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
-            CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-"
-        }
+        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isAlphanumeric || $0 == "_" || $0 == "-" }
         return plain ? "\(path).\(key)" : "\(path)[\"\(key)\"]"
     }
 

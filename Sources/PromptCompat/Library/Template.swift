@@ -59,8 +59,6 @@ public enum Template {
     }
 
     private static func isName(_ name: String) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy {
-            CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-" || $0 == "."
-        }
+        !name.isEmpty && name.unicodeScalars.allSatisfy { $0.isAlphanumeric || $0 == "_" || $0 == "-" || $0 == "." }
     }
 }

@@ -60,3 +60,12 @@ extension StringProtocol {
         utf8.contains(13) ? replacingOccurrences(of: "\r\n", with: "\n") : String(self)
     }
 }
+
+extension Unicode.Scalar {
+    /// `CharacterSet.alphanumerics.contains(self)`, with ASCII answered without the character set (a JSON
+    /// member's path and a template variable's name ask it of every scalar).
+    var isAlphanumeric: Bool {
+        guard isASCII else { return CharacterSet.alphanumerics.contains(self) }
+        return ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
+    }
+}

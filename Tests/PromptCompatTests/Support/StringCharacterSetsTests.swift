@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import PromptCompat
 
-/// `trimming(_:)` and `unifyingLineEnds` replace Foundation calls in the comparison's hot path; the oracle
+/// `trimming(_:)`, `unifyingLineEnds` and `isAlphanumeric` replace Foundation calls in the comparison's hot path; the oracle
 /// is the Foundation call itself, on the normalizer tests' generated texts (every kind of space, line end,
 /// combining mark and emoji, at the ends and inside) plus texts made only of spaces.
-@Suite("String trimming without Foundation")
-struct StringTrimmingTests {
+@Suite("Character-set questions answered without Foundation")
+struct StringCharacterSetsTests {
     static let texts = TextNormalizerPassesTests.generated + [
         "", " ", "\t\u{3000}\u{A0}", "\n\r\u{85}\u{2028}\u{2029}\u{0B}\u{0C}", " \u{301}", "\u{301} ", "\u{2003}标题\u{2003}", "a\r\r\nb",
     ]
@@ -35,5 +35,12 @@ struct StringTrimmingTests {
         #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
         // The one pass leaves a CR that a removed CR-LF brought next to a LF: Foundation does the same.
         #expect("a\r\r\nb".unifyingLineEnds == "a\r\nb")
+    }
+
+    @Test("isAlphanumeric equals CharacterSet.alphanumerics on every scalar of the Basic Multilingual Plane and beyond")
+    func alphanumericMatchesFoundation() {
+        let scalars = (0..<0x3_0000).compactMap(Unicode.Scalar.init)
+        let mismatches = scalars.filter { $0.isAlphanumeric != CharacterSet.alphanumerics.contains($0) }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map { String($0.value, radix: 16) } ?? "")")
     }
 }
