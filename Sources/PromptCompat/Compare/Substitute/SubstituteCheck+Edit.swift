@@ -58,7 +58,9 @@ struct SmallEdit {
               LevenshteinSimilarity.distance(String(a), String(b)) <= min(maxDistance, max(2, a.count / 5)) else { return nil }
         var spans: [(a: Range<Int>, b: Range<Int>)] = []
         var i = 0, j = 0
-        let table = lcsTable(a, b)
+        // The walk below steps through the common prefix diagonally and asks the table only beyond it.
+        let prefix = zip(a, b).prefix { $0 == $1 }.count
+        let table = SuffixLCSTable(a, b, from: prefix)
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] { i += 1; j += 1; continue }
             let start = (i, j)
@@ -89,22 +91,24 @@ struct SmallEdit {
         }
     }
 
-    /// Suffix LCS lengths: `table[i, j]` is the LCS of `a[i...]` and `b[j...]`.
-    static func lcsTable(_ a: [Character], _ b: [Character]) -> SuffixLCSTable {
-        SuffixLCSTable(a, b)
-    }
 }
 
-/// The suffix LCS table of two character arrays in one flat buffer. The characters are compared once each,
-/// as integer ids (equal characters, equal ids), so the n·m cells compare integers, not strings.
+/// The suffix LCS table of two character arrays in one flat buffer: `table[i, j]` is the length of the
+/// longest common subsequence of `a[i...]` and `b[j...]`. The characters are compared once each, as integer
+/// ids (equal characters, equal ids), so the n·m cells compare integers, not strings.
+///
+/// A cell depends only on the suffixes, so a table `from` an offset holds the same values for every
+/// `i, j ≥ offset` and skips the rest: a small edit of a long answer leaves a long common prefix.
 struct SuffixLCSTable {
     private var cells: [Int32]
     private let width: Int
+    private let offset: Int
 
-    init(_ a: [Character], _ b: [Character]) {
-        let (x, y) = Self.ids(a, b)
-        width = b.count + 1
-        cells = [Int32](repeating: 0, count: (a.count + 1) * width)
+    init(_ a: [Character], _ b: [Character], from offset: Int = 0) {
+        let (x, y) = Self.ids(a[offset...], b[offset...])
+        self.offset = offset
+        width = y.count + 1
+        cells = [Int32](repeating: 0, count: (x.count + 1) * width)
         for i in stride(from: x.count - 1, through: 0, by: -1) {
             for j in stride(from: y.count - 1, through: 0, by: -1) {
                 cells[i * width + j] = x[i] == y[j] ? cells[(i + 1) * width + j + 1] + 1 : max(cells[(i + 1) * width + j], cells[i * width + j + 1])
@@ -112,12 +116,13 @@ struct SuffixLCSTable {
         }
     }
 
-    subscript(i: Int, j: Int) -> Int32 { cells[i * width + j] }
+    /// For `i, j ≥ offset` only.
+    subscript(i: Int, j: Int) -> Int32 { cells[(i - offset) * width + (j - offset)] }
 
     /// Equal ids for equal characters: a character of one scalar is its scalar value (no hashing), any
     /// other character an interned id above every scalar value. The texts are in the comparable form (NFKC),
     /// where two equal characters are the same scalars.
-    static func ids(_ a: [Character], _ b: [Character]) -> ([Int32], [Int32]) {
+    static func ids(_ a: ArraySlice<Character>, _ b: ArraySlice<Character>) -> ([Int32], [Int32]) {
         var interned: [Character: Int32] = [:]
         func id(_ character: Character) -> Int32 {
             let scalars = character.unicodeScalars

@@ -78,4 +78,26 @@ struct SubstituteMeaningEditTests {
         #expect(check.reasons(["预计3天内送达，请耐心等待。"], "预计三天内送达，请耐心等待。") == [])
         #expect(check.reasons(["您不用担心，订单已经发货了。"], "您别担心，订单已经发货了。") == [])
     }
+
+    @Test("the LCS table from the common prefix holds the whole table's values beyond it")
+    func tableFromPrefixEqualsWholeTable() {
+        // Pairs with a shared start and a few edits (the case the check meets), and unrelated pairs.
+        var random = SplitMix64(seed: 5)
+        let alphabet = Array("订单已发货不可以3五ab 。，")
+        for _ in 0..<300 {
+            let a = (0..<Int(random.next() % 40)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            var b = a
+            for _ in 0..<Int(random.next() % 4) where !b.isEmpty {
+                b[Int(random.next() % UInt64(b.count))] = alphabet[Int(random.next() % UInt64(alphabet.count))]
+            }
+            if random.next() % 3 == 0 { b.append(contentsOf: "不可以") }
+            let prefix = zip(a, b).prefix { $0 == $1 }.count
+            let whole = SuffixLCSTable(a, b), fromPrefix = SuffixLCSTable(a, b, from: prefix)
+            for i in prefix...a.count {
+                for j in prefix...b.count where whole[i, j] != fromPrefix[i, j] {
+                    Issue.record("\(String(a)) / \(String(b)): [\(i), \(j)] \(whole[i, j]) ≠ \(fromPrefix[i, j])")
+                }
+            }
+        }
+    }
 }
