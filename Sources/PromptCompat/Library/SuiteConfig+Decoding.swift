@@ -85,7 +85,7 @@ extension SuiteConfig {
         if let literal = ["apiKey", "api_key", "key", "token"].first(where: { object[$0] != nil }) {  // never echo its value
             throw reader.diagnostic("\(path).\(literal)", "API keys are read from the environment only, never from a file: remove \"\(literal)\" and name the variable that holds the key in \"apiKeyEnv\"")
         }
-        try reader.rejectUnknownKeys(object, at: path, known: ["profile", "baseURL", "model", "models", "apiKeyEnv", "stream", "strict", "profileOverrides", "rateLimit"])
+        try reader.rejectUnknownKeys(object, at: path, known: ["profile", "baseURL", "model", "models", "apiKeyEnv", "stream", "strict", "profileOverrides", "rateLimit", "concurrency"])
         func required(_ key: String, _ what: String) throws(LibraryDiagnostic) -> String {
             guard let v = object[key] else { throw reader.diagnostic(path, "missing \"\(key)\": \(what)") }
             return try reader.string(v, at: "\(path).\(key)")
@@ -108,6 +108,7 @@ extension SuiteConfig {
             config.resolvedProfile = try config.resolvedProfile.overriding(with: value, at: "\(path).profileOverrides", reader: reader)
         }
         if let value = object["rateLimit"] { config.rateLimit = try decodeRateLimit(value, at: "\(path).rateLimit", reader: reader) }
+        if let value = object["concurrency"] { config.concurrency = try reader.integer(value, at: "\(path).concurrency", minimum: 1) }
         return config
     }
 

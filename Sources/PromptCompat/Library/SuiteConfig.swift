@@ -58,6 +58,9 @@ public struct ProviderConfig: Sendable, Equatable {
     public var strict: Bool = false
     /// Client-side requests and tokens per minute (``RateLimiter``); `nil` for no limit.
     public var rateLimit: RateLimit?
+    /// Requests in flight to this provider when it is the target; `nil` for the suite's
+    /// `defaults.concurrency`. A local server that answers one request at a time wants 1, a hosted API 16.
+    public var concurrency: Int?
     /// The profile's rules with the suite config's `profileOverrides` applied.
     public var resolvedProfile: ProviderProfile
 

@@ -1,7 +1,7 @@
 import Foundation
 
 extension SuiteRunner {
-    /// Runs the given cases with the suite's concurrency (at most `concurrency` cases started at once),
+    /// Runs the given cases with the target's ``concurrency`` (at most that many cases started at once),
     /// reporting each result as it finishes; returns the results in the order of `cases`.
     ///
     /// With an `interruption`: once it is raised no further case starts; the cases in flight finish, or —
@@ -16,7 +16,7 @@ extension SuiteRunner {
         _ cases: [(prompt: Prompt, promptCase: PromptCase)], interruption: RunInterruption? = nil,
         onResult: @Sendable (CaseResult, _ finished: Int, _ total: Int) -> Void = { _, _, _ in }
     ) async -> [CaseResult] {
-        let limit = max(1, library.config.defaults.concurrency)
+        let limit = concurrency
         var results: [Int: CaseResult] = [:]
         await withTaskGroup(of: (Int, CaseResult).self) { group in
             var next = 0

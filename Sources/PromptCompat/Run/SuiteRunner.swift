@@ -51,12 +51,12 @@ public struct SuiteRunner: Sendable {
         self.store = SnapshotStore(root: snapshots)
         self.target = target
         let timeout = library.config.defaults.timeoutSeconds
-        let client = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, streaming: target.stream, environment: environment, maxResponseBytes: library.config.defaults.maxResponseBytes, connectionsPerHost: max(6, library.config.defaults.concurrency))
+        let client = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, streaming: target.stream, environment: environment, maxResponseBytes: library.config.defaults.maxResponseBytes, connectionsPerHost: max(6, target.concurrency ?? library.config.defaults.concurrency))
         var layered: any Provider = makeProvider == nil ? RetryingProvider(wrapping: client, policy: library.config.defaults.retry) : client
         if let limit = target.rateLimit { layered = RateLimitedProvider(wrapping: layered, limiter: RateLimiter(limit)) }
         caching = cache.map { CachingProvider(wrapping: layered, baseURL: target.baseURL, cache: $0.cache, mode: $0.mode) }
         provider = caching ?? layered
-        limiter = ConcurrencyLimiter(limit: library.config.defaults.concurrency)
+        limiter = ConcurrencyLimiter(limit: max(1, target.concurrency ?? library.config.defaults.concurrency))
         let gradedCases = library.prompts.contains { $0.cases.contains { $0.expect.needsGrading } }
         do {
             grading = gradedCases ? try ModelGrading(library: library, environment: environment) : nil
@@ -64,6 +64,9 @@ public struct SuiteRunner: Sendable {
             throw RunSetupError(error.description)
         }
     }
+
+    /// Requests in flight to the target: its own `concurrency` in the suite config, else `defaults.concurrency`.
+    public var concurrency: Int { max(1, target.concurrency ?? library.config.defaults.concurrency) }
 
     /// Every (prompt, case) pair of the library that `filter` selects (see ``CaseFilter``) and that falls
     /// in `shard` (see ``Shard``), in library order.

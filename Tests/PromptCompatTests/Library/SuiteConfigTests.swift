@@ -120,7 +120,7 @@ struct SuiteConfigTests {
         (#"{ "baseline": "local", "default": {}, "providers": { "local": { "baseURL": "http://h/v1", "model": "m" } } }"#,
          "$.default", #"unknown key "default"; expected one of: baseline, providers, samples, defaults, grading, description"#),
         (#"{ "baseline": "local", "providers": { "local": { "baseURL": "http://h/v1", "model": "m", "keyEnv": "K" } } }"#,
-         "$.providers.local.keyEnv", #"unknown key "keyEnv"; expected one of: profile, baseURL, model, models, apiKeyEnv, stream, strict, profileOverrides, rateLimit"#),
+         "$.providers.local.keyEnv", #"unknown key "keyEnv"; expected one of: profile, baseURL, model, models, apiKeyEnv, stream, strict, profileOverrides, rateLimit, concurrency"#),
         (#"{ "baseline": "local", "defaults": { "timeout": 5 }, "providers": { "local": { "baseURL": "http://h/v1", "model": "m" } } }"#,
          "$.defaults.timeout", #"unknown key "timeout"; expected one of: similarity, timeoutSeconds, concurrency, retries, maxResponseBytes"#),
     ])
