@@ -21,8 +21,14 @@ extension JSONValue {
     /// JSONValue(["a": 1, "b": [true, nil]]).serialized()   // {"a":1,"b":[true,null]}
     /// ```
     public func serialized(pretty: Bool = false) -> String {
+        serialized(pretty: pretty, indent: 0)
+    }
+
+    /// Serialized as a member `indent` levels deep in a pretty-printed document would be (the first line
+    /// not indented: the caller writes what comes before it).
+    func serialized(pretty: Bool, indent: Int) -> String {
         var out = ""
-        write(to: &out, pretty: pretty, indent: 0)
+        write(to: &out, pretty: pretty, indent: indent)
         return out
     }
 

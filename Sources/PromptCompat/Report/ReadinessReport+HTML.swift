@@ -11,8 +11,16 @@ extension ReadinessReport {
     /// try report.html().write(to: URL(fileURLWithPath: "report.html"), atomically: true, encoding: .utf8)
     /// ```
     public func html() -> String {
+        var out = ""
+        writeHTML { out += $0 }
+        return out
+    }
+
+    /// ``html()`` in pieces, a prompt's cases at a time, for a report too large to hold as one string.
+    func writeHTML(_ emit: (String) throws -> Void) rethrows {
+        func lines(_ lines: [String]) throws { for line in lines { try emit(line + "\n") } }
         let title = "Migration readiness: \(baseline) → \(target)"
-        var out: [String] = [
+        try lines([
             "<!DOCTYPE html>",
             "<html lang=\"en\">",
             "<head>",
@@ -29,14 +37,13 @@ extension ReadinessReport {
             "<p class=\"meta\">\(prompts.count) prompt\(prompts.count == 1 ? "" : "s"), \(cases.count) case\(cases.count == 1 ? "" : "s") · generated \(HTMLText.escape(generatedAt))</p>",
             "</header>",
             "<main>",
-        ]
-        out += htmlSummaryCards()
-        out += htmlPromptTable()
-        out += htmlAdaptations()
-        out += htmlCaseSections()
-        out.append("<footer>Generated \(HTMLText.escape(generatedAt)) by promptcompat\(recordPolicy.map { "; snapshots: " + HTMLText.escape($0) } ?? "").</footer>")
-        out += ["</main>", "<script>\(HTMLReportScript.source)</script>", "</body>", "</html>"]
-        return out.joined(separator: "\n") + "\n"
+        ])
+        try lines(htmlSummaryCards() + htmlPromptTable() + htmlAdaptations())
+        try htmlCaseSections(lines)
+        try lines([
+            "<footer>Generated \(HTMLText.escape(generatedAt)) by promptcompat\(recordPolicy.map { "; snapshots: " + HTMLText.escape($0) } ?? "").</footer>",
+            "</main>", "<script>\(HTMLReportScript.source)</script>", "</body>", "</html>",
+        ])
     }
 
     /// Readiness, prompt statuses, case verdicts, cost, latency and the record policy.

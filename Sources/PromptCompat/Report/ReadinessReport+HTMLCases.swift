@@ -3,15 +3,15 @@ import Foundation
 extension ReadinessReport {
     /// One section per prompt (worst status first) with each of its cases; cases that did not pass are
     /// open, passing ones collapsed.
-    func htmlCaseSections() -> [String] {
-        var out = [
+    func htmlCaseSections(_ emit: ([String]) throws -> Void) rethrows {
+        try emit([
             "<h2>Cases</h2>",
             "<div class=\"controls\"><button type=\"button\" data-open-cases=\"all\">open every case</button>"
                 + "<button type=\"button\" data-open-cases=\"none\">close every case</button></div>",
-        ]
-        guard !prompts.isEmpty else { return out + ["<p class=\"none\">No cases in this run.</p>"] }
+        ])
+        guard !prompts.isEmpty else { return try emit(["<p class=\"none\">No cases in this run.</p>"]) }
         for (index, prompt) in htmlOrderedPrompts() {
-            out.append("<section class=\"prompt-cases\" id=\"prompt-\(index)\">")
+            var out = ["<section class=\"prompt-cases\" id=\"prompt-\(index)\">"]
             out.append("<header><h3><code>\(HTMLText.escape(prompt.promptID))</code><span class=\"badge s-\(prompt.status.rawValue)\">\(prompt.status.rawValue)</span></h3>")
             if let description = prompt.description { out.append("<p>\(HTMLText.escape(description))</p>") }
             if let note = prompt.overrideNote { out.append("<p><span class=\"tag\">override</span>\(HTMLText.escape(note))</p>") }
@@ -19,8 +19,8 @@ extension ReadinessReport {
             out.append("</header>")
             for result in prompt.cases { out += Self.htmlCase(result, promptOverrideNote: prompt.overrideNote) }
             out.append("</section>")
+            try emit(out)
         }
-        return out
     }
 
     /// One case: verdict, reasons (tagged with the check that gave them), adaptations, the override

@@ -6,6 +6,25 @@ extension ReadinessReport {
 
     /// `report.json`: everything in the Markdown report, for other tools. See `docs/report-format.md`.
     public func json() -> JSONValue {
+        var object = jsonHeader()
+        object["prompts"] = .array(prompts.map(\.json))
+        return .object(object)
+    }
+
+    /// ``json()`` pretty-printed, a prompt at a time: the same bytes as `json().data(pretty: true)`
+    /// without the whole document in memory.
+    func writeJSON(_ emit: (String) throws -> Void) rethrows {
+        let header = JSONValue.object(jsonHeader()).serialized(pretty: true)
+        try emit(String(header.dropLast(2)) + ",\n  \"prompts\": [")  // the header without its "\n}"
+        guard !prompts.isEmpty else { return try emit("]\n}") }
+        for (index, prompt) in prompts.enumerated() {
+            try emit((index == 0 ? "" : ",") + "\n    " + prompt.json.serialized(pretty: true, indent: 2))
+        }
+        try emit("\n  ]\n}")
+    }
+
+    /// Every member of `report.json` but `prompts` (the last).
+    private func jsonHeader() -> JSONObject {
         let t = tokens
         var summary = JSONObject([
             ("readiness", .number((readiness * 10000).rounded() / 10000)),
@@ -22,15 +41,14 @@ extension ReadinessReport {
         summary["pricesTaken"] = targetProfile?.pricesTaken.map(JSONValue.string) ?? .null
         summary["topReasons"] = .array(reasonKinds.map { ["kind": .string($0.kind), "cases": .number(Double($0.cases))] })
         summary["retuneFirst"] = .array(retuneFirst.map { .string($0.promptID) })
-        return .object(JSONObject([
+        return JSONObject([
             ("schemaVersion", .number(Double(Self.schemaVersion))),
             ("target", .string(target)),
             ("baseline", .string(baseline)),
             ("generatedAt", .string(generatedAt)),
             ("summary", .object(summary)),
             ("history", sinceLastRun?.json ?? .null),
-            ("prompts", .array(prompts.map(\.json))),
-        ]))
+        ])
     }
 
     static func json(_ latency: (p50: Double, p95: Double)?) -> JSONValue {

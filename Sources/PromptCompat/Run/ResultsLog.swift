@@ -57,9 +57,14 @@ extension ReadinessReport {
         let markdownFile = directory.appendingPathComponent("report.md")
         let jsonFile = directory.appendingPathComponent("report.json")
         try Data(markdown().utf8).write(to: markdownFile, options: .atomic)
-        try json().data(pretty: true).write(to: jsonFile, options: .atomic)
+        // The two large reports are written a prompt at a time (never one string of every case).
+        let json = try AtomicTextFile(url: jsonFile)
+        try writeJSON(json.write)
+        try json.commit()
         let htmlFile = directory.appendingPathComponent("report.html")
-        try Data(html().utf8).write(to: htmlFile, options: .atomic)
+        let html = try AtomicTextFile(url: htmlFile)
+        try writeHTML(html.write)
+        try html.commit()
         let junitFile = directory.appendingPathComponent("junit.xml")
         try Data(junitXML().utf8).write(to: junitFile, options: .atomic)
         return [markdownFile, jsonFile, htmlFile, junitFile]
