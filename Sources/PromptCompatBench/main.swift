@@ -10,6 +10,7 @@ let usage = """
            PromptCompatBench runner [--cases N] [--concurrency C] [--prompt-files F] [--wrk-seconds S] [--profile PHASE]
            PromptCompatBench latency [--cases N] [--concurrency C] [--latency-ms MS]
            PromptCompatBench cached [--cases N] [--concurrency C] [--latency-ms MS]
+           PromptCompatBench cli --promptcompat PATH [--cases N]
 
     scoring   generates N deterministic Chinese answer pairs (default 10000: a reference of about 500
               characters, a candidate with ~15% of its characters edited), scores every pair with ROUGE-L F1,
@@ -32,6 +33,9 @@ let usage = """
               cases × latency / concurrency.
     cached    10000 cases run twice with a response cache against the 200 ms stub: the second run's time as
               a share of the first, and the process's peak memory.
+    cli       the whole `promptcompat run --offline` (runner, four reports, history) as a child process over
+              the 10000-case library, every answer from a cache one run filled first: wall time and the
+              child's peak memory.
     """
 
 /// `--name value` pairs after the mode; `nil` (after printing why) on anything unexpected.
@@ -72,8 +76,8 @@ func runBench(_ arguments: [String]) async -> Int32 {
                 return 2
             }
             try ReferenceScoring(bench: bench, python: python, script: script, rougePairs: positive(values, "rouge-pairs", 1000)).run()
-        case "runner", "latency", "cached":
-            guard let values = options(rest, allowed: ["cases", "concurrency", "prompt-files", "wrk-seconds", "latency-ms", "profile"]) else { return 2 }
+        case "runner", "latency", "cached", "cli":
+            guard let values = options(rest, allowed: ["cases", "concurrency", "prompt-files", "wrk-seconds", "latency-ms", "profile", "promptcompat"]) else { return 2 }
             var bench = RunnerBench()
             bench.cases = positive(values, "cases", mode == "latency" ? 1000 : 10_000)
             bench.concurrency = positive(values, "concurrency", 16)
@@ -86,10 +90,16 @@ func runBench(_ arguments: [String]) async -> Int32 {
                 }
                 bench.profiled = profiled
             }
-            bench.latency = .milliseconds(values["latency-ms"].flatMap(Int.init) ?? (mode == "runner" ? 0 : 200))
+            bench.latency = .milliseconds(values["latency-ms"].flatMap(Int.init) ?? (mode == "runner" || mode == "cli" ? 0 : 200))
             switch mode {
             case "runner": try await bench.runner()
             case "latency": try await bench.latencyRun()
+            case "cli":
+                guard let executable = values["promptcompat"] else {
+                    FileHandle.standardError.write(Data("error: cli needs --promptcompat PATH (scripts/bench passes it)\n".utf8))
+                    return 2
+                }
+                try await bench.cliRun(executable: executable)
             default: try await bench.cachedRun()
             }
         case "-h", "--help", "help":

@@ -1,0 +1,52 @@
+import Foundation
+import PromptCompat
+
+extension RunnerBench {
+    /// `cli`: the whole `promptcompat run` — library loading, the runner, the four reports, the history —
+    /// as a child process over the generated library, every answer from a response cache filled first
+    /// (`--offline`: no call at all), so the figure is the tool's own time and its peak memory.
+    func cliRun(executable: String) async throws {
+        try await withLibrary { _, bench, library in
+            let cache = bench.root.appendingPathComponent("cache")
+            let filled = try await run(library, bench, cache: ResponseCache(directory: cache), profiled: false)
+            print("cache filled by one run: \(filled.results.count) answers")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["run", "--target", BenchLibrary.provider, "--offline", "--cache", cache.path]
+            process.currentDirectoryURL = bench.root
+            let output = bench.root.appendingPathComponent("cli-output.txt")
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: output)
+            process.standardError = process.standardOutput
+            let clock = ContinuousClock()
+            let start = clock.now
+            try process.run()
+            process.waitUntilExit()
+            let seconds = (clock.now - start).seconds
+            let summary = (try? String(contentsOf: output, encoding: .utf8))?.split(separator: "\n").first { $0.hasPrefix("\(BenchLibrary.provider):") }
+            print("promptcompat run --offline: exit \(process.terminationStatus), \(summary.map(String.init) ?? "no summary line")")
+            let reports = bench.reports.appendingPathComponent(BenchLibrary.provider)
+            let sizes = ["report.md", "report.json", "report.html", "junit.xml", "results.jsonl"].map { name in
+                let bytes = (try? FileManager.default.attributesOfItem(atPath: reports.appendingPathComponent(name).path)[.size] as? Int) ?? nil
+                return "\(name) \(bytes.map { format(Double($0) / 1_048_576, 1) } ?? "?") MB"
+            }
+            print("  wrote " + sizes.joined(separator: ", "))
+            table([
+                ("wall time", format(seconds, 2) + " s (\(format(Double(cases) / seconds, 0)) cases/s)"),
+                ("max RSS of promptcompat", "\(childMaxResidentMegabytes()) MB  (goal ≤ 150 MB)"),
+            ])
+        }
+    }
+}
+
+/// The peak resident memory of the largest child waited for, in MB.
+func childMaxResidentMegabytes() -> Int {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    return usage.ru_maxrss / 1024
+    #else
+    getrusage(RUSAGE_CHILDREN, &usage)
+    return usage.ru_maxrss / 1_048_576
+    #endif
+}
