@@ -33,20 +33,8 @@ extension RunnerBench {
             print("  wrote " + sizes.joined(separator: ", "))
             table([
                 ("wall time", format(seconds, 2) + " s (\(format(Double(cases) / seconds, 0)) cases/s)"),
-                ("max RSS of promptcompat", "\(childMaxResidentMegabytes()) MB  (goal ≤ 150 MB)"),
+                ("max RSS of promptcompat", "\(maxResidentMegabytes(children: true)) MB  (goal ≤ 150 MB)"),
             ])
         }
     }
-}
-
-/// The peak resident memory of the largest child waited for, in MB.
-func childMaxResidentMegabytes() -> Int {
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    return usage.ru_maxrss / 1024
-    #else
-    getrusage(RUSAGE_CHILDREN, &usage)
-    return usage.ru_maxrss / 1_048_576
-    #endif
 }

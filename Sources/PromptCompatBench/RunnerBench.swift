@@ -174,14 +174,15 @@ struct RunnerBench {
     }
 }
 
-/// The process's peak resident memory so far, in MB (`ru_maxrss` is in KB on Linux, bytes on macOS).
-func maxResidentMegabytes() -> Int {
+/// The process's peak resident memory so far, or with `children` that of the largest child waited for, in
+/// MB (`ru_maxrss` is in KB on Linux, bytes on macOS).
+func maxResidentMegabytes(children: Bool = false) -> Int {
     var usage = rusage()
     #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
+    getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
     return usage.ru_maxrss / 1024
     #else
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage)
     return usage.ru_maxrss / 1_048_576
     #endif
 }
