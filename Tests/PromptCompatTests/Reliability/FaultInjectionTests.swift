@@ -42,6 +42,9 @@ struct FaultInjectionTests {
         }
         // Slowest faults: a request that never starts and a stalled stream, each 1 s twice (a timeout is retried).
         #expect(seconds < 30, "the fault run took \(seconds) s")
+        let lost = Set(Fault.library.map(\.name)).subtracting(results.map(\.caseName)).count
+        let classified = results.filter { !$0.verdict.isPass && $0.failure != nil }.count
+        print("Fault injection: \(Fault.library.count) faults injected in one run, \(results.count) cases accounted for (\(results.count - classified) judged, \(classified) failed with a classified cause), \(lost) lost, in \(String(format: "%.1f", seconds)) s")
     }
 
     @Test("each fault is reported as its own cause and verdict, with the reason a person needs", arguments: Fault.library)
