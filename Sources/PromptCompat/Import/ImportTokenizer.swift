@@ -70,38 +70,18 @@ enum ImportTokenizer {
     }
 
     /// Where ``FactExtractor``'s patterns match, as scalar offsets, in the same order of precedence
-    /// (text taken by an earlier pattern is not looked at again).
+    /// (text taken by an earlier pattern is not looked at again). A fact that starts or ends inside a
+    /// character — a digit with a combining mark or a joiner after it — is left out (its text still taken).
     static func factSpans(in text: String) -> [(range: Range<Int>, kind: Fact.Kind)] {
-        let string = text as NSString
-        var taken: [NSRange] = []
-        var spans: [(range: NSRange, kind: Fact.Kind)] = []
-        for (kind, reading, regex) in FactExtractor.patterns {
-            for match in regex.matches(in: text, range: NSRange(location: 0, length: string.length)) {
-                guard !taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) else { continue }
-                guard let kind else {
-                    taken.append(match.range)
-                    continue
-                }
-                let groups = (1..<match.numberOfRanges).map { i in
-                    match.range(at: i).location == NSNotFound ? "" : string.substring(with: match.range(at: i))
-                }
-                guard FactExtractor.value(reading, written: string.substring(with: match.range), groups: groups) != nil else { continue }
-                taken.append(match.range)
-                spans.append((match.range, kind))
-            }
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex, offset = 0
+        func isCharacterBoundary(_ target: Int) -> Bool {  // targets come in increasing order
+            index = scalars.index(index, offsetBy: target - offset)
+            offset = target
+            return String.Index(index, within: text) != nil
         }
-        return spans.sorted { $0.range.location < $1.range.location }.compactMap { span in
-            scalarRange(of: span.range, in: text).map { ($0, span.kind) }
+        return FactScanner.matches(in: text).compactMap { match in
+            isCharacterBoundary(match.scalarRange.lowerBound) && isCharacterBoundary(match.scalarRange.upperBound) ? (match.scalarRange, match.kind) : nil
         }
-    }
-
-    /// A UTF-16 range as Unicode scalar offsets; `nil` when it splits a surrogate pair.
-    static func scalarRange(of range: NSRange, in text: String) -> Range<Int>? {
-        guard let bounds = Range(range, in: text),
-            let lower = bounds.lowerBound.samePosition(in: text.unicodeScalars),
-            let upper = bounds.upperBound.samePosition(in: text.unicodeScalars)
-        else { return nil }
-        let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: lower)
-        return start..<(start + text.unicodeScalars.distance(from: lower, to: upper))
     }
 }
