@@ -118,42 +118,61 @@ struct FactScannerEdgeTests {
         Set((UInt32(0)...0x10FFFF).filter { Unicode.Scalar($0) != nil && test($0) })
     }
 
+    // The tests below run a regular expression over every Unicode scalar: seconds of work, done on a thread
+    // of its own (`offThePool`), not on the cooperative pool the loopback tests running beside them need.
+
     @Test("\\s, \\w and what \\b looks past are ICU's, on every scalar")
-    func characterClasses() throws {
-        #expect(Self.scannerClass(FactScanner.Characters.isSpace) == (try Self.icuClass(#"\s"#)))
-        #expect(Self.scannerClass(FactScanner.Characters.isWord) == (try Self.icuClass(#"\w"#)))
-        #expect(Self.scannerClass(FactScanner.Characters.isTransparentToWordBoundary) == (try Self.icuClass(#"[\p{Grapheme_Extend}\p{Cf}]"#)))
+    func characterClasses() async throws {
+        let classes = await offThePool { () -> [(scanner: Set<UInt32>, icu: Set<UInt32>?)] in
+            [
+                (Self.scannerClass(FactScanner.Characters.isSpace), try? Self.icuClass(#"\s"#)),
+                (Self.scannerClass(FactScanner.Characters.isWord), try? Self.icuClass(#"\w"#)),
+                (Self.scannerClass(FactScanner.Characters.isTransparentToWordBoundary), try? Self.icuClass(#"[\p{Grapheme_Extend}\p{Cf}]"#)),
+            ]
+        }
+        for (name, pair) in zip(["\\s", "\\w", "transparent to \\b"], classes) {
+            #expect(pair.icu != nil && pair.scanner == pair.icu, "\(name): \(pair.scanner.symmetricDifference(pair.icu ?? []).sorted().prefix(5))")
+        }
     }
 
     @Test("the spaces trimmed from a fact's text are CharacterSet.whitespaces, on every scalar")
-    func trimmedSpaces() {
-        #expect(Self.scannerClass(FactScanner.Characters.isTrimmedSpace) == Self.scannerClass { CharacterSet.whitespaces.contains(Unicode.Scalar($0)!) })
+    func trimmedSpaces() async {
+        let (scanner, foundation) = await offThePool {
+            (Self.scannerClass(FactScanner.Characters.isTrimmedSpace), Self.scannerClass { CharacterSet.whitespaces.contains(Unicode.Scalar($0)!) })
+        }
+        #expect(scanner == foundation)
     }
 
     @Test("the non-ASCII characters (?i) folds to ASCII letters are ICU's, each to the same letters")
-    func asciiFoldings() throws {
-        // Every non-ASCII scalar alone on a line, against each folding a character could have.
-        let lines = (UInt32(0x80)...0x10FFFF).compactMap(Unicode.Scalar.init).filter { !FactScanner.Characters.isLineTerminator($0.value) }
-        let text = lines.map { String($0) }.joined(separator: "\n")
-        let foldings = ["ffi", "ffl", "ss", "st", "ff", "fi", "fl"] + (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) }
-        let regex = try NSRegularExpression(pattern: "(?im)^(?:" + foldings.map { "(\($0))" }.joined(separator: "|") + ")$")
-        var found: [UInt32: [UInt32]] = [:]
-        for match in regex.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)) {
-            let character = (text as NSString).substring(with: match.range).unicodeScalars.first!.value
-            let group = (1..<match.numberOfRanges).first { match.range(at: $0).location != NSNotFound }!
-            found[character] = foldings[group - 1].unicodeScalars.map(\.value)
+    func asciiFoldings() async throws {
+        let found = await offThePool { () -> [UInt32: [UInt32]]? in
+            // Every non-ASCII scalar alone on a line, against each folding a character could have.
+            let lines = (UInt32(0x80)...0x10FFFF).compactMap(Unicode.Scalar.init).filter { !FactScanner.Characters.isLineTerminator($0.value) }
+            let text = lines.map { String($0) }.joined(separator: "\n")
+            let foldings = ["ffi", "ffl", "ss", "st", "ff", "fi", "fl"] + (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) }
+            guard let regex = try? NSRegularExpression(pattern: "(?im)^(?:" + foldings.map { "(\($0))" }.joined(separator: "|") + ")$") else { return nil }
+            var found: [UInt32: [UInt32]] = [:]
+            for match in regex.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)) {
+                let character = (text as NSString).substring(with: match.range).unicodeScalars.first!.value
+                let group = (1..<match.numberOfRanges).first { match.range(at: $0).location != NSNotFound }!
+                found[character] = foldings[group - 1].unicodeScalars.map(\.value)
+            }
+            return found
         }
         #expect(found == FactScanner.asciiFoldings)
     }
 
     @Test("(?m)^ follows exactly the line terminators ICU knows")
-    func lineStarts() throws {
-        let regex = try NSRegularExpression(pattern: #"(?m)^1\."#)
-        for value in UInt32(0)...0xFFFF {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            let text = "x\(scalar)1."
-            let matches = regex.numberOfMatches(in: text, range: NSRange(location: 0, length: (text as NSString).length)) == 1
-            #expect(matches == FactScanner.Characters.isLineTerminator(value), "U+\(String(value, radix: 16))")
+    func lineStarts() async throws {
+        let mismatches = await offThePool { () -> [UInt32] in
+            guard let regex = try? NSRegularExpression(pattern: #"(?m)^1\."#) else { return [UInt32.max] }
+            return (UInt32(0)...0xFFFF).filter { value in
+                guard let scalar = Unicode.Scalar(value) else { return false }
+                let text = "x\(scalar)1."
+                let matches = regex.numberOfMatches(in: text, range: NSRange(location: 0, length: (text as NSString).length)) == 1
+                return matches != FactScanner.Characters.isLineTerminator(value)
+            }
         }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5).map { "U+" + String($0, radix: 16) })")
     }
 }
