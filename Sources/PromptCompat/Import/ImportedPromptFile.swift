@@ -98,8 +98,7 @@ enum CaseNames {
     static func safe(_ text: String) -> String? {
         var out = ""
         for scalar in text.unicodeScalars {
-            let allowed = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
-            let next: Character = allowed ? Character(scalar) : "-"
+            let next: Character = SafeName.isAllowed(scalar) ? Character(scalar) : "-"
             if next == "-", out.hasSuffix("-") { continue }
             out.append(next)
         }

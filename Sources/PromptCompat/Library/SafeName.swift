@@ -22,18 +22,17 @@ public enum SafeName {
         if name.count > maximumLength { return "is longer than \(maximumLength) characters" }
         if name == "." || name == ".." { return "is \"\(name)\", which would leave its folder" }
         if name.hasPrefix(".") { return "starts with \".\"" }
-        let allowed = name.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
-            default: false
-            }
-        }
+        let allowed = name.unicodeScalars.allSatisfy(isAllowed)
         guard allowed else { return "may only contain A-Z a-z 0-9 - _ ." }
         if name.hasSuffix(".") { return "ends with \".\", which Windows drops" }
         let stem = name.split(separator: ".", maxSplits: 1).first.map { $0.uppercased() } ?? ""
         if reservedNames.contains(stem) { return "is a reserved device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9)" }
         return nil
+    }
+
+    /// Whether `scalar` may stand in a safe name: `A-Z a-z 0-9 - _ .`.
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.isAlphanumeric || scalar == "-" || scalar == "_" || scalar == ".")
     }
 
     /// Why `id` (folder segments separated by `/`) is not a safe prompt id, or `nil` when it is.

@@ -58,13 +58,9 @@ extension ReadinessReport {
         let jsonFile = directory.appendingPathComponent("report.json")
         try Data(markdown().utf8).write(to: markdownFile, options: .atomic)
         // The two large reports are written a prompt at a time (never one string of every case).
-        let json = try AtomicTextFile(url: jsonFile)
-        try writeJSON(json.write)
-        try json.commit()
+        try AtomicTextFile.write(to: jsonFile, writeJSON)
         let htmlFile = directory.appendingPathComponent("report.html")
-        let html = try AtomicTextFile(url: htmlFile)
-        try writeHTML(html.write)
-        try html.commit()
+        try AtomicTextFile.write(to: htmlFile, writeHTML)
         let junitFile = directory.appendingPathComponent("junit.xml")
         try Data(junitXML().utf8).write(to: junitFile, options: .atomic)
         return [markdownFile, jsonFile, htmlFile, junitFile]

@@ -51,12 +51,13 @@ public struct SuiteRunner: Sendable {
         self.store = SnapshotStore(root: snapshots)
         self.target = target
         let timeout = library.config.defaults.timeoutSeconds
-        let client = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, streaming: target.stream, environment: environment, maxResponseBytes: library.config.defaults.maxResponseBytes, connectionsPerHost: max(6, target.concurrency ?? library.config.defaults.concurrency))
+        let concurrency = Self.concurrency(of: target, library.config)
+        let client = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, streaming: target.stream, environment: environment, maxResponseBytes: library.config.defaults.maxResponseBytes, connectionsPerHost: max(6, concurrency))
         var layered: any Provider = makeProvider == nil ? RetryingProvider(wrapping: client, policy: library.config.defaults.retry) : client
         if let limit = target.rateLimit { layered = RateLimitedProvider(wrapping: layered, limiter: RateLimiter(limit)) }
         caching = cache.map { CachingProvider(wrapping: layered, baseURL: target.baseURL, cache: $0.cache, mode: $0.mode) }
         provider = caching ?? layered
-        limiter = ConcurrencyLimiter(limit: max(1, target.concurrency ?? library.config.defaults.concurrency))
+        limiter = ConcurrencyLimiter(limit: concurrency)
         let gradedCases = library.prompts.contains { $0.cases.contains { $0.expect.needsGrading } }
         do {
             grading = gradedCases ? try ModelGrading(library: library, environment: environment) : nil
@@ -66,7 +67,11 @@ public struct SuiteRunner: Sendable {
     }
 
     /// Requests in flight to the target: its own `concurrency` in the suite config, else `defaults.concurrency`.
-    public var concurrency: Int { max(1, target.concurrency ?? library.config.defaults.concurrency) }
+    public var concurrency: Int { Self.concurrency(of: target, library.config) }
+
+    static func concurrency(of target: ProviderConfig, _ config: SuiteConfig) -> Int {
+        max(1, target.concurrency ?? config.defaults.concurrency)
+    }
 
     /// Every (prompt, case) pair of the library that `filter` selects (see ``CaseFilter``) and that falls
     /// in `shard` (see ``Shard``), in library order.

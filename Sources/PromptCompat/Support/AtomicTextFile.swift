@@ -42,6 +42,13 @@ final class AtomicTextFile {
         }
     }
 
+    /// The file at `url` as `produce` writes it, piece by piece, put in place when it returns.
+    static func write(to url: URL, _ produce: ((String) throws -> Void) throws -> Void) throws {
+        let file = try AtomicTextFile(url: url)
+        try produce(file.write)
+        try file.commit()
+    }
+
     func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= bufferSize { try flush() }
