@@ -73,8 +73,9 @@ public final class LoopbackServer: Sendable {
         state.requests
     }
 
-    /// Closes the listener and all open connections, waking any response that is waiting.
-    /// Idempotent; also called from `deinit`. Once it returns, new connections are refused.
+    /// Shuts down the listener and all open connections, waking any response that is waiting.
+    /// Idempotent; also called from `deinit`. Once it returns, new connections are refused and the
+    /// port can be bound again; the accept thread closes the listener's descriptor on its way out.
     ///
     /// ```swift
     /// let server = try LoopbackServer { _ in .hang(holdFor: .seconds(60)) }
@@ -107,7 +108,8 @@ public final class LoopbackServer: Sendable {
     ) {
         defer { state.acceptLoopFinished() }
         while !state.isStopped {
-            switch listener.waitReadable(milliseconds: 100) {
+            // `stop()` shuts the listener down, which wakes this wait at once; the timeout is a spare.
+            switch listener.waitReadable(milliseconds: 1000) {
             case .timedOut:
                 continue
             case .failed:

@@ -2,16 +2,15 @@ import Foundation
 
 /// The mutable state a `LoopbackServer` shares with its accept thread and connection threads.
 ///
-/// Every field is guarded by `condition`. Descriptor rules that keep cross-thread
+/// Every field is guarded by `lock`. Descriptor rules that keep cross-thread
 /// `shutdown` safe (a descriptor is never shut down after it was closed and reused):
 /// - the listener is closed only by `acceptLoopFinished()`, under the lock;
 /// - a connection is closed only by `closeConnection(_:reset:)`, under the lock,
 ///   which also forgets it; `stop()` shuts down only sockets it still knows, under the lock.
 final class ServerState: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let lock = NSLock()
     private var stopped = false
     private var listener: Socket?
-    private var acceptLoopRunning = true
     private var connections: Set<Socket> = []
     private var recorded: [RecordedRequest] = []
     private let recording: Bool
@@ -58,35 +57,34 @@ final class ServerState: @unchecked Sendable {
         }
     }
 
-    /// Called by the accept thread on its way out: closes the listener and wakes `stop()`.
+    /// Called by the accept thread on its way out: closes the listener.
     func acceptLoopFinished() {
         locked {
             listener?.closeNow()
             listener = nil
-            acceptLoopRunning = false
-            condition.broadcast()
         }
     }
 
     private func locked<T>(_ body: () -> T) -> T {
-        condition.lock()
-        defer { condition.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return body()
     }
 
-    /// Marks the server stopped, wakes every blocked thread, and waits (bounded) until the
-    /// listener is closed. Idempotent.
+    /// Marks the server stopped and shuts down the listener and every open connection, which wakes the
+    /// threads blocked on them. Idempotent. It does not wait for the accept thread: a listener that is
+    /// shut down refuses new connections at once (and its port can be bound again), and the accept thread,
+    /// woken by the shutdown, closes the descriptor on its way out. Waiting for that thread here made every
+    /// `stop()` on a loaded machine wait to be scheduled, on the caller's thread — in tests, the
+    /// cooperative pool's.
     func stop() {
-        condition.lock()
-        defer { condition.unlock() }
-        if !stopped {
+        locked {
+            guard !stopped else { return }
             stopped = true
             listener?.shutdownBoth()
             for connection in connections {
                 connection.shutdownBoth()
             }
         }
-        let deadline = Date().addingTimeInterval(5)
-        while acceptLoopRunning, condition.wait(until: deadline) {}
     }
 }

@@ -54,14 +54,6 @@ struct CLIProcess {
     }
 }
 
-/// Runs blocking work (waiting for a child process, polling files, a semaphore) on a new thread and
-/// resumes the caller when it is done, so the cooperative pool stays free for the other tests.
-func offThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        Thread { continuation.resume(returning: work()) }.start()
-    }
-}
-
 /// Carries a value that is not `Sendable` (a `Process`, a `Pipe`) to the one thread that uses it next.
 final class UncheckedBox<Value>: @unchecked Sendable {
     var value: Value

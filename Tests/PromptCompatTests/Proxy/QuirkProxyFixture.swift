@@ -9,6 +9,9 @@ final class QuirkFixture: Sendable {
     static let keyVariable = "QUIRK_PROXY_KEY"
     static let key = "sk-quirk-0123456789abcdef"
     static let answer = "好的，这是模型的回答：订单已发货。"
+    /// How long a client, the proxy and a held upstream answer wait. Only a guard against a hang: in a full
+    /// run two cores are shared by hundreds of tests, and a request can sit for seconds before it is sent.
+    static let patience: Double = 60
 
     let profile: ProviderProfile
     let upstream: LoopbackServer
@@ -28,7 +31,7 @@ final class QuirkFixture: Sendable {
         }
         let options = QuirkProxy.Options(
             profile: profile, upstream: upstream.baseURL, apiKey: apiKey, sensitiveWords: sensitive,
-            maxConcurrency: maxConcurrency, keepAliveInterval: keepAliveInterval, upstreamTimeout: 10
+            maxConcurrency: maxConcurrency, keepAliveInterval: keepAliveInterval, upstreamTimeout: Self.patience
         )
         let log = log
         proxy = try QuirkProxy(options) { log.append($0) }
@@ -45,7 +48,7 @@ final class QuirkFixture: Sendable {
             name: "quirk-\(profile.id)", profile: profile.id, baseURL: proxy.baseURL,
             model: profile.defaultModel ?? "model", apiKeyEnv: key == nil ? nil : Self.keyVariable
         )
-        return OpenAICompatibleClient(config: config, timeout: 10, streaming: streaming, environment: key.map { [Self.keyVariable: $0] } ?? [:])
+        return OpenAICompatibleClient(config: config, timeout: Self.patience, streaming: streaming, environment: key.map { [Self.keyVariable: $0] } ?? [:])
     }
 
     /// A request every profile accepts as it is: one system message first, then the user.
@@ -58,9 +61,9 @@ final class QuirkFixture: Sendable {
     }
 
     /// The proxy's log once it has `count` entries (a stream is logged when its relay ends, which can be
-    /// just after the client has what it needs), or what it has after five seconds.
+    /// just after the client has what it needs), or what it has after `patience` seconds.
     func logEntries(count: Int = 1) async throws -> [QuirkProxy.LogEntry] {
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(Self.patience)
         while log.entries.count < count, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
         return log.entries
     }
@@ -95,11 +98,11 @@ final class QuirkFixture: Sendable {
     }
 }
 
-/// Holds the upstream's answer until the test opens it.
+/// Holds the upstream's answer until the test opens it (or `QuirkFixture.patience` has passed).
 final class Gate: Sendable {
     private let semaphore = DispatchSemaphore(value: 0)
 
-    func wait() { _ = semaphore.wait(timeout: .now() + 10) }
+    func wait() { _ = semaphore.wait(timeout: .now() + QuirkFixture.patience) }
     func open() { semaphore.signal() }
 }
 

@@ -46,9 +46,9 @@ struct QuirkProxyTests {
         let fixture = try QuirkFixture(profile, maxConcurrency: 1, gate: gate)
         let client = fixture.client()
         let first = Task { try await client.complete(fixture.request()) }
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(QuirkFixture.patience)
         while fixture.upstream.requests.isEmpty, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
-        try #require(fixture.upstream.requests.count == 1, "the first request never reached the model")
+        try #require(fixture.upstream.requests.count == 1, "the first request never reached the model in \(QuirkFixture.patience) s")
 
         let failure = await expectFailure(of: client, fixture.request("第二个请求"))
         gate.open()

@@ -26,22 +26,23 @@ enum FuzzHarness {
         _ name: String, count: Int, baseSeed: UInt64,
         makeInput: @escaping @Sendable (UInt64) -> [UInt8], check: @escaping @Sendable ([UInt8]) -> String?
     ) async -> Outcome {
-        let box = OutcomeBox()
-        let progress = DispatchSemaphore(value: 0)
-        let worker = Thread {
-            for index in 0..<count {
-                let seed = baseSeed &+ UInt64(index)
-                let input = makeInput(seed)
-                let start = Date()
-                let problem = check(input)
-                box.record(index: index, seed: seed, problem: problem, seconds: Date().timeIntervalSince(start))
-                progress.signal()
+        // The worker and its watch hold the CPU lane together: one fuzz target at a time, beside the other
+        // heavy jobs rather than at the same time as them (see `onTheCPULane`).
+        await onTheCPULane {
+            let box = OutcomeBox()
+            let progress = DispatchSemaphore(value: 0)
+            let worker = Thread {
+                for index in 0..<count {
+                    let seed = baseSeed &+ UInt64(index)
+                    let input = makeInput(seed)
+                    let start = Date()
+                    let problem = check(input)
+                    box.record(index: index, seed: seed, problem: problem, seconds: Date().timeIntervalSince(start))
+                    progress.signal()
+                }
             }
-        }
-        worker.stackSize = 16 << 20  // deep nesting is refused at 256 levels; the thread has room to spare
-        worker.start()
-        // The waiting runs on a thread of its own, not on the cooperative pool the other tests need.
-        return await offThePool {
+            worker.stackSize = 16 << 20  // deep nesting is refused at 256 levels; the thread has room to spare
+            worker.start()
             for index in 0..<count {
                 guard progress.wait(timeout: .now() + bound) == .success else {
                     box.add("\(name) #\(index) (seed \(baseSeed &+ UInt64(index))): no result within \(bound) s — a hang")

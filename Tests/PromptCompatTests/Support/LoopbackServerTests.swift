@@ -200,6 +200,15 @@ struct LoopbackServerTests {
         #expect(refused?.code == .cannotConnectToHost)
     }
 
+    @Test func aStoppedServersPortCanBeTakenAtOnceByANewServer() async throws {
+        let first = try LoopbackServer { _ in .json(200, #"{"server":1}"#) }
+        first.stop()
+        let second = try LoopbackServer(port: first.port) { _ in .json(200, #"{"server":2}"#) }
+        defer { second.stop() }
+        let (data, _) = try await ephemeralSession().data(from: second.baseURL.appendingPathComponent("which"))
+        #expect(String(decoding: data, as: UTF8.self) == #"{"server":2}"#)
+    }
+
     // MARK: - Helpers
 
     private func ephemeralSession() -> URLSession {

@@ -118,12 +118,12 @@ struct FactScannerEdgeTests {
         Set((UInt32(0)...0x10FFFF).filter { Unicode.Scalar($0) != nil && test($0) })
     }
 
-    // The tests below run a regular expression over every Unicode scalar: seconds of work, done on a thread
-    // of its own (`offThePool`), not on the cooperative pool the loopback tests running beside them need.
+    // The tests below run a regular expression over every Unicode scalar: seconds of work, done on the CPU
+    // lane (`onTheCPULane`: a thread of its own, one heavy job at a time), not on the cooperative pool.
 
     @Test("\\s, \\w and what \\b looks past are ICU's, on every scalar")
     func characterClasses() async throws {
-        let classes = await offThePool { () -> [(scanner: Set<UInt32>, icu: Set<UInt32>?)] in
+        let classes = await onTheCPULane { () -> [(scanner: Set<UInt32>, icu: Set<UInt32>?)] in
             [
                 (Self.scannerClass(FactScanner.Characters.isSpace), try? Self.icuClass(#"\s"#)),
                 (Self.scannerClass(FactScanner.Characters.isWord), try? Self.icuClass(#"\w"#)),
@@ -137,7 +137,7 @@ struct FactScannerEdgeTests {
 
     @Test("the spaces trimmed from a fact's text are CharacterSet.whitespaces, on every scalar")
     func trimmedSpaces() async {
-        let (scanner, foundation) = await offThePool {
+        let (scanner, foundation) = await onTheCPULane {
             (Self.scannerClass(FactScanner.Characters.isTrimmedSpace), Self.scannerClass { CharacterSet.whitespaces.contains(Unicode.Scalar($0)!) })
         }
         #expect(scanner == foundation)
@@ -145,7 +145,7 @@ struct FactScannerEdgeTests {
 
     @Test("the non-ASCII characters (?i) folds to ASCII letters are ICU's, each to the same letters")
     func asciiFoldings() async throws {
-        let found = await offThePool { () -> [UInt32: [UInt32]]? in
+        let found = await onTheCPULane { () -> [UInt32: [UInt32]]? in
             // Every non-ASCII scalar alone on a line, against each folding a character could have.
             let lines = (UInt32(0x80)...0x10FFFF).compactMap(Unicode.Scalar.init).filter { !FactScanner.Characters.isLineTerminator($0.value) }
             let text = lines.map { String($0) }.joined(separator: "\n")
@@ -164,7 +164,7 @@ struct FactScannerEdgeTests {
 
     @Test("(?m)^ follows exactly the line terminators ICU knows")
     func lineStarts() async throws {
-        let mismatches = await offThePool { () -> [UInt32] in
+        let mismatches = await onTheCPULane { () -> [UInt32] in
             guard let regex = try? NSRegularExpression(pattern: #"(?m)^1\."#) else { return [UInt32.max] }
             return (UInt32(0)...0xFFFF).filter { value in
                 guard let scalar = Unicode.Scalar(value) else { return false }
