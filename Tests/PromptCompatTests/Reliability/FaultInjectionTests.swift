@@ -78,7 +78,7 @@ struct FaultInjectionTests {
         }
     }
 
-    @Test("a provider that goes down for two seconds mid-run and comes back: the retry policy carries every case through")
+    @Test("a provider that goes down for 30 seconds mid-run and comes back: the retry policy carries every case through")
     func providerDownAndBack() async throws {
         let fixture = try FaultFixture(faults: (1...6).map { Fault(name: "steady-\($0)", expected: .pass) { _ in .closeWithoutResponse } })
         // The provider runs on a port of its own choosing (bound with SO_REUSEADDR), so a second server can
@@ -89,29 +89,31 @@ struct FaultInjectionTests {
         let second = AnsweringServer(port: nil)
         try fixture.write("prompts/promptcompat.json", FaultFixture.config(baseURL: URL(string: "http://127.0.0.1:\(port)/v1")!).replacingOccurrences(
             of: #""maxAttempts": 2, "baseDelaySeconds": 0.05, "maxDelaySeconds": 0.2, "budget": 100"#,
-            with: #""maxAttempts": 12, "baseDelaySeconds": 0.25, "maxDelaySeconds": 1, "budget": 40"#
+            // Waits drawn from 0…min(8 s, 0.25 s · 2^n): 29 retries outlast a 30 s outage by far (their mean is
+            // over 100 s), and the wait after the comeback is at most 8 s.
+            with: #""maxAttempts": 30, "baseDelaySeconds": 0.25, "maxDelaySeconds": 8, "budget": 100"#
         ).replacingOccurrences(of: #""concurrency": 4"#, with: #""concurrency": 1"#))
         let runner = try fixture.runner("plain")
 
-        // Take the server down once two cases were answered, and bring a new one up on the same port 2 s later.
+        // Take the server down once two cases were answered, and bring a new one up on the same port 30 s later.
         let outage = Thread {
             let deadline = Date().addingTimeInterval(30)
             while first.requests < 2, Date() < deadline { usleep(5_000) }
             usleep(150_000)  // the second answer is on its way out
             first.stop()
-            usleep(2_000_000)
+            usleep(30_000_000)
             second.start(port: port)
         }
         outage.start()
         let clock = ContinuousClock()
         let start = clock.now
-        let results = await withDeadline(60) { await runner.run() } ?? []
+        let results = await withDeadline(120) { await runner.run() } ?? []
         let elapsed = clock.now - start
 
         #expect(results.count == 6)
         #expect(results.allSatisfy { $0.verdict == .pass }, "\(results.map { "\($0.caseName): \($0.verdict.rawValue) \($0.reasons)" })")
         #expect(second.requests >= 4, "the cases after the outage were answered by the server that came back")
-        #expect(elapsed > .seconds(2), "the run waited out the outage")
+        #expect(elapsed > .seconds(30), "the run waited out the outage")
         second.stop()
     }
 }
