@@ -89,8 +89,8 @@ struct FaultInjectionTests {
         let second = AnsweringServer(port: nil)
         try fixture.write("prompts/promptcompat.json", FaultFixture.config(baseURL: URL(string: "http://127.0.0.1:\(port)/v1")!).replacingOccurrences(
             of: #""maxAttempts": 2, "baseDelaySeconds": 0.05, "maxDelaySeconds": 0.2, "budget": 100"#,
-            // Waits drawn from 0…min(8 s, 0.25 s · 2^n): 29 retries outlast a 30 s outage by far (their mean is
-            // over 100 s), and the wait after the comeback is at most 8 s.
+            // Waits drawn from 0…min(8 s, 0.25 s · 2^n): 29 retries outlast a 30 s outage by far (their mean is about
+            // 100 s), and the wait after the comeback is at most 8 s.
             with: #""maxAttempts": 30, "baseDelaySeconds": 0.25, "maxDelaySeconds": 8, "budget": 100"#
         ).replacingOccurrences(of: #""concurrency": 4"#, with: #""concurrency": 1"#))
         let runner = try fixture.runner("plain")
