@@ -7,8 +7,11 @@ struct LabeledPair {
     var split: String
     var category: String
     var language: String
-    /// What the prompt asks, in its words: stands in for the prompt's messages.
+    /// What the prompt asks, in one line.
     var task: String
+    /// The prompt's messages as sent, joined, when the pair has them (`messages`, or `prompt` /
+    /// `instructions` as text); else `task` stands in for them.
+    var instructions: String
     var expect: Expectations
     var baseline: String
     var target: String
@@ -31,12 +34,25 @@ struct LabeledPair {
         category = try string("category")
         language = try string("language")
         task = try string("task")
+        instructions = Self.instructions(json) ?? task
         baseline = try string("baseline")
         target = try string("target")
         let label = try string("label")
         guard label == "acceptable" || label == "re-tune" else { throw EvalError("line \(number): label is \"\(label)\", expected acceptable or re-tune") }
         needsRetune = label == "re-tune"
         expect = Expectations(json: json["expect"]?["json"]?.boolValue)
+    }
+
+    /// `messages` (Chat Completions messages), `prompt` (text or messages) or `instructions` (text), joined
+    /// by new lines as the runner joins a request's messages.
+    static func instructions(_ json: JSONValue) -> String? {
+        for key in ["messages", "prompt", "instructions"] {
+            if let text = json[key]?.stringValue { return text }
+            if let messages = json[key]?.arrayValue {
+                return messages.compactMap { $0["content"]?.stringValue ?? $0.stringValue }.joined(separator: "\n")
+            }
+        }
+        return nil
     }
 
     static func load(_ file: URL) throws -> [LabeledPair] {

@@ -55,7 +55,7 @@ do {
     let outcomes = pairs.map { pair in
         let comparison = CaseComparison.compare(
             output: pair.target, samples: [pair.baseline], expect: pair.expect, defaultSimilarity: similarity,
-            referenceName: "baseline", targetName: "target", instructions: pair.task
+            referenceName: "baseline", targetName: "target", instructions: pair.instructions
         )
         return Outcome(pair: pair, flagged: !comparison.passed, reasons: VerdictReasons.reasons(for: comparison))
     }

@@ -85,9 +85,11 @@ public enum JSONComparison {
 
     /// Structural similarity 0…1: the mean over the union of leaf paths, where a leaf scores 1 when equal,
     /// its ROUGE-L F1 when both are strings, and 0 when missing, extra or of another type.
+    /// Arrays holding the same elements in another order score as equal (``aligningSets(_:_:)``): whether an
+    /// order matters is the prompt's to say, which the `json` check reads.
     public static func similarity(_ reference: JSONValue, _ candidate: JSONValue) -> Double {
         let a = leaves(reference)
-        let b = leaves(candidate)
+        let b = leaves(aligningSets(reference, candidate))
         let paths = Set(a.keys).union(b.keys)
         guard !paths.isEmpty else { return 1 }
         let total = paths.reduce(0.0) { sum, path in

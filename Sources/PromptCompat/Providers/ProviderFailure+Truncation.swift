@@ -9,7 +9,9 @@ extension ProviderFailure {
     /// a baseline cut at the same place is the example's own design (a small `max_tokens`), not a break.
     ///
     /// A cut that came before the request's `max_tokens` is a cap the provider applies by itself; a cap
-    /// the adapter applied (`max_tokens 8192 → 4096`) is named too.
+    /// the adapter applied (`max_tokens 8192 → 4096`) is named too. An answer that loops (``Repetition``)
+    /// says so first — "truncated: the answer loops (repeats \"…\" 9 times) until it was cut: …" — since
+    /// raising the cap would not finish it.
     ///
     /// ```swift
     /// let cut = Completion(text: "您好，您的订单", finishReason: "length", usage: Usage(promptTokens: 20, completionTokens: 64))
@@ -36,6 +38,10 @@ extension ProviderFailure {
         }
         if let cap = adaptations.first(where: { $0.rule == "max_tokens" }) {
             message += "; the adapter capped it: \(cap.change)"
+        }
+        // A model stuck repeating itself is not helped by a larger cap: say it loops.
+        if let loop = Repetition.loop(in: completion.text) {
+            message = "the answer loops (\(loop.description)) until it was cut: \(message); a larger max_tokens makes it longer, not finished"
         }
         let ending = completion.text.suffix(60).split(whereSeparator: \.isNewline).joined(separator: " ")
         return ProviderFailure(.truncated(limit: limit), message + "; it ends: …" + ending, evidence: String(completion.text.suffix(400)))

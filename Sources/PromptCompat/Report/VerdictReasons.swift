@@ -35,6 +35,18 @@ public enum VerdictReasons {
     }
 
     static let hints: [Hint] = [
+        Hint(marker: "no tool call:", advice: "the target answered instead of calling the tool: send the tools with tool_choice naming the function (check the provider supports tool_choice), and say in the system message when to call it"),
+        Hint(marker: " instead of ", advice: "the target calls another tool: describe each tool's purpose in its description and say which one this request needs"),
+        Hint(marker: "the answer loops", advice: "the target repeats itself until the cap, so a larger max_tokens only makes it longer: add a stop sequence, set frequency_penalty or presence_penalty (or the provider's repetition_penalty), and state the expected length"),
+        Hint(marker: "loops: ", advice: "the target repeats itself: add a stop sequence, set frequency_penalty or presence_penalty (or the provider's repetition_penalty), lower temperature, and state the expected length; a larger max_tokens makes it worse"),
+        Hint(marker: "echoes the prompt", advice: "the target copies the input back instead of doing the task: put the instruction after the input, wrap the input in delimiters (<text>…</text>), and show one input → output example"),
+        Hint(marker: "label changed:", advice: "the label flipped: list the allowed labels with one short example each (few-shot), ask for the label only, and set temperature 0"),
+        Hint(marker: "is not one of the prompt's labels", advice: "say \"answer with exactly one of: …\" with the labels written as the product expects them, and show one example"),
+        Hint(marker: "longer than the prompt allows", advice: "repeat the limit at the end of the user turn (\"不超过70字\" / \"under 20 words\"), show an answer of the right length, and set max_tokens close to it"),
+        Hint(marker: "the prompt fixes its format", advice: "show the exact format with one example value (\"2024-03-05\") and say the value must be written that way"),
+        Hint(marker: "dropped the list item", advice: "the target shortens a list: say \"name every item of … as given\" and keep the items in the prompt's input"),
+        Hint(marker: "dropped: \"", advice: "the target leaves out a condition the accepted answer states: list the must-keep points (exceptions, limits, warnings, owners) in the prompt and ask for every one"),
+        Hint(marker: "added: \"", advice: "the target adds content the accepted answer never had: say \"use only the facts given; do not add offers, sources, features or promises\""),
         Hint(marker: "JSON now wrapped in prose", advice: "ask for JSON only and show one example object; the target wraps JSON in prose"),
         Hint(marker: "JSON now wrapped in a ``` code fence", advice: "say \"answer with raw JSON, no code fence\", or set response_format json_object if the target supports it"),
         Hint(marker: "refuses:", advice: "the target refuses an ordinary request: state the business context in the system message (\"you are the customer-service assistant of …\") and rephrase wording that reads as risky"),

@@ -110,3 +110,23 @@ struct JSONComparisonTests {
         #expect(Scorer.jsonStructure.score("no json", #"{"a": 1}"#) == 0)
     }
 }
+
+/// JSON arrays used as sets.
+@Suite("JSON arrays as sets")
+struct JSONSetTests {
+    @Test("a permutation is aligned to the reference's order; other arrays keep theirs")
+    func aligning() throws {
+        let reference = try JSONValue(parsing: #"{"cities": ["北京", "上海", "广州"], "n": 3}"#)
+        let reordered = try JSONValue(parsing: #"{"cities": ["广州", "北京", "上海"], "n": 3}"#)
+        #expect(JSONComparison.aligningSets(reference, reordered) == reference)
+        let changed = try JSONValue(parsing: #"{"cities": ["广州", "北京", "深圳"], "n": 3}"#)
+        #expect(JSONComparison.aligningSets(reference, changed) == changed)
+    }
+
+    @Test("the json check passes a reordered set, and flags a reordered ranking when the prompt fixes the order")
+    func check() {
+        let accepted = #"{"tags": ["轻薄", "续航长", "性价比高"]}"#, reordered = #"{"tags": ["性价比高", "轻薄", "续航长"]}"#
+        #expect(SubstituteCheck.json.reasons([accepted], reordered, expect: Expectations(json: true), instructions: "提取商品卖点标签，输出JSON") == [])
+        #expect(SubstituteCheck.json.reasons([accepted], reordered, expect: Expectations(json: true), instructions: "按重要性从高到低排序输出卖点标签").isEmpty == false)
+    }
+}

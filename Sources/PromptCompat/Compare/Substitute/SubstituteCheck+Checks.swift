@@ -14,15 +14,26 @@ extension SubstituteCheck {
         return ["refuses: \"\(sentence.trimming(.whitespacesAndNewlines).prefix(80))\""]
     }
 
-    /// The dominant language changed (Chinese ↔ English), or Simplified Chinese became Traditional.
+    /// The dominant language changed (Chinese ↔ English), the language within a script changed (Japanese →
+    /// Chinese, Italian → English, by ``WrittenLanguage``), or Simplified Chinese became Traditional.
     public static let language = SubstituteCheck(name: "language") { input in
         let samples = input.samples, candidate = input.candidate
         let languages = Set(samples.map { LanguageMix.of($0).dominant })
         guard languages.count == 1, let before = languages.first, before == .zh || before == .en else { return [] }
-        if LanguageMix.of(candidate).dominant != before, let sentence = LanguageMix.switched(from: samples[0], to: candidate) {
+        let written = Set(samples.map(WrittenLanguage.of))
+        let writtenBefore = written.count == 1 ? written.first ?? nil : nil
+        if LanguageMix.of(candidate).dominant != before, var sentence = LanguageMix.switched(from: samples[0], to: candidate) {
+            // Name the Latin-script language where it is known: an Italian answer is not "English".
+            if let writtenBefore, before == .en { sentence = sentence.replacingOccurrences(of: "from English", with: "from \(writtenBefore.rawValue)") }
+            if let after = WrittenLanguage.of(candidate), after != .english, LanguageMix.of(candidate).dominant == .en {
+                sentence = sentence.replacingOccurrences(of: "to English", with: "to \(after.rawValue)")
+            }
             return [sentence]
         }
-        if before == .zh, ChineseScript.isTraditional(candidate), !samples.contains(where: ChineseScript.isTraditional) {
+        if let writtenBefore, let after = WrittenLanguage.of(candidate), after != writtenBefore {
+            return ["answer switched from \(writtenBefore.rawValue) to \(after.rawValue)"]
+        }
+        if before == .zh, writtenBefore != .japanese, ChineseScript.isTraditional(candidate), !samples.contains(where: ChineseScript.isTraditional) {
             return ["answer switched from Simplified to Traditional Chinese"]
         }
         return []
@@ -64,7 +75,27 @@ enum Sentence {
         guard let last = text.last else { return true }
         if terminals.contains(last) || last.isEmoji { return true }
         // A one-line answer without punctuation (a label, a slogan, a code line) is complete as it is.
-        return !text.contains("\n") && text.count <= 40
+        if !text.contains("\n") && text.count <= 40 { return true }
+        return endsWithWholeListItem(text)
+    }
+
+    /// Characters a cut-off item tends to stop at: a joining word or mark, the start of a number.
+    static let openEndings: Set<Character> = Set("，,、：:;；(（[【-/的和与及或在为是把被了从到向对于如")
+
+    /// A list (or table) whose last item simply has no full stop, as lists often do: its last line is a
+    /// list item or table row at least half as long as the list's other items (a median), ending on
+    /// neither a digit nor a joining mark or word.
+    static func endsWithWholeListItem(_ text: String) -> Bool {
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimming(.whitespaces) }
+        guard let last = lines.last, let end = last.last, !end.isNumber, !openEndings.contains(end) else { return false }
+        func isItem(_ line: String) -> Bool {
+            if line.hasPrefix("|") { return true }
+            return Clause.strippingMarkers(line).count < line.replacingOccurrences(of: "**", with: "").count
+        }
+        let items = lines.filter(isItem)
+        guard isItem(last), items.count >= 2 else { return false }
+        let lengths = items.dropLast().map { Clause.strippingMarkers($0).count }.sorted()
+        return Clause.strippingMarkers(last).count * 2 >= lengths[lengths.count / 2]
     }
 }
 

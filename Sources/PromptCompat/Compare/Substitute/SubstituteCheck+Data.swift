@@ -4,8 +4,9 @@ extension SubstituteCheck {
     /// Facts (numbers, dates, amounts, identifiers, contacts) every accepted sample states and the
     /// candidate does not: "dropped the code 20240709", or "changed the amount ¥299 → ¥199" when the
     /// replacement is obvious.
+    /// Numbers written as words count as their digits on both sides (``NumberWords``: 百分之十五 = 15%).
     public static let facts = SubstituteCheck(name: "facts") { input in
-        let samples = input.samples, candidate = input.candidate
+        let samples = input.samples.map(NumberWords.digits(in:)), candidate = NumberWords.digits(in: input.candidate)
         // Facts of the first sample that another accepted sample leaves out are the baseline's own variation.
         var optional = samples.dropFirst().reduce(into: Set<String>()) { $0.formUnion(FactsPreserved.missing(samples[0], $1)) }
         // A single digit (1秒, [2], "3 steps") is too often reworded (一秒, 三步) to hold an answer to.
@@ -21,7 +22,8 @@ extension SubstituteCheck {
 
     /// For JSON answers (`expect.json`, or every accepted sample is bare JSON): JSON missing or wrapped
     /// differently, keys missing or added, types changed, and non-text values changed. Text values may be
-    /// reworded; a short text value (a code, a date, a label) may not.
+    /// reworded; a short text value (a code, a date, a label) may not. Arrays are sets unless the prompt
+    /// fixes an order (``PromptConstraints/fixesOrder``): a reordered list of tags is no change.
     public static let json = SubstituteCheck(name: "json") { input in
         let samples = input.samples, candidate = input.candidate, expect = input.expect
         let accepted = samples.map { JSONComparison.extract(from: $0) }
@@ -37,10 +39,13 @@ extension SubstituteCheck {
         guard let closest = values.max(by: { JSONComparison.similarity($0, found.value) < JSONComparison.similarity($1, found.value) }) else {
             return findings
         }
+        // An array the prompt does not order is a set: a reordered one is the same answer.
+        let ordered = PromptConstraints.read(input.instructions).fixesOrder
+        let value = ordered ? found.value : JSONComparison.aligningSets(closest, found.value)
         // Paths where the accepted samples disagree among themselves are the baseline's own variation.
-        let varying = Set(values.dropFirst().flatMap { JSONComparison.differences(values[0], $0).map(\.path) })
-        let differences = JSONComparison.differences(closest, found.value).filter { difference in
-            !varying.contains(difference.path) && JSONValueChange.matters(difference, in: closest, found.value)
+        let varying = Set(values.dropFirst().flatMap { JSONComparison.differences(values[0], ordered ? $0 : JSONComparison.aligningSets(values[0], $0)).map(\.path) })
+        let differences = JSONComparison.differences(closest, value).filter { difference in
+            !varying.contains(difference.path) && JSONValueChange.matters(difference, in: closest, value)
         }
         findings += differences.prefix(5).map { "JSON \($0.description)" }
         return findings

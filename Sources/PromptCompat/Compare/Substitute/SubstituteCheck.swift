@@ -3,7 +3,8 @@ import Foundation
 /// One reason a candidate answer is not an acceptable substitute for the accepted one, found without
 /// any model: "answer switched from Chinese to English", "JSON now wrapped in prose", "dropped the code 20240709".
 public struct SubstituteFinding: Sendable, Equatable, CustomStringConvertible {
-    /// The check that found it: `empty`, `refusal`, `language`, `json`, `facts`, `edit`, `format`, `truncation`.
+    /// The check that found it: `tool-call`, `loop`, `echo`, `empty`, `refusal`, `language`, `json`, `facts`,
+    /// `edit`, `label`, `constraint`, `format`, `truncation`, `coverage`, `list`.
     public var check: String
     /// One line for a person.
     public var reason: String
@@ -45,21 +46,34 @@ public struct SubstituteCheck: Sendable {
     }
 
     public var name: String
+    /// When this check finds something, its findings are the comparison's only ones: the other checks would
+    /// describe symptoms of the same break under misleading names (a prose answer where a tool call was
+    /// accepted is not "no JSON any more").
+    public var exclusive: Bool
     public var run: @Sendable (Input) -> [String]
 
-    public init(name: String, run: @escaping @Sendable (Input) -> [String]) {
+    public init(name: String, exclusive: Bool = false, run: @escaping @Sendable (Input) -> [String]) {
         self.name = name
+        self.exclusive = exclusive
         self.run = run
     }
 
-    /// The checks a comparison runs by default, most telling first.
-    public static let defaults: [SubstituteCheck] = [.empty, .refusal, .language, .json, .facts, .meaningEdit, .format, .truncation]
+    /// The checks a comparison runs by default, most telling first (the exclusive ones lead).
+    public static let defaults: [SubstituteCheck] = [
+        .toolCall, .loop, .echo, .empty, .refusal, .language, .json, .facts, .meaningEdit, .label, .constraints, .format,
+        .truncation, .coverage, .listItems,
+    ]
 
     /// Every finding of `checks` on `candidate` against the accepted `samples`; none when there are no samples.
+    /// The first exclusive check that finds something speaks alone.
     public static func findings(_ input: Input, checks: [SubstituteCheck] = defaults) -> [SubstituteFinding] {
         guard !input.samples.isEmpty else { return [] }
-        return checks.flatMap { check in
-            check.run(input).map { SubstituteFinding(check: check.name, reason: $0) }
+        var findings: [SubstituteFinding] = []
+        for check in checks {
+            let found = check.run(input).map { SubstituteFinding(check: check.name, reason: $0) }
+            if check.exclusive, !found.isEmpty { return found }
+            findings += found
         }
+        return findings
     }
 }

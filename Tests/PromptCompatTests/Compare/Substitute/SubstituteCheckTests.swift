@@ -4,9 +4,23 @@ import Testing
 /// The list of checks a comparison runs, what `findings` returns, and how a finding fails a case.
 @Suite("Substitute checks: the list and its findings")
 struct SubstituteCheckTests {
-    @Test("the defaults run most telling first: empty, refusal, language, json, facts, edit, format, truncation")
+    @Test("the defaults run most telling first, the exclusive ones (tool call, loop, echo) leading")
     func defaultsOrder() {
-        #expect(SubstituteCheck.defaults.map(\.name) == ["empty", "refusal", "language", "json", "facts", "edit", "format", "truncation"])
+        #expect(SubstituteCheck.defaults.map(\.name) == [
+            "tool-call", "loop", "echo", "empty", "refusal", "language", "json", "facts", "edit", "label", "constraint", "format",
+            "truncation", "coverage", "list",
+        ])
+        #expect(SubstituteCheck.defaults.filter(\.exclusive).map(\.name) == ["tool-call", "loop", "echo"])
+    }
+
+    @Test("an exclusive check that finds something speaks alone; one that finds nothing lets the others speak")
+    func exclusive() {
+        let loud = SubstituteCheck(name: "loud", exclusive: true) { _ in ["the cause"] }
+        let quiet = SubstituteCheck(name: "quiet", exclusive: true) { _ in [] }
+        let symptom = SubstituteCheck(name: "symptom") { _ in ["a symptom"] }
+        let input = SubstituteCheck.Input(samples: ["a"], candidate: "b")
+        #expect(SubstituteCheck.findings(input, checks: [symptom, loud]).map(\.reason) == ["the cause"])
+        #expect(SubstituteCheck.findings(input, checks: [quiet, symptom]).map(\.reason) == ["a symptom"])
     }
 
     @Test("without accepted samples there is nothing to compare with: no findings, even for an empty answer")

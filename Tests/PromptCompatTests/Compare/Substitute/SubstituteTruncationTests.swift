@@ -71,3 +71,14 @@ struct SubstituteTruncationTests {
         #expect(check.reasons([completeSample], firstSentence) == [#"answer stops at 35% of the accepted one: "…您好,您的退款申请已经审核通过。""#])
     }
 }
+
+/// Lists often end without a full stop: that is not a cut.
+@Suite("Substitute check: truncation of lists")
+struct SubstituteListTruncationTests {
+    @Test("a complete bullet list without a final period is not truncated; one cut mid-item is")
+    func lists() {
+        let accepted = "退货须知：\n- 签收后7天内可申请。\n- 商品需保持完好。\n- 运费由买家承担。\n- 退款3个工作日内到账。"
+        #expect(SubstituteCheck.truncation.reasons([accepted], "退货须知：\n- 7天内可申请\n- 商品完好\n- 运费买家承担\n- 退款3个工作日到账") == [])
+        #expect(SubstituteCheck.truncation.reasons([accepted], "退货须知：\n- 签收后7天内可申请\n- 商品需保持完好\n- 运费由").count == 1)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reads the labels a prompt allows: quoted options in a sentence that asks for one (`只能回答“是”或“否”`,
+/// `output one of "billing", "shipping"`), a list after a label word (`类别：物流、退款、发票、其他`,
+/// `Categories: billing, shipping, other`), slash-separated options (`positive/negative/neutral`), and
+/// yes/no questions (`回答是或否`, `answer yes or no`). Empty when the prompt names none.
+enum LabelSetReader {
+    static let cues = [
+        "只能", "之一", "其中", "选择", "选项", "输出", "回答", "返回", "标签", "类别", "分类", "判断", "取值", "结果为",
+        "one of", "either", "answer with", "respond with", "reply with", "output", "label", "category", "categories",
+        "classify", "choose", "select", "return",
+    ]
+
+    static func labels(in text: String) -> [String] {
+        for sentence in text.components(separatedBy: CharacterSet(charactersIn: "。\n;；!！?？")) {
+            let lowered = sentence.lowercased()
+            if let yesNo = yesNo(lowered) { return yesNo }
+            guard cues.contains(where: lowered.contains) else { continue }
+            if let quoted = quotedOptions(sentence), quoted.count >= 2 { return quoted }
+            if let listed = listAfterColon(sentence), listed.count >= 2 { return listed }
+            if let slashed = slashOptions(sentence), slashed.count >= 2 { return slashed }
+        }
+        return []
+    }
+
+    static let quotes = #"[“"「『'‘`]([^“”"「」『』'‘’`\n]{1,16})[”"」』'’`]"#
+
+    static func quotedOptions(_ sentence: String) -> [String]? {
+        let found = matches(quotes, in: sentence).map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
+        return found.count >= 2 ? found : nil
+    }
+
+    static func listAfterColon(_ sentence: String) -> [String]? {
+        guard let colon = sentence.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        let head = sentence[..<colon].lowercased()
+        guard ["类别", "标签", "分类", "选项", "可选", "取值", "类型", "categories", "labels", "options", "classes", "label", "category", "one of"].contains(where: head.contains) else { return nil }
+        let items = sentence[sentence.index(after: colon)...]
+            .components(separatedBy: CharacterSet(charactersIn: "、，,/|"))
+            .flatMap { $0.components(separatedBy: " or ") }.flatMap { $0.components(separatedBy: "或") }
+            .map { $0.trimming(.whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "“”\"「」'`()（）[]【】")) }
+            .filter { !$0.isEmpty }
+        guard (2...12).contains(items.count), items.allSatisfy({ $0.count <= 16 && $0.split(separator: " ").count <= 3 }) else { return nil }
+        return items
+    }
+
+    static func slashOptions(_ sentence: String) -> [String]? {
+        let found = matches(#"([\p{L}\p{N}_-]{1,16}(?:\s*[/|]\s*[\p{L}\p{N}_-]{1,16}){1,8})"#, in: sentence)
+            .filter { $0.contains("/") || $0.contains("|") }
+        guard let group = found.first else { return nil }
+        let items = group.components(separatedBy: CharacterSet(charactersIn: "/|")).map { $0.trimming(.whitespaces) }
+        // `and/or`, `是/否` read as options only with a cue word in the sentence, which `labels(in:)` checked.
+        return items.count >= 2 && !items.contains(where: { $0.allSatisfy(\.isNumber) }) ? items : nil
+    }
+
+    static func yesNo(_ lowered: String) -> [String]? {
+        if lowered.range(of: #"(回答|输出|返回|判断)[^,，]{0,8}?是\s*(或|还是|/)\s*否"#, options: .regularExpression) != nil { return ["是", "否"] }
+        if lowered.range(of: #"(answer|reply|respond|output|return)[^,.]{0,12}?\byes\s*(or|/)\s*no\b"#, options: .regularExpression) != nil { return ["yes", "no"] }
+        if lowered.range(of: #"\btrue\s*(or|/)\s*false\b"#, options: .regularExpression) != nil { return ["true", "false"] }
+        return nil
+    }
+
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let ns = text as NSString
+        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
+            ns.substring(with: $0.numberOfRanges > 1 ? $0.range(at: 1) : $0.range)
+        }
+    }
+}

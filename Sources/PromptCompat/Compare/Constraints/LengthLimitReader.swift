@@ -1,0 +1,75 @@
+import Foundation
+
+/// Reads length limits from a prompt's words (numbers already in digits, ``NumberWords``): `不超过70字`,
+/// `70字以内`, `字数控制在100`, `一句话`, `under 20 words`, `no more than 140 characters`, `in one sentence`,
+/// `a 50-word summary` (approximate). Minimums (`不少于`, `at least`) are not limits. A limit right after
+/// a title word applies to the first line, after `每条` / `each` to every line.
+enum LengthLimitReader {
+    typealias Limit = PromptConstraints.LengthLimit
+
+    struct Pattern {
+        var regex: NSRegularExpression
+        /// Capture group of the number, and of the unit word (0 when the unit is fixed).
+        var number: Int
+        var unitGroup: Int
+        var fixedUnit: Limit.Unit?
+        var approximateGroup: Int = 0
+    }
+
+    static let patterns: [Pattern] = [
+        zh(#"(?:不超过|不多于|不能超过|不要超过|不得超过|不可超过|勿超过|(?<!不)少于|(?<!不)低于|控制在|限制在|限定在|限于|最多|至多|以|限)\s*(\d+)\s*个?(字|汉字|字符|词)(?:以内|之内|以下|内)?"#, unit: .characters),
+        zh(#"(\d+)\s*个?(?:字|汉字|字符)(?:以内|之内|以下|内|(左右))"#, unit: .characters, approximate: 2),
+        zh(#"字数\s*(?:不超过|不多于|控制在|限制在|少于|在|限|≤|<=|<)\s*(\d+)"#, unit: .characters),
+        zh(#"(?:用|以|一共|仅|只用|不超过|最多)?(\d+)\s*句话"#, unit: .sentences),
+        zh(#"不超过\s*(\d+)\s*句"#, unit: .sentences),
+        Pattern(regex: regex(#"(?:under|no more than|not more than|at most|a maximum of|maximum of|max\.?|within|less than|fewer than|up to|limit(?:ed)? to|not exceed(?:ing)?|no longer than|shorter than|below)\s+(\d+)\s+(characters|chars|words|sentences)\b"#), number: 1, unitGroup: 2),
+        Pattern(regex: regex(#"\b(\d+)\s+(characters|chars|words|sentences)\s+(?:or less|or fewer|max\b|maximum|at most|at the most)"#), number: 1, unitGroup: 2),
+        Pattern(regex: regex(#"\b(\d+)[- ](word|character|sentence)\s+(?:summary|answer|reply|response|description|tagline|slogan|title|headline|message|sms|text|limit|max)"#), number: 1, unitGroup: 2, approximateGroup: 2),
+        Pattern(regex: regex(#"\b(?:in|as|with|using|into|write)\s+(?:exactly\s+)?(?:one|a single|1|single)\s+sentence\b"#), number: 0, unitGroup: 0, fixedUnit: .sentences),
+    ]
+
+    static func zh(_ pattern: String, unit: Limit.Unit, approximate: Int = 0) -> Pattern {
+        Pattern(regex: regex(pattern), number: 1, unitGroup: 0, fixedUnit: unit, approximateGroup: approximate)
+    }
+
+    static func regex(_ pattern: String) -> NSRegularExpression {
+        // The patterns are literals of this file: a mistake in one is a programming error caught by the tests.
+        try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    }
+
+    static let titleWords = ["标题", "题目", "title", "headline", "subject line", "subject"]
+    static let eachWords = ["每条", "每行", "每点", "每个", "每句", "每项", "每一", "单条", "各条", "各", "each", "every", "per ", "bullet"]
+
+    static func limits(in text: String) -> [Limit] {
+        let ns = text as NSString
+        var limits: [Limit] = []
+        var taken: [NSRange] = []
+        for pattern in patterns {
+            for match in pattern.regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                guard !taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) else { continue }
+                let count = pattern.number == 0 ? 1 : Int(ns.substring(with: match.range(at: pattern.number))) ?? 0
+                guard count > 0 else { continue }
+                var unit = pattern.fixedUnit ?? .characters
+                if pattern.unitGroup > 0 {
+                    let word = ns.substring(with: match.range(at: pattern.unitGroup)).lowercased()
+                    unit = word.hasPrefix("word") ? .words : word.hasPrefix("sentence") ? .sentences : .characters
+                }
+                let approximate = pattern.approximateGroup > 0 && match.range(at: pattern.approximateGroup).location != NSNotFound
+                taken.append(match.range)
+                limits.append(Limit(count: count, unit: unit, scope: scope(before: match.range, in: ns), approximate: approximate,
+                                    phrase: ns.substring(with: match.range).trimming(.whitespaces)))
+            }
+        }
+        return limits
+    }
+
+    /// The scope a limit's preceding words give it: the words of its own clause, at most 12 characters back.
+    static func scope(before range: NSRange, in text: NSString) -> Limit.Scope {
+        let start = max(0, range.location - 12)
+        var window = text.substring(with: NSRange(location: start, length: range.location - start)).lowercased()
+        if let cut = window.lastIndex(where: { "。.;；\n!?！？".contains($0) }) { window = String(window[window.index(after: cut)...]) }
+        if eachWords.contains(where: window.contains) { return .eachLine }
+        if titleWords.contains(where: window.contains) { return .firstLine }
+        return .whole
+    }
+}

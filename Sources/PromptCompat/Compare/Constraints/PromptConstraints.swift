@@ -1,0 +1,70 @@
+import Foundation
+
+/// What a prompt's own words require of every answer, read from its messages: length limits
+/// (`不超过70字`, `under 20 words`, `一句话`), a fixed label set (`只能回答“是”或“否”`, `one of: positive,
+/// negative, neutral`), whether it classifies, whether it fixes the order of a list, and which kinds of
+/// value it fixes the written format of (`日期格式YYYY-MM-DD`, `two decimal places`).
+///
+/// ```swift
+/// let constraints = PromptConstraints.read("用一句话概括，不超过30字。")
+/// constraints.limits.map(\.phrase)   // ["不超过30字", "一句话"]
+/// ```
+public struct PromptConstraints: Sendable, Equatable {
+    public struct LengthLimit: Sendable, Equatable {
+        public enum Unit: String, Sendable { case characters, words, sentences }
+        /// The whole answer, each line (`每条不超过20字`), or its first line (`标题不超过20字`).
+        public enum Scope: String, Sendable { case whole, eachLine, firstLine }
+        public var count: Int
+        public var unit: Unit
+        public var scope: Scope
+        /// `左右` / `about`: a target, not a ceiling — allowed a wider margin.
+        public var approximate = false
+        /// The prompt's words, quoted in a reason: `不超过70字`.
+        public var phrase = ""
+    }
+
+    public var limits: [LengthLimit] = []
+    /// The labels the prompt allows, as written (empty when it names none).
+    public var labels: [String] = []
+    /// The prompt asks for a classification or a judgement (分类, 判断, sentiment, classify, yes or no …).
+    public var classifies = false
+    /// The prompt fixes the order of what it asks for (排序, 按…顺序, rank, in order …).
+    public var fixesOrder = false
+    /// The kinds of value whose written format the prompt fixes.
+    public var fixedFormats: Set<Fact.Kind> = []
+
+    public static func read(_ instructions: String) -> PromptConstraints {
+        recent.value(for: instructions) { text in
+            let lowered = text.lowercased()
+            var constraints = PromptConstraints()
+            constraints.limits = LengthLimitReader.limits(in: NumberWords.digits(in: text))
+            constraints.labels = LabelSetReader.labels(in: text)
+            constraints.classifies = ConstraintWords.classifying.contains { lowered.contains($0) }
+            constraints.fixesOrder = ConstraintWords.ordering.contains { lowered.contains($0) }
+            constraints.fixedFormats = Set(ConstraintWords.formats.filter { _, words in words.contains { lowered.contains($0) } }.map(\.key))
+            return constraints
+        }
+    }
+
+    static let recent = RecentResults<PromptConstraints>(capacity: 64)
+}
+
+/// The words the constraint readers look for: data.
+enum ConstraintWords {
+    static let classifying = [
+        "分类", "类别", "标签", "情感", "情绪", "判断", "是否", "意图", "归类", "属于", "倾向", "选择", "打分",
+        "classify", "classification", "category", "categories", "label", "sentiment", "intent", "yes or no", "true or false",
+        "determine whether", "decide whether", "whether the", "one of",
+    ]
+    static let ordering = [
+        "排序", "顺序", "排列", "依次", "从高到低", "从低到高", "降序", "升序", "排名", "先后", "步骤",
+        "rank", "in order", "order of", "sorted", "sort ", "ascending", "descending", "chronolog", "step by step", "steps", "priority",
+    ]
+    /// Words that fix a kind of value's written form (a date's, a time's, a number's, a code's).
+    static let formats: [Fact.Kind: [String]] = [
+        .date: ["hh:mm", "24小时制", "24-hour", "24 hour", "yyyy", "iso 8601", "iso-8601", "iso格式", "iso date", "日期格式", "date format", "format dates", "dates as", "dates in", "年-月-日", "mm/dd", "dd/mm"],
+        .amount: ["两位小数", "2位小数", "小数点后", "decimal place", "decimals", "千分位", "thousands separator", "货币符号", "currency symbol", "金额格式", "amounts as", "amount format", "prefix with ¥", "前加¥", "以¥"],
+        .number: ["两位小数", "2位小数", "小数点后", "decimal place", "千分位", "thousands separator", "数字格式", "number format"],
+        .identifier: ["大写", "uppercase", "upper case", "小写", "lowercase", "编号格式", "id format", "code format"],
+    ]
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// One clause of an answer — a sentence, a list item, or a comma-separated part of a Chinese sentence —
+/// with its ``ContentUnits``: the pieces two answers are aligned by.
+///
+/// ```swift
+/// Clause.split("7天内可无理由退货，定制商品除外。运费由买家承担。").map(\.text)
+/// // ["7天内可无理由退货", "定制商品除外", "运费由买家承担"]
+/// ```
+public struct Clause: Sendable, Equatable {
+    /// As written (normalized, list markers and Markdown emphasis dropped).
+    public var text: String
+    public var units: Set<String>
+
+    /// The clauses of `text`: lines, then sentences (`。！？!?；;` and a `.` that ends a sentence), then, in
+    /// Chinese, the parts between commas.
+    public static func split(_ text: String) -> [Clause] {
+        recent.value(for: text) { text in
+            TextNormalizer.normalize(text).split(whereSeparator: \.isNewline).flatMap { line in
+                pieces(of: strippingMarkers(String(line))).compactMap { piece -> Clause? in
+                    let trimmed = piece.trimming(.whitespacesAndNewlines)
+                    return trimmed.isEmpty ? nil : Clause(text: trimmed, units: ContentUnits.of(trimmed))
+                }
+            }
+        }
+    }
+
+    static let recent = RecentResults<[Clause]>(capacity: 256)
+
+    /// A line without its list marker (`- `, `* `, `1. `, `2) `, `3、`, `#`), quote marker and `**`.
+    static func strippingMarkers(_ line: String) -> String {
+        var text = Substring(line.trimming(.whitespaces))
+        while let first = text.first, "#>-*•·".contains(first) { text = text.dropFirst().drop { $0 == " " } }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 2 {
+            let rest = text.dropFirst(digits.count)
+            if let marker = rest.first, ".)、".contains(marker), rest.dropFirst().first.map({ $0 == " " || !$0.isNumber }) ?? true {
+                text = rest.dropFirst().drop { $0 == " " }
+            }
+        }
+        return text.replacingOccurrences(of: "**", with: "")
+    }
+
+    /// Sentence ends always; a comma when a CJK character is next to it (a Chinese clause break, which NFKC
+    /// made `,`); a `.` only before a space or the end and after a letter or CJK character (not `1.5`, not `e.g.`).
+    static func pieces(of line: String) -> [String] {
+        let characters = Array(line)
+        var pieces: [String] = [], current = ""
+        for (i, c) in characters.enumerated() {
+            let previous = i > 0 ? characters[i - 1] : " ", next = i + 1 < characters.count ? characters[i + 1] : " "
+            let breaks: Bool
+            switch c {
+            case "。", "!", "?", "！", "？", ";", "；": breaks = true
+            case ",", "，": breaks = previous.isCJK || next.isCJK
+            case ".": breaks = next == " " && (previous.isLetter || previous.isCJK || previous == ")") && !(i >= 2 && characters[i - 2] == ".")
+            default: breaks = false
+            }
+            if breaks {
+                pieces.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        pieces.append(current)
+        return pieces
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The units of meaning two answers are aligned by: overlapping two-character pieces of Chinese
+/// (`退款` `款需` `需在`), Latin words without the function words (`refund`, `within`, `receipt`;
+/// `the`, `is` dropped, a plural `s` folded), and whole numbers (`7`, `2024`). Number words are read as
+/// digits first (``NumberWords``), so `七天` and `7天` share a unit.
+///
+/// A text's units are a set: how much of a clause another text *covers* is the share of the clause's
+/// units that the other text has anywhere, which tolerates reordering and merged sentences.
+///
+/// ```swift
+/// let units = ContentUnits.of("定制商品除外")          // ["定制", "制商", "商品", "品除", "除外"]
+/// ContentUnits.coverage(of: units, by: ContentUnits.of("所有商品7天内可退"))   // 0.2 (商品)
+/// ```
+public enum ContentUnits {
+    /// The units of `text`, in order, duplicates kept.
+    public static func list(_ text: String) -> [String] {
+        Tokenizer.tokens(NumberWords.digits(in: text), cjkBigrams: true).compactMap { token in
+            guard let first = token.unicodeScalars.first else { return nil }
+            if Tokenizer.isCJK(first) { return token }
+            if Tokenizer.isASCIIDigit(first) { return FactExtractor.canonicalNumber(token) }
+            return stopWords.contains(token) ? nil : stem(token)
+        }
+    }
+
+    /// The units of `text` as a set.
+    public static func of(_ text: String) -> Set<String> { recent.value(for: text) { Set(list($0)) } }
+
+    static let recent = RecentResults<Set<String>>(capacity: 512)
+
+    /// The share of `units` found in `other`; 1 when `units` is empty.
+    public static func coverage(of units: Set<String>, by other: Set<String>) -> Double {
+        guard !units.isEmpty else { return 1 }
+        return Double(units.lazy.filter(other.contains).count) / Double(units.count)
+    }
+
+    /// A plural or third-person `s`, `es` after a sibilant, and `ed`/`ing` of a long word folded, so
+    /// `refunds` meets `refund` and `charged` meets `charge`: a reader's match, not a linguist's.
+    static func stem(_ word: String) -> String {
+        var w = Substring(word)
+        if w.count > 5, w.hasSuffix("ing") { w = w.dropLast(3) } else if w.count > 4, w.hasSuffix("ed") { w = w.dropLast(2) }
+        else if w.count > 3, w.hasSuffix("ies") { w = w.dropLast(3) + "y" }
+        else if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us") { w = w.dropLast() }
+        if w.count > 3, w.hasSuffix("e") { w = w.dropLast() }
+        return String(w)
+    }
+
+    /// English function words: they carry no content of their own to align.
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as",
+        "is", "are", "was", "were", "be", "been", "being", "am", "it", "its", "this", "that", "these", "those",
+        "you", "your", "yours", "we", "our", "us", "i", "me", "my", "he", "she", "they", "them", "their", "his", "her",
+        "will", "would", "can", "could", "shall", "should", "may", "might", "do", "does", "did", "have", "has", "had",
+        "so", "then", "there", "here", "which", "who", "whom", "what", "when", "where", "how", "also", "just",
+        "all", "any", "some", "very", "please", "into", "about", "up", "out", "over", "than", "too", "s", "t", "ll", "re", "ve", "d",
+    ]
+}

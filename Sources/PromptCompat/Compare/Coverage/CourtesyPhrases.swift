@@ -1,0 +1,57 @@
+import Foundation
+
+/// Words that mark a clause as courtesy — a greeting, an apology, a thank-you, an offer to help — and words
+/// that mark an offer or a promise. Data: a clause with a courtesy word, no digit and no offer word carries
+/// no content of its own, so adding, dropping or rewording it changes nothing a product owner checks.
+public enum CourtesyPhrases {
+    static let courtesy: [String] = [
+        "您好", "你好", "亲", "感谢", "谢谢", "多谢", "欢迎", "随时", "祝您", "祝你", "愉快", "抱歉", "不好意思", "不便", "谅解",
+        "耐心", "稍等", "久等", "请问", "还有什么", "如有", "如果有", "若有", "有任何", "其他问题", "其它问题", "其他疑问", "帮到您",
+        "帮助您", "为您服务", "竭诚", "期待", "再见", "希望对", "希望能", "理解您", "心情", "放心", "请知悉", "敬请", "辛苦",
+        "歉意", "致歉", "麻烦", "查收", "留意", "关注", "支持", "信任", "光临", "惠顾", "祝", "加油", "请放心",
+        "点击", "下单", "抢购", "立即购买", "click", "order now", "shop now", "buy now", "tap ",
+        "hello", "hi ", "hi,", "dear", "thank", "welcome", "glad", "happy to", "feel free", "let me know", "let us know",
+        "any other", "any further", "any questions", "hope", "sorry", "apolog", "inconvenience", "patience",
+        "understanding", "assist", "help you", "reach out", "regards", "sincerely", "cheers", "great day", "good day",
+        "appreciate", "don't hesitate", "do not hesitate", "here to help", "have a nice", "understand your",
+    ]
+
+    /// Offers and promises are content, whatever else the clause says: an invented coupon is not courtesy.
+    static let offers: [String] = [
+        "优惠", "赠", "送您", "免费", "补偿", "升级", "折扣", "返现", "红包", "积分", "券", "包邮", "退款", "赔",
+        "discount", "free", "upgrade", "refund", "coupon", "compensat", "voucher", "bonus", "credit", "cashback", "gift", "waive",
+    ]
+
+    /// Words of a condition, an exception, a restriction, a warning or an owner: a clause with one of them is
+    /// the kind a dropped clause breaks a product with (an exception to a return policy, a contraindication).
+    static let conditions: [String] = [
+        "除外", "不", "无", "未", "非", "仅", "只", "须", "需", "必须", "禁止", "不得", "勿", "避免", "慎", "忌", "以内", "之内",
+        "超过", "如果", "若", "否则", "除", "但", "例外", "限", "负责", "由", "过敏", "孕", "儿童", "副作用", "前", "后", "截止",
+        "except", "unless", "not ", "n't", "no ", "never", "only", "must", "require", "before", "after", "within", "if ",
+        "otherwise", "but ", "exclud", "prohibit", "avoid", "cannot", "owner", "responsible", "assigned", "allerg",
+        "pregnan", "children", "side effect", "warning", "deadline", "due ", "non-",
+    ]
+
+    public static func isCondition(_ clause: String) -> Bool {
+        let lowered = clause.lowercased() + " "
+        return conditions.contains { lowered.contains($0) }
+    }
+
+    /// A clause that claims something checkable: a number, a citation, an offer or a promise.
+    public static func isClaim(_ clause: String) -> Bool {
+        let lowered = clause.lowercased()
+        return lowered.contains { $0.isASCII && $0.isNumber } || offers.contains { lowered.contains($0) } || claims.contains { lowered.contains($0) }
+    }
+
+    static let claims = [
+        "保证", "承诺", "确保", "额外", "另外赠", "另赠", "专属", "根据", "来源", "引用", "研究", "报告", "数据显示", "据",
+        "guarantee", "promise", "ensure", "additionally", "exclusive", "according to", "source", "study", "studies", "report", "research", "cited",
+    ]
+
+    /// Whether `clause` is courtesy only.
+    public static func isCourtesy(_ clause: String) -> Bool {
+        let lowered = clause.lowercased() + " "
+        guard !lowered.contains(where: { $0.isNumber && $0.isASCII }) else { return false }
+        return courtesy.contains { lowered.contains($0) } && !offers.contains { lowered.contains($0) }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+extension SubstituteCheck {
+    /// Clause by clause: a clause of the accepted answer that the candidate has nothing of ("dropped: 定制商品
+    ///除外"), and a clause of the candidate that neither the accepted answer nor the prompt has ("added: 另赠
+    /// 20元优惠券"), quoted. Only where the rest of the two answers line up — a close rewrite that lost or
+    /// gained one clause; two freely worded answers are left to the similarity bar and the judge. Courtesy
+    /// (greetings, thanks, offers to help) is never content. Noise-aware: a clause counts as dropped only
+    /// when every accepted sample has it, as added only when no sample has it.
+    public static let coverage = SubstituteCheck(name: "coverage") { input in
+        guard input.expect.json != true, JSONComparison.extract(from: input.samples[0]) == nil else { return [] }
+        let reference = Clause.split(input.samples[0]), candidate = Clause.split(input.candidate)
+        guard reference.count >= 2 || candidate.count >= 2 else { return [] }
+        let candidateUnits = ContentUnits.of(input.candidate)
+        let sampleUnits = input.samples.map(ContentUnits.of)
+        let known = sampleUnits.reduce(into: ContentUnits.of(input.instructions)) { $0.formUnion($1) }
+        var findings: [String] = []
+        for dropped in ClauseAlignment.unmatched(reference, by: candidateUnits, marked: CourtesyPhrases.isCondition)
+        where sampleUnits.dropFirst().allSatisfy({ ContentUnits.coverage(of: dropped.units, by: $0) >= 0.5 }) {
+            findings.append("dropped: \"\(ClauseAlignment.quote(dropped.text))\"")
+        }
+        for added in ClauseAlignment.unmatched(candidate, by: sampleUnits[0], known: known, marked: CourtesyPhrases.isClaim) {
+            findings.append("added: \"\(ClauseAlignment.quote(added.text))\"")
+        }
+        return Array(findings.prefix(3))
+    }
+}
+
+/// Which clauses of one answer the other answer has nothing of, when the rest lines up.
+enum ClauseAlignment {
+    /// A clause with fewer units is too small to judge (`好的`, `OK`, `库存有限`).
+    static let minimumUnits = 4
+    /// A clause covered at most this much is missing from the other answer…
+    static let missingCoverage = 0.25
+    /// …when the other clauses of its answer are covered at least this much: a close rewrite, not a free one
+    /// (a free rewording shares about half its units, and a reworded clause shares none). A clause that
+    /// states a condition, an exception or an offer (``CourtesyPhrases/isCondition(_:)``, ``CourtesyPhrases/isClaim(_:)``)
+    /// is held to the lower bar; any other clause only in a near copy with two other clauses to show it.
+    static let restCoverage = (marked: 0.7, unmarked: 0.85)
+    /// The missing clause is at most this share of its answer's units: one clause of an answer, not most of it.
+    static let largestShare = 0.5
+
+    /// The clauses of `clauses` (substantive, not courtesy) that `other` covers at most ``missingCoverage``
+    /// — in units and in single characters — while the rest are covered ``restCoverage``; `known` (the
+    /// accepted answers and the prompt) also counts as covering when given: an added clause taken from the
+    /// prompt's input is not invented.
+    static func unmatched(_ clauses: [Clause], by other: Set<String>, known: Set<String>? = nil, marked: (String) -> Bool) -> [Clause] {
+        let substantive = clauses.filter { $0.units.count >= minimumUnits && !CourtesyPhrases.isCourtesy($0.text) }
+        guard substantive.count >= 2 else { return [] }
+        let coverage = substantive.map { ContentUnits.coverage(of: $0.units, by: other) }
+        let total = substantive.reduce(0) { $0 + $1.units.count }
+        let covered = zip(substantive, coverage).reduce(0.0) { $0 + Double($1.0.units.count) * $1.1 }
+        let characters = Set(other.joined().filter(\.isCJK))
+        return substantive.indices.compactMap { i in
+            let size = substantive[i].units.count
+            guard coverage[i] <= missingCoverage, Double(size) <= largestShare * Double(total) else { return nil }
+            let rest = (covered - Double(size) * coverage[i]) / Double(total - size)
+            // An unmarked clause needs two other clauses to show the answers line up; one is too little evidence.
+            let isMarked = marked(substantive[i].text)
+            guard rest >= (isMarked ? restCoverage.marked : restCoverage.unmarked), isMarked || substantive.count >= 3 else { return nil }
+            // A reworded Chinese clause keeps some of its characters (库存有限 → 库存不多); a dropped one does not.
+            let own = substantive[i].text.filter(\.isCJK)
+            if !own.isEmpty, Double(own.filter(characters.contains).count) > 0.5 * Double(own.count) { return nil }
+            if let known, ContentUnits.coverage(of: substantive[i].units, by: known) > missingCoverage * 2 { return nil }
+            return substantive[i]
+        }
+    }
+
+    /// A clause for a one-line reason: at most 40 characters.
+    static func quote(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(39)) + "…"
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+extension JSONComparison {
+    /// `candidate` with its arrays put in the order of `reference`'s where they hold the same elements:
+    /// a JSON array used as a set (tags, cities, ingredients) compared position by position reports every
+    /// element of a reordered answer as changed. An array is reordered only when it holds exactly the
+    /// reference's elements (a permutation); one with other elements keeps its order, so a changed element
+    /// is reported where it is. Objects are aligned member by member.
+    ///
+    /// ```swift
+    /// JSONComparison.aligningSets(["北京", "上海", "广州"], ["广州", "北京", "上海"])   // ["北京", "上海", "广州"]
+    /// ```
+    public static func aligningSets(_ reference: JSONValue, _ candidate: JSONValue) -> JSONValue {
+        switch (reference, candidate) {
+        case let (.object(a), .object(b)):
+            return .object(JSONObject(b.map { member in (member.key, a[member.key].map { aligningSets($0, member.value) } ?? member.value) }))
+        case let (.array(a), .array(b)):
+            let reordered = reorder(a, b)
+            return .array(reordered.enumerated().map { i, element in i < a.count ? aligningSets(a[i], element) : element })
+        default:
+            return candidate
+        }
+    }
+
+    static func reorder(_ reference: [JSONValue], _ candidate: [JSONValue]) -> [JSONValue] {
+        let keys = candidate.map { $0.serialized() }
+        guard keys != reference.map({ $0.serialized() }), keys.sorted() == reference.map({ $0.serialized() }).sorted() else { return candidate }
+        var taken = [Bool](repeating: false, count: candidate.count)
+        return reference.map { element in
+            let key = element.serialized()
+            let i = keys.indices.first { !taken[$0] && keys[$0] == key }!
+            taken[i] = true
+            return candidate[i]
+        }
+    }
+}

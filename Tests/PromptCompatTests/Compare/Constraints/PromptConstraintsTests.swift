@@ -1,0 +1,51 @@
+import Testing
+@testable import PromptCompat
+
+/// What a prompt's own words require, read from its messages.
+@Suite("Prompt constraints")
+struct PromptConstraintsTests {
+    @Test("length limits in Chinese and English, with their unit and scope", arguments: [
+        ("回复不超过70字。", 70, PromptConstraints.LengthLimit.Unit.characters, PromptConstraints.LengthLimit.Scope.whole),
+        ("请把摘要控制在一百字以内", 100, .characters, .whole),
+        ("每条不超过20字", 20, .characters, .eachLine),
+        ("标题不超过15个字，正文随意", 15, .characters, .firstLine),
+        ("Reply in under 50 words.", 50, .words, .whole),
+        ("Keep the SMS to no more than 140 characters", 140, .characters, .whole),
+        ("Summarize it in one sentence.", 1, .sentences, .whole),
+        ("用一句话概括", 1, .sentences, .whole),
+    ])
+    func limits(prompt: String, count: Int, unit: PromptConstraints.LengthLimit.Unit, scope: PromptConstraints.LengthLimit.Scope) {
+        let limit = PromptConstraints.read(prompt).limits.first
+        #expect(limit?.count == count)
+        #expect(limit?.unit == unit)
+        #expect(limit?.scope == scope)
+    }
+
+    @Test("minimums and lengths of the input are not limits")
+    func notLimits() {
+        #expect(PromptConstraints.read("回答不少于200字").limits.isEmpty)
+        #expect(PromptConstraints.read("下面是一篇500字的文章，请提取关键词").limits.isEmpty)
+        #expect(PromptConstraints.read("Write at least 100 words.").limits.isEmpty)
+    }
+
+    @Test("label sets: quoted options, a list after a colon, slashes, yes or no", arguments: [
+        ("判断评论情感，只能输出“正面”“负面”或“中性”。", ["正面", "负面", "中性"]),
+        ("工单类别：物流、退款、发票、其他。只输出类别名。", ["物流", "退款", "发票", "其他"]),
+        ("Classify the ticket. Output one of: billing, shipping, account, other", ["billing", "shipping", "account", "other"]),
+        ("Label the sentiment as positive/negative/neutral.", ["positive", "negative", "neutral"]),
+        ("该用户是否表达了退款意图？请回答是或否。", ["是", "否"]),
+        ("Answer yes or no.", ["yes", "no"]),
+    ])
+    func labels(prompt: String, labels: [String]) {
+        #expect(PromptConstraints.read(prompt).labels == labels)
+    }
+
+    @Test("order and fixed formats")
+    func orderAndFormats() {
+        #expect(PromptConstraints.read("按优先级从高到低排序输出").fixesOrder)
+        #expect(!PromptConstraints.read("提取文中提到的城市，输出JSON数组").fixesOrder)
+        #expect(PromptConstraints.read("日期格式为YYYY-MM-DD").fixedFormats.contains(.date))
+        #expect(PromptConstraints.read("Amounts with two decimal places").fixedFormats.isEmpty == false)
+        #expect(PromptConstraints.read("请简要回复顾客").fixedFormats.isEmpty)
+    }
+}

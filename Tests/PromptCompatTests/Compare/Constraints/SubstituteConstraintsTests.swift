@@ -1,0 +1,38 @@
+import Testing
+@testable import PromptCompat
+
+/// The `constraint` check: a limit or format the prompt sets, kept by the accepted answer, broken by the candidate.
+@Suite("Substitute check: prompt constraints")
+struct SubstituteConstraintsTests {
+    let check = SubstituteCheck.constraints
+
+    @Test("a Chinese answer over 不超过30字 is flagged with the count and the prompt's words")
+    func chineseLength() {
+        let reasons = check.reasons(["订单已发货，预计7月12日送达。"], "您好！您的订单已经从杭州仓库发出，目前正在运输途中，预计将在7月12日送达，请您耐心等待，如有问题请随时联系我们。", instructions: "回复顾客，不超过30字。")
+        #expect(reasons == ["longer than the prompt allows: the answer has 51 字 where it says \"不超过30字\""])
+    }
+
+    @Test("an answer within the limit, or no longer than an accepted answer that broke it too, passes")
+    func withinOrNoise() {
+        #expect(check.reasons(["订单已发货，预计7月12日送达。"], "您的订单已发出，7月12日到。", instructions: "回复顾客，不超过30字。") == [])
+        let long = String(repeating: "很", count: 40)
+        #expect(check.reasons([long], long + "好", instructions: "回复顾客，不超过30字。") == [])
+    }
+
+    @Test("English words, each-line limits and one sentence")
+    func englishAndScopes() {
+        let prompt = "Write the product tagline in under 8 words."
+        #expect(check.reasons(["Light as air, tough as steel."], "This backpack is light as air and also tough as steel for every trip.", instructions: prompt).count == 1)
+        #expect(check.reasons(["- 退款已受理\n- 3天到账"], "- 退款已受理\n- 款项将在三个工作日内原路退回到您的支付账户", instructions: "分两点回复，每条不超过10字").count == 1)
+        #expect(check.reasons(["Your order shipped today."], "Your order shipped today. It will arrive Friday.", instructions: "Reply in one sentence.")
+            == ["longer than the prompt allows: the answer has 2 sentences where it says \"in one sentence\""])
+    }
+
+    @Test("a value written in another format where the prompt fixes it")
+    func fixedFormat() {
+        let prompt = "提取下单日期，日期格式为YYYY-MM-DD。"
+        #expect(check.reasons(["下单日期：2024-03-05"], "下单日期：March 5, 2024", instructions: prompt)
+            == ["wrote the date 2024-03-05 as March 5, 2024; the prompt fixes its format"])
+        #expect(check.reasons(["下单日期：2024-03-05"], "下单日期：March 5, 2024", instructions: "提取下单日期") == [])
+    }
+}

@@ -1,0 +1,29 @@
+import Testing
+@testable import PromptCompat
+
+/// The `label` check: a label answer that became another label, however many characters they share.
+@Suite("Substitute check: labels")
+struct SubstituteLabelTests {
+    let check = SubstituteCheck.label
+
+    @Test("label flips that share characters are flagged", arguments: [("正面", "负面"), ("消极", "积极"), ("是", "否"), ("没有表达愤怒", "表达了愤怒"), ("不满意", "满意")])
+    func flips(accepted: String, candidate: String) {
+        #expect(check.reasons([accepted], candidate, instructions: "判断这条评论的情感倾向，只输出标签。") == ["label changed: \"\(accepted)\" → \"\(candidate)\""])
+    }
+
+    @Test("the same label in other case, with a full stop, or an equivalent wording passes", arguments: [("Positive", "positive"), ("正面", "正面。"), ("没有表达愤怒", "未表达愤怒"), ("是", "是的")])
+    func same(accepted: String, candidate: String) {
+        #expect(check.reasons([accepted], candidate, instructions: "Classify the sentiment. 判断情绪。") == [])
+    }
+
+    @Test("a word outside the prompt's labels is named as such")
+    func outsideTheSet() {
+        #expect(check.reasons(["物流"], "快递", instructions: "工单类别：物流、退款、发票、其他。只输出类别名。")
+            == ["answer \"快递\" is not one of the prompt's labels (物流, 退款, 发票, 其他)"])
+    }
+
+    @Test("short answers of a prompt that does not classify are not labels")
+    func notAClassifier() {
+        #expect(check.reasons(["清凉一夏"], "尽享清凉", instructions: "为这款风扇写一句8字以内的广告语") == [])
+    }
+}

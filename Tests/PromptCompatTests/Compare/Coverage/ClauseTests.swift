@@ -1,0 +1,25 @@
+import Testing
+@testable import PromptCompat
+
+@Suite("Clauses")
+struct ClauseTests {
+    @Test("Chinese splits at sentence ends and commas, English at sentence ends only")
+    func splitting() {
+        #expect(Clause.split("7天内可无理由退货，定制商品除外。运费由买家承担。").map(\.text) == ["7天内可无理由退货", "定制商品除外", "运费由买家承担"])
+        #expect(Clause.split("Returns are free within 30 days, except for custom items. Shipping is on us.").map(\.text)
+            == ["Returns are free within 30 days, except for custom items", "Shipping is on us"])
+    }
+
+    @Test("list markers and bold are dropped, decimals and e.g. do not end a sentence")
+    func markers() {
+        #expect(Clause.split("- **负责人**：张伟\n2. 截止日期 7月15日").map(\.text) == ["负责人:张伟", "截止日期 7月15日"])
+        #expect(Clause.split("It weighs 1.5 kg, e.g. a laptop.").count == 1)
+    }
+
+    @Test("content units fold plurals and number words and drop function words")
+    func units() {
+        #expect(ContentUnits.of("The refunds") == ContentUnits.of("refund"))
+        #expect(ContentUnits.of("七天") == ContentUnits.of("7天"))
+        #expect(ContentUnits.coverage(of: ContentUnits.of("定制商品除外"), by: ContentUnits.of("所有商品都可退")) == 0.2)
+    }
+}

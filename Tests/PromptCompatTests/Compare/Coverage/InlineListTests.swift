@@ -1,0 +1,21 @@
+import Testing
+@testable import PromptCompat
+
+@Suite("Inline lists")
+struct InlineListTests {
+    @Test("Chinese and English inline lists are read with their items")
+    func reading() {
+        #expect(InlineList.lists(in: "本品含有牛奶、鸡蛋和花生。").map(\.items) == [["本品含有牛奶", "鸡蛋", "花生"]])
+        #expect(InlineList.lists(in: "Contains milk, eggs, and peanuts.").map(\.items) == [["Contains milk", "eggs", "peanuts"]])
+    }
+
+    @Test("a list item the candidate no longer names is dropped; a reordered list is not")
+    func check() {
+        let check = SubstituteCheck.listItems
+        #expect(check.reasons(["本品含有牛奶、鸡蛋和花生，过敏者慎用。"], "本品含有牛奶和鸡蛋，过敏者慎用。")
+            == ["dropped the list item \"花生\" (of 本品含有牛奶, 鸡蛋, 花生)"])
+        #expect(check.reasons(["本品含有牛奶、鸡蛋和花生，过敏者慎用。"], "过敏提示：含花生、牛奶、鸡蛋。") == [])
+        #expect(check.reasons(["This bar contains milk, eggs, and peanuts."], "Allergens: peanuts, milk and eggs.") == [])
+        #expect(check.reasons(["This bar contains milk, eggs, and peanuts."], "This bar contains milk and eggs.").count == 1)
+    }
+}

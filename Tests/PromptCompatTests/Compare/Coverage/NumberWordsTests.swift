@@ -1,0 +1,47 @@
+import Testing
+@testable import PromptCompat
+
+/// Numbers written as words read as digits before facts compare; words that only look like numbers stay.
+@Suite("Number words")
+struct NumberWordsTests {
+    @Test("Chinese amounts, counts, fractions and discounts become digits", arguments: [
+        ("一百九十九元", "199元"), ("三千二百家门店", "3200家门店"), ("百分之十五", "15%"), ("千分之五", "0.5%"),
+        ("万分之五", "0.05%"), ("打九折", "打10%"), ("八五折", "15%"), ("8折", "20%"), ("五十分之一", "1/50"),
+        ("两个工作日", "2个工作日"), ("三十天内", "30天内"), ("壹佰元", "100元"),
+    ])
+    func chinese(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+    }
+
+    @Test("words that only look like numbers are left alone", arguments: ["统一处理", "唯一的办法", "十分满意", "千万不要", "一些问题", "万一丢失", "一起", "一般"])
+    func chineseIdioms(text: String) {
+        #expect(NumberWords.digits(in: text) == text)
+    }
+
+    @Test("English cardinals, percent and currency words", arguments: [
+        ("fifteen yuan", "15元"), ("a fifteen percent discount", "a 15% discount"), ("two thousand stores", "2000 stores"),
+        ("twenty-five days", "25 days"), ("three hundred and fifty units", "350 units"), ("within one business day", "within 1 business day"),
+        ("15 dollars", "15美元"),
+    ])
+    func english(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+    }
+
+    @Test("a lone 'one' that is not a count stays a word")
+    func loneOne() {
+        #expect(NumberWords.digits(in: "one of our agents will call") == "one of our agents will call")
+        #expect(NumberWords.digits(in: "no one and only") == "no one and only")
+    }
+
+    @Test("Chinese digits glued to a code do not join it")
+    func gluedToCode() {
+        #expect(NumberWords.digits(in: "最多调用call_api三次") == "最多调用call_api 3次")
+    }
+
+    @Test("the facts check reads 百分之十五 as 15% and 一百九十九元 as ¥199")
+    func factsCheck() {
+        #expect(SubstituteCheck.facts.reasons(["限时折扣15%，到手价¥199。"], "限时优惠百分之十五，到手价一百九十九元。") == [])
+        #expect(SubstituteCheck.facts.reasons(["The fee is 15 yuan."], "The fee is fifteen yuan.") == [])
+        #expect(SubstituteCheck.facts.reasons(["限时折扣15%，到手价¥199。"], "限时优惠百分之五十，到手价一百九十九元。") == ["changed the percentage 15% → 50%"])
+    }
+}
