@@ -12,6 +12,8 @@ struct LabeledPair {
     /// The prompt's messages as sent, joined, when the pair has them (`messages`, or `prompt` /
     /// `instructions` as text); else `task` stands in for them.
     var instructions: String
+    /// The pair carries the prompt's messages (not just a task line).
+    var hasMessages: Bool
     var expect: Expectations
     var baseline: String
     var target: String
@@ -34,7 +36,9 @@ struct LabeledPair {
         category = try string("category")
         language = try string("language")
         task = try string("task")
-        instructions = Self.instructions(json) ?? task
+        let messages = Self.instructions(json)
+        instructions = messages ?? task
+        hasMessages = messages != nil
         baseline = try string("baseline")
         target = try string("target")
         let label = try string("label")

@@ -12,9 +12,28 @@ struct Outcome {
 
     /// Precision, recall and F1 of "re-tune" per split and overall, with the confusion counts.
     static func table(_ outcomes: [Outcome]) -> String {
-        var lines = ["| split | pairs | TP | FP | FN | TN | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        for split in ["dev", "test", "all"] {
-            let rows = outcomes.filter { split == "all" || $0.pair.split == split }
+        table(["dev", "test", "all"].map { split in (split, outcomes.filter { split == "all" || $0.pair.split == split }) }, header: "split")
+    }
+
+    /// The same per split and language (`test · zh`), and for the pairs written with the prompt's messages
+    /// (issue 14's set) apart from the older ones written with a one-line task.
+    static func languageTable(_ outcomes: [Outcome]) -> String {
+        var groups: [(String, [Outcome])] = []
+        for split in ["dev", "test"] {
+            for language in ["zh", "en", "mixed"] {
+                groups.append(("\(split) · \(language)", outcomes.filter { $0.pair.split == split && $0.pair.language == language }))
+            }
+        }
+        for split in ["dev", "test"] {
+            groups.append(("\(split) · pairs with messages", outcomes.filter { $0.pair.split == split && $0.pair.hasMessages }))
+            groups.append(("\(split) · pairs with a task line", outcomes.filter { $0.pair.split == split && !$0.pair.hasMessages }))
+        }
+        return table(groups, header: "split · group")
+    }
+
+    static func table(_ groups: [(String, [Outcome])], header: String) -> String {
+        var lines = ["| \(header) | pairs | TP | FP | FN | TN | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for (name, rows) in groups where !rows.isEmpty {
             let tp = rows.filter { $0.flagged && $0.pair.needsRetune }.count
             let fp = rows.filter { $0.flagged && !$0.pair.needsRetune }.count
             let fn = rows.filter { !$0.flagged && $0.pair.needsRetune }.count
@@ -22,7 +41,7 @@ struct Outcome {
             let precision = tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp)
             let recall = tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn)
             let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-            lines.append("| \(split) | \(rows.count) | \(tp) | \(fp) | \(fn) | \(tn) | \(f(precision)) | \(f(recall)) | \(f(f1)) |")
+            lines.append("| \(name) | \(rows.count) | \(tp) | \(fp) | \(fn) | \(tn) | \(f(precision)) | \(f(recall)) | \(f(f1)) |")
         }
         return lines.joined(separator: "\n")
     }

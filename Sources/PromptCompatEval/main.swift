@@ -12,6 +12,7 @@ let usage = """
       FILE            labeled pairs, one JSON object a line (default: eval/labeled-pairs.jsonl)
       --similarity    the similarity bar (default: the suite default, \(SuiteConfig.Defaults().similarity))
       --misses        list every pair the comparison gets wrong, with its reasons
+      --split S       with --misses: only the dev or the test split's (tune on dev without reading test)
       --scores        print min / median / max of each similarity metric per category
       --all           list every pair with the comparison's decision and reasons
     """
@@ -22,6 +23,7 @@ var similarity = SuiteConfig.Defaults().similarity
 var showMisses = false
 var showScores = false
 var showAll = false
+var onlySplit: String?
 while let argument = arguments.first {
     arguments.removeFirst()
     switch argument {
@@ -34,6 +36,13 @@ while let argument = arguments.first {
         showScores = true
     case "--all":
         showAll = true
+    case "--split":
+        guard let value = arguments.first, ["dev", "test"].contains(value) else {
+            FileHandle.standardError.write(Data("--split needs dev or test\n\(usage)\n".utf8))
+            exit(2)
+        }
+        onlySplit = value
+        arguments.removeFirst()
     case "--similarity":
         guard let value = arguments.first.flatMap(Double.init), (0...1).contains(value) else {
             FileHandle.standardError.write(Data("--similarity needs a number 0…1\n\(usage)\n".utf8))
@@ -62,10 +71,12 @@ do {
     print("PromptCompat default comparison on \(file.relativePath): \(pairs.count) labeled pairs, similarity bar \(JSONValue.format(similarity)), no judge")
     print("positive class: re-tune\n")
     print(Outcome.table(outcomes))
+    print("\nby language, and by how the prompt is given:\n")
+    print(Outcome.languageTable(outcomes))
     print("\nby category (share judged right):")
     print(Outcome.categories(outcomes))
     if showScores { print("\nsimilarity per category (min median max):\n" + ScoreSpread.table(pairs)) }
-    if showMisses { print("\nmisses:\n" + Outcome.list(outcomes.filter { !$0.right })) }
+    if showMisses { print("\nmisses:\n" + Outcome.list(outcomes.filter { !$0.right && (onlySplit == nil || $0.pair.split == onlySplit) })) }
     if showAll { print("\nall pairs:\n" + Outcome.list(outcomes)) }
 } catch {
     FileHandle.standardError.write(Data("PromptCompatEval: \(error)\n".utf8))

@@ -41,6 +41,7 @@ public struct PromptConstraints: Sendable, Equatable {
             constraints.labels = LabelSetReader.labels(in: text)
             constraints.classifies = ConstraintWords.classifying.contains { lowered.contains($0) }
             constraints.fixesOrder = ConstraintWords.ordering.contains { lowered.contains($0) }
+                && !ConstraintWords.unordered.contains { lowered.contains($0) }
             constraints.fixedFormats = Set(ConstraintWords.formats.filter { _, words in words.contains { lowered.contains($0) } }.map(\.key))
             return constraints
         }
@@ -59,6 +60,11 @@ enum ConstraintWords {
     static let ordering = [
         "排序", "顺序", "排列", "依次", "从高到低", "从低到高", "降序", "升序", "排名", "先后", "步骤",
         "rank", "in order", "order of", "sorted", "sort ", "ascending", "descending", "chronolog", "step by step", "steps", "priority",
+    ]
+    /// Words that say the order does not matter: they win over ``ordering``.
+    static let unordered = [
+        "不限顺序", "顺序不限", "不分先后", "没有先后", "无先后", "不分前后", "无需排序", "不需要排序", "不用排序", "无顺序", "不分顺序", "不要求顺序", "顺序无关", "任意顺序", "顺序随意",
+        "any order", "order does not matter", "order doesn't matter", "no particular order", "unordered", "order is not important",
     ]
     /// Words that fix a kind of value's written form (a date's, a time's, a number's, a code's).
     static let formats: [Fact.Kind: [String]] = [

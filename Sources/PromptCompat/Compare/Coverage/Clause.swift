@@ -27,6 +27,10 @@ public struct Clause: Sendable, Equatable {
 
     static let recent = RecentResults<[Clause]>(capacity: 256)
 
+    /// A clause that ends in a colon introduces what follows (`需要准备这几样：`, `Here is the summary:`):
+    /// a heading, not a statement of its own.
+    var isLeadIn: Bool { text.last == ":" || text.last == "：" }
+
     /// A line without its list marker (`- `, `* `, `1. `, `2) `, `3、`, `#`), quote marker and `**`.
     static func strippingMarkers(_ line: String) -> String {
         var text = Substring(line.trimming(.whitespaces))

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A list written inside a sentence: `含有牛奶、鸡蛋和花生`, `contains milk, eggs, and peanuts`. Its items are
-/// short (a Chinese item at most 6 characters, an English one at most 3 words, neither with a digit: numbers
-/// are the facts check's); the first item is the
-/// end of the words before the first separator (`含有牛奶` → `牛奶` is what is looked for).
+/// short (a Chinese item at most 16 characters, an English one at most 10 words, not a bare number: numbers
+/// are the facts check's); the first item starts after the clause's colon, else it is the end of the words
+/// before the first separator (`本品含有牛奶`: its head `牛奶` is what is looked for).
 ///
 /// ```swift
 /// InlineList.lists(in: "本品含有牛奶、鸡蛋和花生。").map(\.items)   // [["含有牛奶", "鸡蛋", "花生"]]
@@ -24,6 +24,9 @@ struct InlineList: Equatable {
         return []
     }
 
+    /// Where a Chinese list's last item ends: a joining or closing word after it (`等`, `都`, `均`, `也`).
+    static let chineseItemEnds: Set<Character> = Set("等都均也是为在将会已,，:：(（的")
+
     static func chinese(_ clause: String) -> [InlineList] {
         var parts = clause.components(separatedBy: "、")
         guard parts.count >= 2 else { return [] }
@@ -31,7 +34,7 @@ struct InlineList: Equatable {
         var last = parts.removeLast()
         var tail: [String] = []
         for joiner in ["以及", "或者", "和", "及", "与", "或"] {
-            if let range = last.range(of: joiner), last.distance(from: last.startIndex, to: range.lowerBound) <= 10 {
+            if let range = last.range(of: joiner), last.distance(from: last.startIndex, to: range.lowerBound) <= 12 {
                 tail = [String(last[..<range.lowerBound]), String(last[range.upperBound...])]
                 break
             }
@@ -39,9 +42,15 @@ struct InlineList: Equatable {
         if tail.isEmpty { tail = [last] }
         last = tail.removeLast()
         parts += tail
-        let final = String(last.prefix { !"等,，:：(（的".contains($0) })
-        let items = (parts.map { String($0.suffix(6)) } + [final]).map { $0.trimming(.whitespaces) }
-        guard items.count >= 3, items.allSatisfy({ !$0.isEmpty && $0.count <= 6 && !$0.contains(where: \.isNumber) }) else { return [] }
+        // The first item starts after the clause's colon (`携带：身份证…`), else at most 8 characters back.
+        if let colon = parts[0].lastIndex(where: { ":：(（".contains($0) }) {
+            parts[0] = String(parts[0][parts[0].index(after: colon)...])
+        } else {
+            parts[0] = String(parts[0].suffix(8))
+        }
+        let final = String(last.prefix { !chineseItemEnds.contains($0) })
+        let items = (parts + [final]).map { withoutAsides($0).trimming(.whitespaces) }
+        guard items.count >= 3, items.allSatisfy({ !$0.isEmpty && $0.count <= 16 }), fitsTheList(items) else { return [] }
         return [InlineList(text: clause, items: items)]
     }
 
@@ -55,12 +64,35 @@ struct InlineList: Equatable {
             if !before.isEmpty { parts.append(before) }
             last = String(last[joined.upperBound...])
         }
-        let final = last.split(separator: " ").prefix(3).joined(separator: " ")
+        if let colon = parts[0].lastIndex(where: { $0 == ":" || $0 == "(" }) { parts[0] = String(parts[0][parts[0].index(after: colon)...]) }
+        let final = last.split(separator: " ").prefix(8).joined(separator: " ")
         let items = parts.enumerated().map { i, part in
-            i == 0 ? part.split(separator: " ").suffix(2).joined(separator: " ") : part
+            i == 0 ? part.split(separator: " ").suffix(3).joined(separator: " ") : part
         } + [final]
-        guard items.count >= 3, items.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 3 && !$0.contains(where: \.isNumber) }) else { return [] }
-        return [InlineList(text: clause, items: items.map { $0.trimmingCharacters(in: .punctuationCharacters) })]
+        // Parts that are clauses (a subordinator first, a form of "be" inside) make a sentence, not a list.
+        guard items.count >= 3, items.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 10 && !CourtesyPhrases.isCourtesy($0) }),
+              !items.contains(where: isClause), fitsTheList(items) else { return [] }
+        return [InlineList(text: clause, items: items.map { $0.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) })]
+    }
+
+    static let subordinators: Set<String> = ["if", "when", "unless", "because", "although", "while", "as", "which", "that", "who", "where", "since", "so", "but", "then"]
+    static let beForms: Set<String> = ["is", "are", "was", "were", "been", "be", "will", "would", "can", "could", "has", "have", "had"]
+
+    static func isClause(_ item: String) -> Bool {
+        let words = item.lowercased().split(separator: " ").map(String.init)
+        return words.first.map(subordinators.contains) == true || words.dropFirst().contains(where: beForms.contains)
+    }
+
+    /// The last item runs to where the sentence goes on: one much longer than every other item has taken
+    /// in the rest of the sentence (`千问、GLM、文心迁移方案全对比` is a title, not a list of three).
+    static func fitsTheList(_ items: [String]) -> Bool {
+        guard let final = items.last, let longest = items.dropLast().map(\.count).max() else { return false }
+        return Double(final.count) <= 1.5 * Double(longest) + 2
+    }
+
+    /// An item without its bracketed aside: `香水（液体类化妆品）` → `香水`.
+    static func withoutAsides(_ item: String) -> String {
+        item.replacingOccurrences(of: #"[（(][^）)]*[）)]"#, with: "", options: .regularExpression)
     }
 
     /// Whether `text` (as units) still names the item: its last unit, the head of a noun phrase in both
@@ -68,7 +100,10 @@ struct InlineList: Equatable {
     static func names(_ item: String, in units: Set<String>) -> Bool {
         let own = ContentUnits.list(item)
         guard let head = own.last else { return true }
-        return units.contains(head) || ContentUnits.coverage(of: Set(own), by: units) >= 0.5
+        // A Chinese noun phrase ends in its head (本人居民身份证原件 → 原件 is weak; 离职证明 → 证明); an English
+        // one may run on after it (the model of the phone you last used), so there only the share decides.
+        let chinese = item.contains(where: \.isCJK)
+        return (chinese && units.contains(head)) || ContentUnits.coverage(of: Set(own), by: units) >= 0.5
     }
 }
 
@@ -81,7 +116,8 @@ extension SubstituteCheck {
         let others = input.samples.dropFirst().map(ContentUnits.of)
         var findings: [String] = []
         for list in InlineList.lists(in: input.samples[0]) {
-            let missing = list.items.filter { !InlineList.names($0, in: candidate) }
+            // An item with a digit is a fact: the facts check compares it (1秒、2秒、4秒).
+            let missing = list.items.filter { !$0.contains(where: \.isNumber) && !InlineList.names($0, in: candidate) }
             guard !missing.isEmpty, missing.count * 2 < list.items.count else { continue }
             for item in missing where others.allSatisfy({ InlineList.names(item, in: $0) }) {
                 findings.append("dropped the list item \"\(item)\" (of \(ClauseAlignment.quote(list.items.joined(separator: ", "))))")

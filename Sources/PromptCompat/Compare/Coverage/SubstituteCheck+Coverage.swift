@@ -15,9 +15,13 @@ extension SubstituteCheck {
         let sampleUnits = input.samples.map(ContentUnits.of)
         let known = sampleUnits.reduce(into: ContentUnits.of(input.instructions)) { $0.formUnion($1) }
         var findings: [String] = []
-        for dropped in ClauseAlignment.unmatched(reference, by: candidateUnits, marked: CourtesyPhrases.isCondition)
-        where sampleUnits.dropFirst().allSatisfy({ ContentUnits.coverage(of: dropped.units, by: $0) >= 0.5 }) {
-            findings.append("dropped: \"\(ClauseAlignment.quote(dropped.text))\"")
+        let prompt = ContentUnits.of(input.instructions)
+        let dropped = ClauseAlignment.unmatched(reference, by: candidateUnits, marked: CourtesyPhrases.isCondition)
+            + ClauseAlignment.ungrounded(reference, by: candidateUnits, prompt: prompt)
+        var seen: Set<String> = []
+        for clause in dropped where seen.insert(clause.text).inserted
+            && sampleUnits.dropFirst().allSatisfy({ ContentUnits.coverage(of: clause.units, by: $0) >= 0.5 }) {
+            findings.append("dropped: \"\(ClauseAlignment.quote(clause.text))\"")
         }
         for added in ClauseAlignment.unmatched(candidate, by: sampleUnits[0], known: known, marked: CourtesyPhrases.isClaim) {
             findings.append("added: \"\(ClauseAlignment.quote(added.text))\"")
@@ -45,7 +49,7 @@ enum ClauseAlignment {
     /// accepted answers and the prompt) also counts as covering when given: an added clause taken from the
     /// prompt's input is not invented.
     static func unmatched(_ clauses: [Clause], by other: Set<String>, known: Set<String>? = nil, marked: (String) -> Bool) -> [Clause] {
-        let substantive = clauses.filter { $0.units.count >= minimumUnits && !CourtesyPhrases.isCourtesy($0.text) }
+        let substantive = clauses.filter { $0.units.count >= minimumUnits && !CourtesyPhrases.isCourtesy($0.text) && !$0.isLeadIn }
         guard substantive.count >= 2 else { return [] }
         let coverage = substantive.map { ContentUnits.coverage(of: $0.units, by: other) }
         let total = substantive.reduce(0) { $0 + $1.units.count }
@@ -63,6 +67,29 @@ enum ClauseAlignment {
             if !own.isEmpty, Double(own.filter(characters.contains).count) > 0.5 * Double(own.count) { return nil }
             if let known, ContentUnits.coverage(of: substantive[i].units, by: known) > missingCoverage * 2 { return nil }
             return substantive[i]
+        }
+    }
+
+    /// Clauses of the accepted answer that pass on a part of the prompt's input — an exception in the policy,
+    /// a warning in the leaflet — that the candidate never mentions: 60% of the clause's units are the
+    /// prompt's, and of those that no other clause of the accepted answer has (at least 3: what this clause
+    /// alone says) the candidate has at most a tenth. A rewording of such a clause keeps some of the input's
+    /// words, so this holds for freely worded answers too, where ``unmatched(_:by:known:marked:)`` cannot
+    /// tell a dropped clause from a reworded one.
+    static func ungrounded(_ clauses: [Clause], by candidate: Set<String>, prompt: Set<String>) -> [Clause] {
+        let substantive = clauses.filter { $0.units.count >= minimumUnits && !CourtesyPhrases.isCourtesy($0.text) && !$0.isLeadIn }
+        guard substantive.count >= 2, !prompt.isEmpty else { return [] }
+        let characters = Set(candidate.joined().filter(\.isCJK))
+        return substantive.indices.compactMap { i in
+            let clause = substantive[i]
+            let grounded = clause.units.intersection(prompt)
+            guard grounded.count >= 3, Double(grounded.count) >= 0.6 * Double(clause.units.count) else { return nil }
+            let others = substantive.indices.filter { $0 != i }.reduce(into: Set<String>()) { $0.formUnion(substantive[$1].units) }
+            let own = grounded.subtracting(others)
+            guard own.count >= 3, ContentUnits.coverage(of: own, by: candidate) <= 0.1,
+                  ContentUnits.coverage(of: clause.units, by: candidate) <= missingCoverage else { return nil }
+            let cjk = clause.text.filter(\.isCJK)
+            return cjk.isEmpty || Double(cjk.filter(characters.contains).count) <= 0.5 * Double(cjk.count) ? clause : nil
         }
     }
 
