@@ -80,8 +80,34 @@ public enum NumberWords {
             }
             i = end
         }
-        return output.arabicDiscounts
+        return clockTimes(output.arabicDiscounts)
     }
+
+    /// `8点`, `9点半`, `6点15分` as clock times (`8:00`, `9:30`, `6:15`) where a time is meant: after a part
+    /// of the day or a range word (`下午3点`, `至6点`), or before one (`0点至6点`, `10点前`). `3点建议` stays.
+    static func clockTimes(_ text: String) -> String {
+        guard text.contains("点") else { return text }
+        var result = text
+        for regex in clockPatterns {
+            let ns = result as NSString
+            var rebuilt = "", last = 0
+            for match in regex.matches(in: result, range: NSRange(location: 0, length: ns.length)) {
+                let hour = ns.substring(with: match.range(at: 2))
+                let rest = match.range(at: 3).location == NSNotFound ? "" : ns.substring(with: match.range(at: 3))
+                let minute = rest == "半" ? "30" : rest.hasSuffix("分") ? String(rest.dropLast()) : "00"
+                rebuilt += ns.substring(with: NSRange(location: last, length: match.range.location - last))
+                rebuilt += ns.substring(with: match.range(at: 1)) + hour + ":" + (minute.count == 1 ? "0" + minute : minute)
+                last = match.range.location + match.range.length
+            }
+            result = rebuilt + ns.substring(from: last)
+        }
+        return result
+    }
+
+    static let clockPatterns: [NSRegularExpression] = [
+        #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|至|到|从|于|在|-|~|～)(\d{1,2})点(半|整|\d{1,2}分)?"#,
+        #"()(\d{1,2})点(半|整|\d{1,2}分)?(?=至|到|-|~|～|前|后|开始|之前|以前|以后|起)"#,
+    ].map { try! NSRegularExpression(pattern: $0) }
 
     static func fraction(_ characters: [Character], at i: Int) -> (scale: Double, length: Int)? {
         guard i + 3 <= characters.count, characters[i + 1] == "分", characters[i + 2] == "之" else { return nil }

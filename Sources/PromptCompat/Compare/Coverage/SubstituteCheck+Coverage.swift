@@ -23,10 +23,52 @@ extension SubstituteCheck {
             && sampleUnits.dropFirst().allSatisfy({ ContentUnits.coverage(of: clause.units, by: $0) >= 0.5 }) {
             findings.append("dropped: \"\(ClauseAlignment.quote(clause.text))\"")
         }
-        for added in ClauseAlignment.unmatched(candidate, by: sampleUnits[0], known: known, marked: CourtesyPhrases.isClaim) {
-            findings.append("added: \"\(ClauseAlignment.quote(added.text))\"")
-        }
+        var added = ClauseAlignment.unmatched(candidate, by: sampleUnits[0], known: known, marked: CourtesyPhrases.isClaim)
+        added += AddedContent.offers(candidate, samples: input.samples, prompt: input.instructions).filter { !added.contains($0) }
+        findings += added.map { "added: \"\(ClauseAlignment.quote($0.text))\"" }
+        findings += AddedContent.facts(input.candidate, samples: input.samples, prompt: input.instructions)
         return Array(findings.prefix(3))
+    }
+}
+
+/// Content a candidate states that neither an accepted answer nor the prompt has: a number, an amount, a
+/// date, a citation (`[3]`), an offer (`免费`, `优惠券`, `upgrade`). Whatever the rest of the answer, a
+/// figure or an offer from nowhere is invented.
+enum AddedContent {
+    /// The kinds of fact an answer cannot make up: a price or a discount, a percentage, a date, a contact.
+    /// Bare numbers and codes are left out: a rewording derives them (第二季度 → Q2, 一米五八 → 158cm).
+    static let inventedKinds: Set<Fact.Kind> = [.amount, .percentage, .date, .phone, .email, .url]
+
+    /// "added the amount ¥10", "added the citation [3]": facts of the candidate (number words as digits)
+    /// that no accepted sample and not the prompt states; a citation only where the prompt numbers its
+    /// sources (`[1]` … `[2]`, `【1】` … `【2】`) and the candidate cites one it does not have.
+    static func facts(_ candidate: String, samples: [String], prompt: String) -> [String] {
+        let known = (samples + [prompt]).map(NumberWords.digits(in:)).joined(separator: "\n")
+        let invented = FactsPreserved.missingFacts(NumberWords.digits(in: candidate), known).filter { inventedKinds.contains($0.kind) }
+        // Two numbered sources at least: a lone `[1]` in a prompt is the citation format, not the list of sources.
+        let sources = citationMarks(in: prompt)
+        let citations = sources.count < 2 ? [] : citationMarks(in: candidate).subtracting(citationMarks(in: known))
+        return invented.prefix(3).map { "added the \(FactWords.name(of: $0)) \($0.text)" } + citations.sorted().map { "added the citation \($0)" }
+    }
+
+    /// `[3]`, `【3】`, `[^3]`: a source the answer cites.
+    static func citationMarks(in text: String) -> Set<String> {
+        guard text.contains("[") || text.contains("【") else { return [] }
+        let regex = try! NSRegularExpression(pattern: #"[\[【]\^?\d{1,3}[\]】]"#)
+        let ns = text as NSString
+        return Set(regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) })
+    }
+
+    /// Clauses of the candidate that are new (an accepted sample covers at most a quarter of them) and hold
+    /// an offer word that appears in no accepted sample and not in the prompt.
+    static func offers(_ clauses: [Clause], samples: [String], prompt: String) -> [Clause] {
+        let known = (samples + [prompt]).joined(separator: "\n").lowercased()
+        let sampleUnits = samples.map(ContentUnits.of)
+        return clauses.filter { clause in
+            let lowered = clause.text.lowercased()
+            return CourtesyPhrases.offers.contains { lowered.contains($0) && !known.contains($0) }
+                && sampleUnits.allSatisfy { ContentUnits.coverage(of: clause.units, by: $0) <= ClauseAlignment.missingCoverage }
+        }
     }
 }
 
@@ -62,9 +104,10 @@ enum ClauseAlignment {
             // An unmarked clause needs two other clauses to show the answers line up; one is too little evidence.
             let isMarked = marked(substantive[i].text)
             guard rest >= (isMarked ? restCoverage.marked : restCoverage.unmarked), isMarked || substantive.count >= 3 else { return nil }
-            // A reworded Chinese clause keeps some of its characters (库存有限 → 库存不多); a dropped one does not.
+            // A reworded Chinese clause keeps some of its characters (库存有限 → 库存不多, 认为很值 → 觉得很高); a dropped one
+            // keeps few.
             let own = substantive[i].text.filter(\.isCJK)
-            if !own.isEmpty, Double(own.filter(characters.contains).count) > 0.5 * Double(own.count) { return nil }
+            if !own.isEmpty, Double(own.filter(characters.contains).count) > 0.4 * Double(own.count) { return nil }
             if let known, ContentUnits.coverage(of: substantive[i].units, by: known) > missingCoverage * 2 { return nil }
             return substantive[i]
         }

@@ -45,3 +45,18 @@ struct NumberWordsTests {
         #expect(SubstituteCheck.facts.reasons(["限时折扣15%，到手价¥199。"], "限时优惠百分之五十，到手价一百九十九元。") == ["changed the percentage 15% → 50%"])
     }
 }
+
+@Suite("Number words: clock times")
+struct NumberWordsClockTests {
+    @Test("Chinese clock times in a time context become h:mm", arguments: [
+        ("0点至6点", "0:00至6:00"), ("下午3点开会", "下午3:00开会"), ("九点半前到岗", "9:30前到岗"), ("晚上8点15分", "晚上8:15"),
+    ])
+    func clock(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+    }
+
+    @Test("a count of points is not a time")
+    func points() {
+        #expect(NumberWords.digits(in: "以下3点建议") == "以下3点建议")
+    }
+}
