@@ -36,7 +36,13 @@ public struct CaseComparison: Sendable, Equatable {
     /// The output's length against the closest sample's, signed: −0.4 is 40% shorter (``LengthRatio/change(_:_:)``).
     public var lengthChange: Double? = nil
 
-    public var similarityPassed: Bool { score >= threshold }
+    /// The prompt classifies or judges, and the answer and an accepted one are short verdicts saying the same
+    /// thing in other words (`Not angry` / `No anger expressed`, ``LabelAnswer/equivalent(_:_:)``): a
+    /// similarity of two or three words says nothing, so the bar does not decide; the `label` check
+    /// compares verdicts.
+    public var sameVerdict = false
+
+    public var similarityPassed: Bool { score >= threshold || sameVerdict }
     public var passed: Bool { similarityPassed && assertionFailures.isEmpty && findings.isEmpty }
 
     /// Compares `output` with the accepted `samples`; assertions see the text only.
@@ -83,7 +89,8 @@ public struct CaseComparison: Sendable, Equatable {
             jsonDifferences: expect.json == true ? jsonDifferences(reference, output) : [],
             diff: diff(reference, output, json: expect.json == true, referenceName: referenceName, targetName: targetName),
             closestSample: best,
-            lengthChange: best.map { LengthRatio.change(samples[$0], output) }
+            lengthChange: best.map { LengthRatio.change(samples[$0], output) },
+            sameVerdict: expect.json != true && PromptConstraints.read(instructions).classifies && samples.contains { LabelAnswer.sameVerdict($0, output) }
         )
     }
 

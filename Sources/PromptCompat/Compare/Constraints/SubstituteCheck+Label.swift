@@ -15,9 +15,13 @@ extension SubstituteCheck {
         guard !allowed.isEmpty || constraints.classifies || yesNo else { return [] }
         let keys = Set(samples.map(LabelAnswer.key)), key = LabelAnswer.key(candidate)
         guard !keys.contains(key) else { return [] }
-        if !allowed.isEmpty, !allowed.contains(key), keys.isSubset(of: Set(allowed)) {
-            return ["answer \"\(candidate)\" is not one of the prompt's labels (\(constraints.labels.prefix(8).joined(separator: ", ")))"]
+        if !allowed.isEmpty, keys.isSubset(of: Set(allowed)) {
+            return allowed.contains(key)
+                ? ["label changed: \"\(samples[0])\" → \"\(candidate)\""]
+                : ["answer \"\(candidate)\" is not one of the prompt's labels (\(constraints.labels.prefix(8).joined(separator: ", ")))"]
         }
+        // Free wording of a verdict (the prompt names no labels): the same polarity and the same concepts.
+        guard !samples.contains(where: { LabelAnswer.equivalent($0, candidate) }) else { return [] }
         return ["label changed: \"\(samples[0])\" → \"\(candidate)\""]
     }
 }
@@ -39,6 +43,35 @@ enum LabelAnswer {
         var key = TextNormalizer.comparable(label).filter { !$0.isWhitespace && $0 != "\"" && $0 != "'" }
         for (from, to) in equivalents where key.contains(from) { key = key.replacingOccurrences(of: from, with: to) }
         return key
+    }
+
+    /// Two short one-line answers (at most 24 characters each) that are the same verdict in other words.
+    static func sameVerdict(_ accepted: String, _ candidate: String) -> Bool {
+        let a = TextNormalizer.normalize(accepted), b = TextNormalizer.normalize(candidate)
+        guard !a.contains("\n"), !b.contains("\n"), a.count <= 24, b.count <= 24, !a.isEmpty, !b.isEmpty else { return false }
+        return key(a) == key(b) || equivalent(a, b)
+    }
+
+    /// Two free-worded verdicts say the same (`No anger expressed` / `Not angry`, `无明显愤怒` / `没有愤怒`):
+    /// as many negations, and the concepts of one (Chinese bigrams, the first three letters of an English
+    /// word) all among the other's. `High priority` / `Low priority` and `满意` / `不满意` differ.
+    static func equivalent(_ a: String, _ b: String) -> Bool {
+        guard polarity(a) == polarity(b) else { return false }
+        let x = concepts(a), y = concepts(b)
+        return !x.isEmpty && !y.isEmpty && (x.isSubset(of: y) || y.isSubset(of: x))
+    }
+
+    static func polarity(_ text: String) -> Int {
+        text.filter(SmallEdit.cjkNegations.contains).count + SmallEdit.negationCount(text)
+    }
+
+    static func concepts(_ text: String) -> Set<String> {
+        var words = TextNormalizer.comparable(text)
+        for (from, to) in equivalents where words.contains(from) { words = words.replacingOccurrences(of: from, with: to) }
+        return Set(ContentUnits.list(words).compactMap { unit -> String? in
+            if unit.contains(where: \.isCJK) { return unit.contains(where: SmallEdit.cjkNegations.contains) ? nil : unit }
+            return SmallEdit.negations.contains(unit) || unit == "no" ? nil : String(unit.prefix(3))
+        })
     }
 
     static let equivalents: [(String, String)] = [("没有", "未"), ("没", "未"), ("是的", "是"), ("不是", "否")]

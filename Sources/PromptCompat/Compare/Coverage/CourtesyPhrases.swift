@@ -20,7 +20,7 @@ public enum CourtesyPhrases {
 
     /// Offers and promises are content, whatever else the clause says: an invented coupon is not courtesy.
     static let offers: [String] = [
-        "优惠", "赠", "送您", "免费", "补偿", "升级", "折扣", "返现", "红包", "积分", "券", "包邮", "退款", "赔",
+        "优惠", "赠", "免费", "补偿", "升级", "折扣", "返现", "红包", "积分", "券", "包邮", "退款", "赔",
         "discount", "free", "upgrade", "refund", "coupon", "compensat", "voucher", "bonus", "credit", "cashback", "gift", "waive",
     ]
 

@@ -67,7 +67,7 @@ struct InlineList: Equatable {
         if let colon = parts[0].lastIndex(where: { $0 == ":" || $0 == "(" }) { parts[0] = String(parts[0][parts[0].index(after: colon)...]) }
         let final = last.split(separator: " ").prefix(8).joined(separator: " ")
         let items = parts.enumerated().map { i, part in
-            i == 0 ? part.split(separator: " ").suffix(3).joined(separator: " ") : part
+            i == 0 ? part.split(separator: " ").suffix(2).joined(separator: " ") : part
         } + [final]
         // Parts that are clauses (a subordinator first, a form of "be" inside) make a sentence, not a list.
         guard items.count >= 3, items.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 10 && !CourtesyPhrases.isCourtesy($0) }),

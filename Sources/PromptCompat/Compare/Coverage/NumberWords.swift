@@ -16,6 +16,7 @@ public enum NumberWords {
         recent.value(for: text) { text in
             var result = text
             if result.unicodeScalars.contains(where: { chineseValues[Character($0)] != nil || $0 == "折" }) { result = chinese(result) }
+            result = clockTimes(result)
             if result.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x41 && $0 <= 0x5A }) { result = english(result) }
             return result
         }
@@ -80,7 +81,7 @@ public enum NumberWords {
             }
             i = end
         }
-        return clockTimes(output.arabicDiscounts)
+        return output.arabicDiscounts
     }
 
     /// `8点`, `9点半`, `6点15分` as clock times (`8:00`, `9:30`, `6:15`) where a time is meant: after a part

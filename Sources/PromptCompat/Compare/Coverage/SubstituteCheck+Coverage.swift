@@ -26,7 +26,9 @@ extension SubstituteCheck {
         var added = ClauseAlignment.unmatched(candidate, by: sampleUnits[0], known: known, marked: CourtesyPhrases.isClaim)
         added += AddedContent.offers(candidate, samples: input.samples, prompt: input.instructions).filter { !added.contains($0) }
         findings += added.map { "added: \"\(ClauseAlignment.quote($0.text))\"" }
+        // A fact inside a clause already quoted as added is that clause's evidence, not a second finding.
         findings += AddedContent.facts(input.candidate, samples: input.samples, prompt: input.instructions)
+            .filter { fact in !added.contains { NumberWords.digits(in: $0.text).contains(fact.text) } }.map(\.reason)
         return Array(findings.prefix(3))
     }
 }
@@ -42,13 +44,16 @@ enum AddedContent {
     /// "added the amount ¥10", "added the citation [3]": facts of the candidate (number words as digits)
     /// that no accepted sample and not the prompt states; a citation only where the prompt numbers its
     /// sources (`[1]` … `[2]`, `【1】` … `【2】`) and the candidate cites one it does not have.
-    static func facts(_ candidate: String, samples: [String], prompt: String) -> [String] {
+    static func facts(_ candidate: String, samples: [String], prompt: String) -> [(text: String, reason: String)] {
         let known = (samples + [prompt]).map(NumberWords.digits(in:)).joined(separator: "\n")
-        let invented = FactsPreserved.missingFacts(NumberWords.digits(in: candidate), known).filter { inventedKinds.contains($0.kind) }
+        let written = NumberWords.digits(in: candidate)
+        // A kind of fact the candidate also lost was changed, not added: the facts check says "changed ¥299 → ¥199".
+        let changedKinds = Set(FactsPreserved.missingFacts(NumberWords.digits(in: samples[0]), written).map(\.kind))
+        let invented = FactsPreserved.missingFacts(written, known).filter { inventedKinds.contains($0.kind) && !changedKinds.contains($0.kind) }
         // Two numbered sources at least: a lone `[1]` in a prompt is the citation format, not the list of sources.
         let sources = citationMarks(in: prompt)
         let citations = sources.count < 2 ? [] : citationMarks(in: candidate).subtracting(citationMarks(in: known))
-        return invented.prefix(3).map { "added the \(FactWords.name(of: $0)) \($0.text)" } + citations.sorted().map { "added the citation \($0)" }
+        return invented.prefix(3).map { ($0.text, "added the \(FactWords.name(of: $0)) \($0.text)") } + citations.sorted().map { ($0, "added the citation \($0)") }
     }
 
     /// `[3]`, `【3】`, `[^3]`: a source the answer cites.
@@ -59,15 +64,16 @@ enum AddedContent {
         return Set(regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) })
     }
 
-    /// Clauses of the candidate that are new (an accepted sample covers at most a quarter of them) and hold
-    /// an offer word that appears in no accepted sample and not in the prompt.
+    /// Clauses of the candidate that are new (an accepted sample covers at most a quarter of them, the prompt
+    /// at most half) and hold an offer word that appears in no accepted sample and not in the prompt.
     static func offers(_ clauses: [Clause], samples: [String], prompt: String) -> [Clause] {
         let known = (samples + [prompt]).joined(separator: "\n").lowercased()
-        let sampleUnits = samples.map(ContentUnits.of)
+        let sampleUnits = samples.map(ContentUnits.of), promptUnits = ContentUnits.of(prompt)
         return clauses.filter { clause in
             let lowered = clause.text.lowercased()
             return CourtesyPhrases.offers.contains { lowered.contains($0) && !known.contains($0) }
                 && sampleUnits.allSatisfy { ContentUnits.coverage(of: clause.units, by: $0) <= ClauseAlignment.missingCoverage }
+                && ContentUnits.coverage(of: clause.units, by: promptUnits) <= 0.5
         }
     }
 }

@@ -37,9 +37,11 @@ struct SmallEdit {
     var removed: String
     var added: String
 
-    /// The numbers changed (`3` → `三` is the same number, `万` → `千` is not), or the polarity did.
+    /// The numbers changed (`3` → `三` is the same number, `万` → `千` is not, `00:00` → `0:00` is no change:
+    /// the numbers are read in the whole context, where a digit's neighbours are part of its number), or the
+    /// polarity did.
     var changesMeaning: Bool {
-        ChineseNumerals.values(in: removed) != ChineseNumerals.values(in: added)
+        (ChineseNumerals.values(in: removed) != ChineseNumerals.values(in: added) && ChineseNumerals.values(in: before) != ChineseNumerals.values(in: after))
             || removed.filter(Self.cjkNegations.contains).count != added.filter(Self.cjkNegations.contains).count
             || Self.negationCount(before) != Self.negationCount(after)
     }

@@ -27,3 +27,14 @@ struct SubstituteLabelTests {
         #expect(check.reasons(["清凉一夏"], "尽享清凉", instructions: "为这款风扇写一句8字以内的广告语") == [])
     }
 }
+
+@Suite("Substitute check: free-worded verdicts")
+struct SubstituteVerdictTests {
+    @Test("verdicts with the same polarity and concepts are the same; a changed polarity or concept is not", arguments: [
+        ("No anger", "Not angry", true), ("无明显愤怒", "没有愤怒", true), ("billing", "billing issue", true),
+        ("High priority", "Low priority", false), ("满意", "不满意", false), ("urgent", "not urgent", false),
+    ])
+    func verdicts(a: String, b: String, same: Bool) {
+        #expect(LabelAnswer.equivalent(a, b) == same)
+    }
+}
