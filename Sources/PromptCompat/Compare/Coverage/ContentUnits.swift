@@ -53,5 +53,7 @@ public enum ContentUnits {
         "will", "would", "can", "could", "shall", "should", "may", "might", "do", "does", "did", "have", "has", "had",
         "so", "then", "there", "here", "which", "who", "whom", "what", "when", "where", "how", "also", "just",
         "all", "any", "some", "very", "please", "into", "about", "up", "out", "over", "than", "too", "s", "t", "ll", "re", "ve", "d",
+        "because", "since", "although", "though", "however", "still", "yet", "even", "each", "both", "such", "own", "other",
+        "another", "more", "most", "much", "many", "now", "once", "again", "ever", "already", "yes", "ok", "hi", "hello",
     ]
 }
