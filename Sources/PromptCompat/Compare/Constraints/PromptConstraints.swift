@@ -42,6 +42,7 @@ public struct PromptConstraints: Sendable, Equatable {
             constraints.classifies = ConstraintWords.classifying.contains { lowered.contains($0) }
             constraints.fixesOrder = ConstraintWords.ordering.contains { lowered.contains($0) }
                 && !ConstraintWords.unordered.contains { lowered.contains($0) }
+                && lowered.range(of: #"order[^.\n]{0,40}(not significant|not important|doesn't matter|does not matter|irrelevant|not matter)"#, options: .regularExpression) == nil
             constraints.fixedFormats = Set(ConstraintWords.formats.filter { _, words in words.contains { lowered.contains($0) } }.map(\.key))
             return constraints
         }

@@ -46,8 +46,8 @@ public enum CourtesyPhrases {
     }
 
     static let claims = [
-        "保证", "承诺", "确保", "额外", "另外赠", "另赠", "专属", "根据", "来源", "引用", "研究", "报告", "数据显示", "据",
-        "guarantee", "promise", "ensure", "additionally", "exclusive", "according to", "source", "study", "studies", "report", "research", "cited",
+        "保证", "承诺", "确保", "额外", "另外赠", "另赠", "专属", "来源", "引用", "研究", "报告", "数据显示", "据悉", "据统计",
+        "guarantee", "promise", "ensure", "additionally", "exclusive", "source", "study", "studies", "report", "research", "cited",
     ]
 
     /// Whether `clause` is courtesy only.

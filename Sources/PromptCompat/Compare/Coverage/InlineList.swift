@@ -12,8 +12,10 @@ struct InlineList: Equatable {
     var text: String
     var items: [String]
 
+    /// In Japanese `、` is a comma, not a list mark: a text with kana has no lists read this way.
     static func lists(in text: String) -> [InlineList] {
-        Clause.split(text).flatMap { lists(inClause: $0.text) }
+        guard !text.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) }) else { return [] }
+        return Clause.split(text).flatMap { lists(inClause: $0.text) }
     }
 
     /// Lists inside one clause: Chinese items between `、` (the last after 和/及/与/以及/或/或者), English items
@@ -90,6 +92,11 @@ struct InlineList: Equatable {
         return Double(final.count) <= 1.5 * Double(longest) + 2
     }
 
+    /// An item without a count after it: `水杯一个` → `水杯`, `换洗衣物两套` → `换洗衣物` (the head is the thing).
+    static func withoutQuantity(_ item: String) -> String {
+        item.replacingOccurrences(of: #"[\d一二三四五六七八九十两]+[个条套双件张支只瓶盒袋份本台把片粒块]$"#, with: "", options: .regularExpression)
+    }
+
     /// An item without its bracketed aside: `香水（液体类化妆品）` → `香水`.
     static func withoutAsides(_ item: String) -> String {
         item.replacingOccurrences(of: #"[（(][^）)]*[）)]"#, with: "", options: .regularExpression)
@@ -98,7 +105,7 @@ struct InlineList: Equatable {
     /// Whether `text` (as units) still names the item: its last unit, the head of a noun phrase in both
     /// languages (`牛奶`, `peanut`), or most of its units.
     static func names(_ item: String, in units: Set<String>) -> Bool {
-        let own = ContentUnits.list(item)
+        let own = ContentUnits.list(withoutQuantity(item))
         guard let head = own.last else { return true }
         // A Chinese noun phrase ends in its head (本人居民身份证原件 → 原件 is weak; 离职证明 → 证明); an English
         // one may run on after it (the model of the phone you last used), so there only the share decides.
@@ -117,7 +124,7 @@ extension SubstituteCheck {
         var findings: [String] = []
         for list in InlineList.lists(in: input.samples[0]) {
             // An item with a digit is a fact: the facts check compares it (1秒、2秒、4秒).
-            let missing = list.items.filter { !$0.contains(where: \.isNumber) && !InlineList.names($0, in: candidate) }
+            let missing = list.items.filter { !$0.contains(where: { $0.isASCII && $0.isNumber }) && !InlineList.names($0, in: candidate) }
             guard !missing.isEmpty, missing.count * 2 < list.items.count else { continue }
             for item in missing where others.allSatisfy({ InlineList.names(item, in: $0) }) {
                 findings.append("dropped the list item \"\(item)\" (of \(ClauseAlignment.quote(list.items.joined(separator: ", "))))")

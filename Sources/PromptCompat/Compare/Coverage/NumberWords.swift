@@ -15,6 +15,7 @@ public enum NumberWords {
     public static func digits(in text: String) -> String {
         recent.value(for: text) { text in
             var result = text
+            if result.contains(where: \.isCJK) { result = monthSlashDay(result) }
             if result.unicodeScalars.contains(where: { chineseValues[Character($0)] != nil || $0 == "折" }) { result = chinese(result) }
             result = clockTimes(result)
             if result.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x41 && $0 <= 0x5A }) { result = english(result) }
@@ -37,7 +38,7 @@ public enum NumberWords {
         "元", "块", "角", "家", "个", "天", "日", "年", "月", "周", "星期", "小时", "分钟", "秒", "次", "件", "人", "名", "位",
         "张", "台", "部", "条", "项", "页", "步", "级", "层", "岁", "倍", "份", "瓶", "盒", "袋", "支", "只", "片", "粒", "克",
         "公斤", "千克", "斤", "米", "公里", "升", "毫升", "笔", "单", "款", "种", "类", "点", "期", "节", "套", "间", "座", "辆",
-        "工作日", "个工作日", "折", "%", "万", "亿", "字", "词", "句", "行", "段", "遍", "分",
+        "工作日", "个工作日", "折", "%", "万", "亿", "字", "词", "句", "行", "段", "遍", "分", "号", "毛", "时",
     ]
 
     static func chinese(_ text: String) -> String {
@@ -81,23 +82,39 @@ public enum NumberWords {
             }
             i = end
         }
-        return output.arabicDiscounts
+        return rewrite(output.arabicDiscounts, [
+            // 一毛五 = 0.15元, 5角 = 0.5元; 三块五 = 3.5元
+            Rewrite(#"(?<![\d.])(\d)[毛角]([\d一二三四五六七八九])?(?:分)?"#) { groups in
+                let cents = groups[2].map { $0.first.flatMap { chineseValues[$0] }.map(String.init) ?? $0 } ?? ""
+                return "0." + (groups[1] ?? "") + cents + "元"
+            },
+            Rewrite(#"(\d+)块(\d)(?![\d元钱])"#) { ($0[1] ?? "") + "." + ($0[2] ?? "") + "元" },
+            // 7月25号 = 7月25日
+            Rewrite(#"(\d{1,2})月(\d{1,2})号"#) { ($0[1] ?? "") + "月" + ($0[2] ?? "") + "日" },
+        ])
     }
 
-    /// `8点`, `9点半`, `6点15分` as clock times (`8:00`, `9:30`, `6:15`) where a time is meant: after a part
-    /// of the day or a range word (`下午3点`, `至6点`), or before one (`0点至6点`, `10点前`). `3点建议` stays.
-    static func clockTimes(_ text: String) -> String {
-        guard text.contains("点") else { return text }
+    /// `7/25` in Chinese text is a date (中文里分数写作“分之”): `7月25日`, for a month 1–12 and a day 1–31.
+    static func monthSlashDay(_ text: String) -> String {
+        rewrite(text, [Rewrite(#"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/.])"#) { groups in
+            guard let month = Int(groups[1] ?? ""), let day = Int(groups[2] ?? ""), (1...12).contains(month), (1...31).contains(day) else { return groups[0] ?? "" }
+            return "\(month)月\(day)日"
+        }])
+    }
+
+    /// Every match of each pattern replaced by what its closure makes of the groups (group 0 the whole match,
+    /// `nil` for a group that did not take part).
+    static func rewrite(_ text: String, _ rules: [Rewrite]) -> String {
         var result = text
-        for regex in clockPatterns {
+        for rule in rules {
+            let regex = compiled(rule.pattern)
             let ns = result as NSString
             var rebuilt = "", last = 0
             for match in regex.matches(in: result, range: NSRange(location: 0, length: ns.length)) {
-                let hour = ns.substring(with: match.range(at: 2))
-                let rest = match.range(at: 3).location == NSNotFound ? "" : ns.substring(with: match.range(at: 3))
-                let minute = rest == "半" ? "30" : rest.hasSuffix("分") ? String(rest.dropLast()) : "00"
-                rebuilt += ns.substring(with: NSRange(location: last, length: match.range.location - last))
-                rebuilt += ns.substring(with: match.range(at: 1)) + hour + ":" + (minute.count == 1 ? "0" + minute : minute)
+                let groups: [String?] = (0..<match.numberOfRanges).map { i in
+                    match.range(at: i).location == NSNotFound ? nil : ns.substring(with: match.range(at: i))
+                }
+                rebuilt += ns.substring(with: NSRange(location: last, length: match.range.location - last)) + rule.make(groups)
                 last = match.range.location + match.range.length
             }
             result = rebuilt + ns.substring(from: last)
@@ -105,10 +122,51 @@ public enum NumberWords {
         return result
     }
 
-    static let clockPatterns: [NSRegularExpression] = [
-        #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|至|到|从|于|在|-|~|～)(\d{1,2})点(半|整|\d{1,2}分)?"#,
+    /// The rewrite patterns, compiled once each.
+    static func compiled(_ pattern: String) -> NSRegularExpression {
+        regexCache.withLock { cache in
+            if let regex = cache[pattern] { return regex }
+            // The patterns are literals of this file: a mistake in one is a programming error the tests catch.
+            let regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            cache[pattern] = regex
+            return regex
+        }
+    }
+
+    static let regexCache = LockedCache()
+
+    /// One rewrite: a pattern, and what a match becomes, made from its groups.
+    struct Rewrite: Sendable {
+        var pattern: String
+        var make: @Sendable ([String?]) -> String
+
+        init(_ pattern: String, make: @escaping @Sendable ([String?]) -> String) {
+            self.pattern = pattern
+            self.make = make
+        }
+    }
+
+    /// `8点`, `9点半`, `6点15分`, Japanese `15時` as clock times (`8:00`, `9:30`, `6:15`, `15:00`) where a time is
+    /// meant: after a part of the day or a range word (`下午3点`, `晚八点`, `至6点`), or before one (`0点至6点`,
+    /// `10点前`). `3点建议` stays.
+    static func clockTimes(_ text: String) -> String {
+        guard text.contains("点") || text.contains("時") else { return text }
+        return rewrite(text, clockPatterns.map { pattern in
+            Rewrite(pattern) { groups in
+                let rest = groups[3] ?? ""
+                let minute = rest == "半" ? "30" : rest.hasSuffix("分") ? String(rest.dropLast()) : "00"
+                // 晚8点 is the evening's 8 o'clock: written the way the fact reader knows (晚上)
+                let part = ["晚": "晚上", "夜": "晚上", "早": "早上"][groups[1] ?? ""] ?? (groups[1] ?? "")
+                return part + (groups[2] ?? "") + ":" + (minute.count == 1 ? "0" + minute : minute)
+            }
+        })
+    }
+
+    static let clockPatterns = [
+        #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|晚|早|午|夜|至|到|从|于|在|-|~|～)(\d{1,2})点(半|整|\d{1,2}分)?"#,
         #"()(\d{1,2})点(半|整|\d{1,2}分)?(?=至|到|-|~|～|前|后|开始|之前|以前|以后|起)"#,
-    ].map { try! NSRegularExpression(pattern: $0) }
+        #"()(\d{1,2})時(半|\d{1,2}分)?"#,
+    ]
 
     static func fraction(_ characters: [Character], at i: Int) -> (scale: Double, length: Int)? {
         guard i + 3 <= characters.count, characters[i + 1] == "分", characters[i + 2] == "之" else { return nil }
@@ -189,9 +247,18 @@ public enum NumberWords {
         while i < words.count {
             var j = i, total = 0, current = 0, used = 0, end = i
             var numberWords: [String] = []
+            var unitSuffix = ""
             while j < words.count {
                 let (core, trailing) = split(words[j])
-                let parts = core.lowercased().split(separator: "-").map(String.init)
+                var parts = core.lowercased().split(separator: "-").map(String.init)
+                // $1.2 million: a scale after a written number belongs to it (the rules below read it)
+                if used == 0, let first = parts.first, scales[first] != nil, output.last?.last?.isNumber == true { break }
+                // ten-day, twenty-one-year: the number words, then the rest of the compound (not thirty-first: an ordinal)
+                if parts.count > 1, let firstWord = parts.firstIndex(where: { ones[$0] == nil && scales[$0] == nil }), firstWord > 0,
+                   ordinals[parts[firstWord]] == nil {
+                    unitSuffix = "-" + parts[firstWord...].joined(separator: "-")
+                    parts = Array(parts[..<firstWord])
+                }
                 guard !parts.isEmpty, parts.allSatisfy({ ones[$0] != nil || scales[$0] != nil || ($0 == "and" && used > 0) }) else { break }
                 for part in parts {
                     if let v = ones[part] { current += v } else if let s = scales[part] {
@@ -201,33 +268,72 @@ public enum NumberWords {
                 used += 1
                 j += 1
                 if core.lowercased() != "and" { end = j; numberWords.append(core.lowercased()) }
-                if !trailing.isEmpty { break }
+                if !trailing.isEmpty || !unitSuffix.isEmpty { break }
             }
             let next = end < words.count ? words[end].lowercased() : ""
-            let loneOne = numberWords == ["one"]
+            let loneOne = numberWords == ["one"] && unitSuffix.isEmpty
             if !numberWords.isEmpty, !loneOne || unitsAfterOne.contains(where: { next.hasPrefix($0) }) {
                 let (_, trailing) = split(words[end - 1])
-                output.append(String(total + current) + trailing)
+                output.append(leading(words[i]) + String(total + current) + unitSuffix + trailing)
                 i = end
             } else {
                 output.append(String(words[i]))
                 i += 1
             }
         }
-        return output.joined(separator: " ")
-            .replacingOccurrences(of: #"(\d)\s?(?:percent|per cent)\b"#, with: "$1%", options: [.regularExpression, .caseInsensitive])
-            .replacingOccurrences(of: #"(\d)\s?(?:yuan|rmb|kuai)\b"#, with: "$1元", options: [.regularExpression, .caseInsensitive])
-            .replacingOccurrences(of: #"(\d)\s?(?:dollars|usd)\b"#, with: "$1美元", options: [.regularExpression, .caseInsensitive])
+        return rewrite(output.joined(separator: " "), englishRules)
     }
+
+    static let ordinals: [String: Int] = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+        "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+        "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    ]
+    static let monthNames = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+
+    /// A day written as an ordinal word (`the thirty-first of July`) as its number.
+    static func ordinalDay(_ words: String) -> String? {
+        let parts = words.lowercased().split(separator: "-").map(String.init)
+        guard let last = parts.last, let day = ordinals[last] else { return nil }
+        let tens = parts.dropLast().compactMap { ones[$0] }.reduce(0, +)
+        return String(tens + day)
+    }
+
+    static let englishRules: [Rewrite] = [
+        Rewrite(#"(\d)\s?(?:percent|per cent)\b"#) { ($0[1] ?? "") + "%" },
+        Rewrite(#"(\d)\s?(?:yuan|rmb|kuai)\b"#) { ($0[1] ?? "") + "元" },
+        Rewrite(#"(\d)[\s-]?(?:dollars?|usd)\b"#) { ($0[1] ?? "") + "美元" },
+        Rewrite(#"(\d)[\s-]?(?:pounds?|quid|gbp)\b"#) { ($0[1] ?? "") + "英镑" },
+        Rewrite(#"(\d)\s?(?:euros?)\b"#) { ($0[1] ?? "") + "欧元" },
+        // $1.2 million = $1200000, $7.5K = $7500
+        Rewrite(#"(\d+(?:\.\d+)?)\s?(million|billion|bn|k)\b"#) { groups in
+            let scales: [String: Double] = ["million": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3]
+            let value = (Double(groups[1] ?? "") ?? 0) * (scales[(groups[2] ?? "").lowercased()] ?? 1)
+            return JSONValue.format(value)
+        },
+        // the thirty-first of July = 31 July; July 31st = July 31
+        Rewrite(#"(?:the\s+)?([a-z]+(?:-[a-z]+)?)\s+of\s+("# + monthNames + #")\b"#) { groups in
+            ordinalDay(groups[1] ?? "").map { $0 + " " + (groups[2] ?? "") } ?? (groups[0] ?? "")
+        },
+        Rewrite(#"(\d{1,2})(?:st|nd|rd|th)\b"#) { $0[1] ?? "" },
+        // a 150,000-unit plant, a 13-month window: the number and its unit
+        Rewrite(#"(\d)-(units?|days?|weeks?|months?|years?|hours?|minutes?|nights?|people|persons?|seats?|rooms?|beds?|miles?|items?|pages?|pieces?|points?|percent|steps?|inch|foot|feet|kg|km|gb)\b"#) {
+            ($0[1] ?? "") + " " + ($0[2] ?? "")
+        },
+    ]
 
     static let unitsAfterOne = ["percent", "per cent", "yuan", "dollar", "day", "week", "month", "year", "hour", "minute", "business", "working", "item", "time"]
 
-    /// A word and the punctuation after it: `fifteen,` → (`fifteen`, `,`).
+    /// A word and the punctuation after it: `fifteen,` → (`fifteen`, `,`); an opening bracket or quote
+    /// before it is dropped from the core (`(three` → `three`) and put back by ``leading(_:)``.
     static func split(_ word: Substring) -> (Substring, String) {
-        let core = word.prefix { $0.isLetter || $0 == "-" }
-        guard core.count == word.count || !core.isEmpty else { return (word, "") }
-        return (core, String(word.dropFirst(core.count)))
+        let body = word.drop { "([\"'“‘".contains($0) }
+        let core = body.prefix { $0.isLetter || $0 == "-" }
+        return (core, String(body.dropFirst(core.count)))
     }
+
+    /// The opening brackets and quotes before a word.
+    static func leading(_ word: Substring) -> String { String(word.prefix { "([\"'“‘".contains($0) }) }
 }
 
 private extension String {

@@ -49,7 +49,13 @@ enum AddedContent {
         let written = NumberWords.digits(in: candidate)
         // A kind of fact the candidate also lost was changed, not added: the facts check says "changed ¥299 → ¥199".
         let changedKinds = Set(FactsPreserved.missingFacts(NumberWords.digits(in: samples[0]), written).map(\.kind))
-        let invented = FactsPreserved.missingFacts(written, known).filter { inventedKinds.contains($0.kind) && !changedKinds.contains($0.kind) }
+        // Only facts written in digits in the candidate itself (一元一次方程 is no invented price), and whose number
+        // is nowhere in the known texts (满199减30 → 满199元减30元 adds no amount).
+        let knownKeys = FactsPreserved.presentKeys(in: known)
+        let invented = FactsPreserved.missingFacts(written, known).filter { fact in
+            inventedKinds.contains(fact.kind) && !changedKinds.contains(fact.kind) && candidate.contains(fact.text)
+                && !FactsPreserved.containedKeys(fact).contains(where: knownKeys.contains)
+        }
         // Two numbered sources at least: a lone `[1]` in a prompt is the citation format, not the list of sources.
         let sources = citationMarks(in: prompt)
         let citations = sources.count < 2 ? [] : citationMarks(in: candidate).subtracting(citationMarks(in: known))
@@ -65,13 +71,14 @@ enum AddedContent {
     }
 
     /// Clauses of the candidate that are new (an accepted sample covers at most a quarter of them, the prompt
-    /// at most half) and hold an offer word that appears in no accepted sample and not in the prompt.
+    /// at most half) and hold an offer word that no accepted sample has. The prompt may well have the word —
+    /// "不要承诺门店信息里没有的赠品" — so only the clause's own novelty counts there.
     static func offers(_ clauses: [Clause], samples: [String], prompt: String) -> [Clause] {
-        let known = (samples + [prompt]).joined(separator: "\n").lowercased()
+        let accepted = samples.joined(separator: "\n").lowercased()
         let sampleUnits = samples.map(ContentUnits.of), promptUnits = ContentUnits.of(prompt)
         return clauses.filter { clause in
             let lowered = clause.text.lowercased()
-            return CourtesyPhrases.offers.contains { lowered.contains($0) && !known.contains($0) }
+            return CourtesyPhrases.offers.contains { lowered.contains($0) && !accepted.contains($0) }
                 && sampleUnits.allSatisfy { ContentUnits.coverage(of: clause.units, by: $0) <= ClauseAlignment.missingCoverage }
                 && ContentUnits.coverage(of: clause.units, by: promptUnits) <= 0.5
         }

@@ -6,7 +6,7 @@ extension SubstituteCheck {
     /// replacement is obvious.
     /// Numbers written as words count as their digits on both sides (``NumberWords``: 百分之十五 = 15%).
     public static let facts = SubstituteCheck(name: "facts") { input in
-        let samples = input.samples.map(NumberWords.digits(in:)), candidate = NumberWords.digits(in: input.candidate)
+        let samples = input.samples.map(FactText.of), candidate = FactText.of(input.candidate)
         // Facts of the first sample that another accepted sample leaves out are the baseline's own variation.
         var optional = samples.dropFirst().reduce(into: Set<String>()) { $0.formUnion(FactsPreserved.missing(samples[0], $1)) }
         // A single digit (1秒, [2], "3 steps") is too often reworded (一秒, 三步) to hold an answer to.
@@ -49,6 +49,15 @@ extension SubstituteCheck {
         }
         findings += differences.prefix(5).map { "JSON \($0.description)" }
         return findings
+    }
+}
+
+/// The text the facts check reads: number words as digits (``NumberWords``), and a bare JSON answer as its
+/// values written out (`\u6d59A7K3M2` is `浙A7K3M2`), since the `json` check compares JSON by value.
+enum FactText {
+    static func of(_ answer: String) -> String {
+        if let json = JSONComparison.extract(from: answer), json.wrapping == .bare { return NumberWords.digits(in: json.value.serialized()) }
+        return NumberWords.digits(in: answer)
     }
 }
 

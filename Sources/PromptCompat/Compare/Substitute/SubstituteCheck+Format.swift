@@ -54,19 +54,24 @@ extension SubstituteCheck {
 }
 
 /// Words in a prompt that fix the answer's format, or ask for the answer and nothing else — data, matched
-/// case-insensitively in the messages as sent.
+/// case-insensitively in the messages as sent. The messages carry the input too (a policy excerpt, a
+/// document), so the English words are phrases an instruction uses ("as a list", "only the label"), not
+/// words any text has ("list", "table", "only the").
 public enum FormatWords {
     /// The longest answer (in characters) read as a label: `发票`, `negative`, `转人工`.
     static let labelLength = 16
 
     static let onlyTheAnswer = [
         "只输出", "只回复", "只返回", "仅输出", "只需输出", "不要解释", "不要任何解释", "不加解释", "无需解释", "不要其他",
-        "output only", "only output", "only the", "keywords only", "one word", "nothing else", "no explanation",
+        "output only", "only output", "only the answer", "only the label", "only the category", "only the json", "only the sql",
+        "only the code", "only the translation", "only the result", "only the number", "only the name", "only the text",
+        "keywords only", "one word", "nothing else", "no explanation", "return only", "respond with only", "reply with only",
     ]
 
     static let format = [
         "格式", "每行", "一行", "两行", "三行", "列表", "列出", "分点", "编号", "表格", "逗号分隔", "markdown",
-        "format", "bullet", "numbered", "list", "table", "one line", "per line", "comma-separated", "starting with",
+        "format", "bullet", "numbered", "as a list", "in a list", "markdown table", "as a table", "in a table", "one line", "per line",
+        "comma-separated", "starting with",
     ]
 
     public static func asksForOnlyTheAnswer(_ instructions: String) -> Bool { contains(instructions, onlyTheAnswer) }
