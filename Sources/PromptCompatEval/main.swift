@@ -64,7 +64,7 @@ do {
     let outcomes = pairs.map { pair in
         let comparison = CaseComparison.compare(
             output: pair.target, samples: [pair.baseline], expect: pair.expect, defaultSimilarity: similarity,
-            referenceName: "baseline", targetName: "target", instructions: pair.instructions
+            referenceName: "baseline", targetName: "target", instructions: pair.instructions, wholePrompt: pair.hasMessages
         )
         return Outcome(pair: pair, flagged: !comparison.passed, reasons: VerdictReasons.reasons(for: comparison))
     }

@@ -51,20 +51,23 @@ public struct CaseComparison: Sendable, Equatable {
     ///   - referenceName: names the accepted side in the diff header, e.g. `snapshots/local-smollm`.
     public static func compare(
         output: String, samples: [String], expect: Expectations, defaultSimilarity: Double,
-        referenceName: String, targetName: String, instructions: String = "", scorer: Scorer? = nil
+        referenceName: String, targetName: String, instructions: String = "", wholePrompt: Bool = true, scorer: Scorer? = nil
     ) -> CaseComparison {
         compare(observed: ObservedOutput(text: output), samples: samples, expect: expect, defaultSimilarity: defaultSimilarity,
-                referenceName: referenceName, targetName: targetName, instructions: instructions, scorer: scorer)
+                referenceName: referenceName, targetName: targetName, instructions: instructions, wholePrompt: wholePrompt, scorer: scorer)
     }
 
     /// Compares an observed call with the accepted `samples`: the text is scored, and the assertions
     /// also see its finish reason, latency and cost.
     ///
-    /// - Parameter instructions: the prompt's messages as sent; the built-in checks read in them whether
-    ///   the prompt fixes a format (``FormatWords``).
+    /// - Parameters:
+    ///   - instructions: the prompt's messages as sent; the built-in checks read in them what the prompt
+    ///     fixes (format, limits, labels, order) and what its input says.
+    ///   - wholePrompt: `instructions` are the whole prompt, input included (a run); `false` for a summary of
+    ///     it (a labeled pair's one-line task), where no check asks whether a fact came from the prompt.
     public static func compare(
         observed: ObservedOutput, samples: [String], expect: Expectations, defaultSimilarity: Double,
-        referenceName: String, targetName: String, instructions: String = "", scorer: Scorer? = nil
+        referenceName: String, targetName: String, instructions: String = "", wholePrompt: Bool = true, scorer: Scorer? = nil
     ) -> CaseComparison {
         let output = observed.text
         let scorer = scorer ?? Scorer.for(expect)
@@ -85,7 +88,7 @@ public struct CaseComparison: Sendable, Equatable {
             // A baseline that varies so much that the bar reaches 0 has no stable answer to hold a candidate
             // to: three samples of noise share a shape or a language by chance. Its assertions gate it alone.
             findings: floor.map { $0 - noiseMargin <= 0 } == true
-                ? [] : SubstituteCheck.findings(.init(samples: samples, candidate: output, expect: expect, instructions: instructions)),
+                ? [] : SubstituteCheck.findings(.init(samples: samples, candidate: output, expect: expect, instructions: instructions, wholePrompt: wholePrompt)),
             jsonDifferences: expect.json == true ? jsonDifferences(reference, output) : [],
             diff: diff(reference, output, json: expect.json == true, referenceName: referenceName, targetName: targetName),
             closestSample: best,

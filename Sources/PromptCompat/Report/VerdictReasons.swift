@@ -44,6 +44,7 @@ public enum VerdictReasons {
         Hint(marker: "is not one of the prompt's labels", advice: "say \"answer with exactly one of: …\" with the labels written as the product expects them, and show one example"),
         Hint(marker: "longer than the prompt allows", advice: "repeat the limit at the end of the user turn (\"不超过70字\" / \"under 20 words\"), show an answer of the right length, and set max_tokens close to it"),
         Hint(marker: "the prompt fixes its format", advice: "show the exact format with one example value (\"2024-03-05\") and say the value must be written that way"),
+        Hint(marker: "dropped the owner", advice: "the target loses who does what: ask for every action item as \"owner: action\" with the owner's name as given in the notes"),
         Hint(marker: "dropped the list item", advice: "the target shortens a list: say \"name every item of … as given\" and keep the items in the prompt's input"),
         Hint(marker: "dropped: \"", advice: "the target leaves out a condition the accepted answer states: list the must-keep points (exceptions, limits, warnings, owners) in the prompt and ask for every one"),
         Hint(marker: "added: \"", advice: "the target adds content the accepted answer never had: say \"use only the facts given; do not add offers, sources, features or promises\""),

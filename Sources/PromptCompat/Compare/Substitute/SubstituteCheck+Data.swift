@@ -11,6 +11,13 @@ extension SubstituteCheck {
         var optional = samples.dropFirst().reduce(into: Set<String>()) { $0.formUnion(FactsPreserved.missing(samples[0], $1)) }
         // A single digit (1秒, [2], "3 steps") is too often reworded (一秒, 三步) to hold an answer to.
         optional.formUnion(FactsPreserved.facts(in: samples[0]).filter { $0.kind == .number && $0.value.count == 1 }.map(\.text))
+        // A bare count the accepted answer chose itself (12 reps, 0.5 hours in a plan) is its wording, not a fact
+        // of the input: with the whole prompt at hand, a bare number it does not state is not required. Amounts,
+        // dates, percentages and codes stay required even when derived (a quote's total).
+        if input.wholePrompt {
+            let stated = FactsPreserved.presentKeys(in: FactText.of(input.instructions))
+            optional.formUnion(FactsPreserved.facts(in: samples[0]).filter { $0.kind == .number && !stated.contains($0.key) }.map(\.text))
+        }
         let missing = FactsPreserved.missingFacts(samples[0], candidate).filter { !optional.contains($0.text) }
         guard !missing.isEmpty else { return [] }
         let changes = FactsPreserved.changed(samples[0], candidate).filter { change in missing.contains { $0.text == change.reference } }

@@ -4,7 +4,7 @@ import Foundation
 /// any model: "answer switched from Chinese to English", "JSON now wrapped in prose", "dropped the code 20240709".
 public struct SubstituteFinding: Sendable, Equatable, CustomStringConvertible {
     /// The check that found it: `tool-call`, `loop`, `echo`, `empty`, `refusal`, `language`, `json`, `facts`,
-    /// `edit`, `label`, `constraint`, `format`, `truncation`, `coverage`, `list`.
+    /// `edit`, `label`, `constraint`, `format`, `truncation`, `coverage`, `list`, `owner`.
     public var check: String
     /// One line for a person.
     public var reason: String
@@ -36,12 +36,16 @@ public struct SubstituteCheck: Sendable {
         public var candidate: String
         public var expect: Expectations
         public var instructions: String
+        /// `instructions` are the whole prompt, its input included (as in a run), not a summary of it (a
+        /// labeled pair's one-line task): checks may then ask whether a fact came from the prompt.
+        public var wholePrompt: Bool
 
-        public init(samples: [String], candidate: String, expect: Expectations = Expectations(), instructions: String = "") {
+        public init(samples: [String], candidate: String, expect: Expectations = Expectations(), instructions: String = "", wholePrompt: Bool = true) {
             self.samples = samples
             self.candidate = candidate
             self.expect = expect
             self.instructions = instructions
+            self.wholePrompt = wholePrompt && !instructions.isEmpty
         }
     }
 
@@ -61,7 +65,7 @@ public struct SubstituteCheck: Sendable {
     /// The checks a comparison runs by default, most telling first (the exclusive ones lead).
     public static let defaults: [SubstituteCheck] = [
         .toolCall, .loop, .echo, .empty, .refusal, .language, .json, .facts, .meaningEdit, .label, .constraints, .format,
-        .truncation, .coverage, .listItems,
+        .truncation, .coverage, .listItems, .owners,
     ]
 
     /// Every finding of `checks` on `candidate` against the accepted `samples`; none when there are no samples.

@@ -8,7 +8,7 @@ struct SubstituteCheckTests {
     func defaultsOrder() {
         #expect(SubstituteCheck.defaults.map(\.name) == [
             "tool-call", "loop", "echo", "empty", "refusal", "language", "json", "facts", "edit", "label", "constraint", "format",
-            "truncation", "coverage", "list",
+            "truncation", "coverage", "list", "owner",
         ])
         #expect(SubstituteCheck.defaults.filter(\.exclusive).map(\.name) == ["tool-call", "loop", "echo"])
     }

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The people an answer names as owners of its action items — `Marco: complete the legal review`,
+/// `李工：7月8日前完成迁移`, `负责人：张伟` — in an answer that assigns actions (action items, 待办, owner …),
+/// where the prompt's input names them too. A set of minutes that hands an action to "Legal" instead of
+/// Marco has lost who does it.
+///
+/// ```swift
+/// ActionOwners.names(in: "- Priya: send the SOW\n- Marco: review the DPA", prompt: "… Priya … Marco …")   // ["Priya", "Marco"]
+/// ```
+enum ActionOwners {
+    /// Words that head a line the way a name does but name no one: section and field labels.
+    static let labels: Set<String> = [
+        "decisions", "decision", "action", "actions", "action items", "items", "note", "notes", "summary", "owner", "owners", "date",
+        "time", "location", "agenda", "next", "next steps", "steps", "status", "risk", "risks", "outcome", "result", "results",
+        "background", "issue", "issues", "question", "answer", "reason", "deadline", "budget", "team", "attendees", "topic",
+        "conclusion", "conclusions", "follow", "follow-up", "todo", "to do", "priority", "important", "warning", "tip", "tips",
+    ]
+
+    /// Chinese family names (the hundred commonest): a 2–3 character line label starting with one is a person.
+    static let surnames: Set<Character> = Set(
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    )
+    /// Endings of a Chinese title that makes a label a person: 李工, 王总, 周老师.
+    static let titles = ["工", "总", "经理", "老师", "主任", "律师", "医生", "主管", "组长"]
+
+    /// Words that say an answer assigns actions: only then is a line's label its owner (`Refund: …` in a
+    /// policy answer is a field, not a person).
+    static let actionWords = ["action", "owner", "todo", "to-do", "to do", "next step", "follow-up", "follow up", "assigned", "responsible", "待办", "负责", "行动项", "分工", "跟进", "后续"]
+
+    static func names(in answer: String, prompt: String) -> [String] {
+        let lowered = answer.lowercased()
+        guard actionWords.contains(where: lowered.contains) else { return [] }
+        var names: [String] = []
+        for line in TextNormalizer.normalize(answer).split(whereSeparator: \.isNewline) {
+            let text = Clause.strippingMarkers(String(line))
+            if let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+                let label = String(text[..<colon]).trimming(.whitespaces).replacingOccurrences(of: #"[（(][^）)]*[）)]$"#, with: "", options: .regularExpression)
+                if isPerson(label) { names.append(label) }
+                // 负责人：张伟 / Owner: Marco
+                if ["负责人", "owner", "assignee", "assigned to"].contains(label.lowercased()) {
+                    let value = text[text.index(after: colon)...].trimming(.whitespaces).prefix { !",，;；。.(（".contains($0) }
+                    if isPerson(String(value)) { names.append(String(value)) }
+                }
+            }
+        }
+        return names.filter { prompt.contains($0) }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+    }
+
+    /// Whether a text still names the person: the whole name, or (a Latin name) one of its words —
+    /// `Marco Rossi` is still there as `Marco`.
+    static func mentions(_ text: String, _ name: String) -> Bool {
+        if text.contains(name) { return true }
+        guard !name.contains(where: \.isCJK) else { return false }
+        let words = Set(text.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        return name.split(separator: " ").contains { $0.count >= 3 && words.contains(String($0)) }
+    }
+
+    static func isPerson(_ label: String) -> Bool {
+        guard !label.isEmpty, !labels.contains(label.lowercased()) else { return false }
+        if label.allSatisfy(\.isCJK) {
+            guard (2...4).contains(label.count), let first = label.first else { return false }
+            return (surnames.contains(first) && label.count <= 3) || titles.contains { label.hasSuffix($0) }
+        }
+        let words = label.split(separator: " ")
+        return (1...2).contains(words.count) && words.allSatisfy { word in
+            word.first?.isUppercase == true && word.dropFirst().allSatisfy { $0.isLowercase } && word.count >= 2
+        }
+    }
+}
+
+extension SubstituteCheck {
+    /// An owner of an action item (``ActionOwners``) every accepted answer names and the candidate does not:
+    /// "dropped the owner \"Marco\"". Only names the prompt's input has: an owner the accepted answer made up
+    /// is its own wording.
+    public static let owners = SubstituteCheck(name: "owner") { input in
+        guard input.expect.json != true, input.wholePrompt else { return [] }
+        let accepted = input.samples.map { ActionOwners.names(in: $0, prompt: input.instructions) }
+        return accepted[0].filter { name in
+            accepted.allSatisfy { $0.contains(name) } && !ActionOwners.mentions(input.candidate, name)
+        }.prefix(3).map { "dropped the owner \"\($0)\"" }
+    }
+}
