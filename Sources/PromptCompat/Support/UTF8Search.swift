@@ -14,6 +14,12 @@ enum UTF8Search {
         firstOffset(of: needle, in: text) { _, _ in true } != nil
     }
 
+    /// Whether any of `needles` occurs in `text`: the phrase lists of the checks (courtesy, conditions,
+    /// offers), asked of every clause of every answer.
+    static func containsAny(_ needles: [String], in text: String) -> Bool {
+        needles.contains { contains($0, in: text) }
+    }
+
     /// Whether `needle` occurs in `text` with no byte that `isWordByte` accepts right before or right after
     /// it: the regular expression `(?<![a-z0-9])needle(?![a-z0-9])` with `isASCIIAlphanumeric`.
     static func contains(_ needle: String, in text: String, unlessNextTo isWordByte: (UInt8) -> Bool) -> Bool {

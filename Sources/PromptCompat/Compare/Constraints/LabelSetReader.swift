@@ -15,7 +15,7 @@ enum LabelSetReader {
         for sentence in text.components(separatedBy: CharacterSet(charactersIn: "。\n;；!！?？")) {
             let lowered = sentence.lowercased()
             if let yesNo = yesNo(lowered) { return yesNo }
-            guard cues.contains(where: lowered.contains) else { continue }
+            guard UTF8Search.containsAny(cues, in: lowered) else { continue }
             if let quoted = quotedOptions(sentence), quoted.count >= 2 { return quoted }
             if let listed = listAfterColon(sentence), listed.count >= 2 { return listed }
             if let slashed = slashOptions(sentence), slashed.count >= 2 { return slashed }
@@ -53,6 +53,10 @@ enum LabelSetReader {
     }
 
     static func yesNo(_ lowered: String) -> [String]? {
+        // The expressions below only where their words are: a byte search first, then the regex.
+        let chinese = UTF8Search.contains("是", in: lowered) && UTF8Search.contains("否", in: lowered)
+        let english = UTF8Search.contains("yes", in: lowered) || UTF8Search.contains("true", in: lowered)
+        guard chinese || english else { return nil }
         if lowered.range(of: #"(回答|输出|返回|判断)[^,，]{0,8}?是\s*(或|还是|/)\s*否"#, options: .regularExpression) != nil { return ["是", "否"] }
         if lowered.range(of: #"(answer|reply|respond|output|return)[^,.]{0,12}?\byes\s*(or|/)\s*no\b"#, options: .regularExpression) != nil { return ["yes", "no"] }
         if lowered.range(of: #"\btrue\s*(or|/)\s*false\b"#, options: .regularExpression) != nil { return ["true", "false"] }
@@ -60,7 +64,7 @@ enum LabelSetReader {
     }
 
     static func matches(_ pattern: String, in text: String) -> [String] {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let regex = NumberWords.compiled(pattern)
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
             ns.substring(with: $0.numberOfRanges > 1 ? $0.range(at: 1) : $0.range)

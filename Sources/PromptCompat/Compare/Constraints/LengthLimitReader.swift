@@ -40,7 +40,11 @@ enum LengthLimitReader {
     static let titleWords = ["标题", "题目", "title", "headline", "subject line", "subject"]
     static let eachWords = ["每条", "每行", "每点", "每个", "每句", "每项", "每一", "单条", "各条", "各", "each", "every", "per ", "bullet"]
 
+    /// Words every limit pattern needs one of: a text without any is read without a regex pass.
+    static let unitWords = ["字", "句", "word", "character", "char", "sentence"]
+
     static func limits(in text: String) -> [Limit] {
+        guard UTF8Search.containsAny(unitWords, in: text.lowercased()) else { return [] }
         let ns = text as NSString
         var limits: [Limit] = []
         var taken: [NSRange] = []

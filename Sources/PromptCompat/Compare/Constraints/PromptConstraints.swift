@@ -39,11 +39,11 @@ public struct PromptConstraints: Sendable, Equatable {
             var constraints = PromptConstraints()
             constraints.limits = LengthLimitReader.limits(in: NumberWords.digits(in: text))
             constraints.labels = LabelSetReader.labels(in: text)
-            constraints.classifies = ConstraintWords.classifying.contains { lowered.contains($0) }
-            constraints.fixesOrder = ConstraintWords.ordering.contains { lowered.contains($0) }
-                && !ConstraintWords.unordered.contains { lowered.contains($0) }
+            constraints.classifies = UTF8Search.containsAny(ConstraintWords.classifying, in: lowered)
+            constraints.fixesOrder = UTF8Search.containsAny(ConstraintWords.ordering, in: lowered)
+                && !UTF8Search.containsAny(ConstraintWords.unordered, in: lowered)
                 && lowered.range(of: #"order[^.\n]{0,40}(not significant|not important|doesn't matter|does not matter|irrelevant|not matter)"#, options: .regularExpression) == nil
-            constraints.fixedFormats = Set(ConstraintWords.formats.filter { _, words in words.contains { lowered.contains($0) } }.map(\.key))
+            constraints.fixedFormats = Set(ConstraintWords.formats.filter { _, words in UTF8Search.containsAny(words, in: lowered) }.map(\.key))
             return constraints
         }
     }

@@ -30,7 +30,7 @@ enum ActionOwners {
 
     static func names(in answer: String, prompt: String) -> [String] {
         let lowered = answer.lowercased()
-        guard actionWords.contains(where: lowered.contains) else { return [] }
+        guard UTF8Search.containsAny(actionWords, in: lowered) else { return [] }
         var names: [String] = []
         for line in TextNormalizer.normalize(answer).split(whereSeparator: \.isNewline) {
             let text = Clause.strippingMarkers(String(line))
@@ -44,13 +44,13 @@ enum ActionOwners {
                 }
             }
         }
-        return names.filter { prompt.contains($0) }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        return names.filter { UTF8Search.contains($0, in: prompt) }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }
 
     /// Whether a text still names the person: the whole name, or (a Latin name) one of its words —
     /// `Marco Rossi` is still there as `Marco`.
     static func mentions(_ text: String, _ name: String) -> Bool {
-        if text.contains(name) { return true }
+        if UTF8Search.contains(name, in: text) { return true }
         guard !name.contains(where: \.isCJK) else { return false }
         let words = Set(text.split(whereSeparator: { !$0.isLetter }).map(String.init))
         return name.split(separator: " ").contains { $0.count >= 3 && words.contains(String($0)) }
@@ -77,7 +77,7 @@ extension SubstituteCheck {
         guard input.expect.json != true, input.wholePrompt else { return [] }
         let accepted = input.samples.map { ActionOwners.names(in: $0, prompt: input.instructions) }
         return accepted[0].filter { name in
-            accepted.allSatisfy { $0.contains(name) } && !ActionOwners.mentions(input.candidate, name)
+            accepted.allSatisfy { $0.contains(name) } && !ActionOwners.mentions(TextNormalizer.normalize(input.candidate), name)
         }.prefix(3).map { "dropped the owner \"\($0)\"" }
     }
 }

@@ -35,14 +35,20 @@ public enum CourtesyPhrases {
     ]
 
     public static func isCondition(_ clause: String) -> Bool {
-        let lowered = clause.lowercased() + " "
-        return conditions.contains { lowered.contains($0) }
+        conditionAnswers.value(for: clause) { UTF8Search.containsAny(conditions, in: $0.lowercased() + " ") }
     }
+
+    /// The answers for the last clauses: an accepted answer's clauses come back with every case of its prompt.
+    static let conditionAnswers = RecentResults<Bool>(capacity: 1024)
+    static let claimAnswers = RecentResults<Bool>(capacity: 1024)
+    static let courtesyAnswers = RecentResults<Bool>(capacity: 1024)
 
     /// A clause that claims something checkable: a number, a citation, an offer or a promise.
     public static func isClaim(_ clause: String) -> Bool {
-        let lowered = clause.lowercased()
-        return lowered.contains { $0.isASCII && $0.isNumber } || offers.contains { lowered.contains($0) } || claims.contains { lowered.contains($0) }
+        claimAnswers.value(for: clause) { clause in
+            let lowered = clause.lowercased()
+            return lowered.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || UTF8Search.containsAny(offers, in: lowered) || UTF8Search.containsAny(claims, in: lowered)
+        }
     }
 
     static let claims = [
@@ -52,8 +58,10 @@ public enum CourtesyPhrases {
 
     /// Whether `clause` is courtesy only.
     public static func isCourtesy(_ clause: String) -> Bool {
-        let lowered = clause.lowercased() + " "
-        guard !lowered.contains(where: { $0.isNumber && $0.isASCII }) else { return false }
-        return courtesy.contains { lowered.contains($0) } && !offers.contains { lowered.contains($0) }
+        courtesyAnswers.value(for: clause) { clause in
+            let lowered = clause.lowercased() + " "
+            guard !lowered.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+            return UTF8Search.containsAny(courtesy, in: lowered) && !UTF8Search.containsAny(offers, in: lowered)
+        }
     }
 }

@@ -84,19 +84,19 @@ public enum NumberWords {
         }
         return rewrite(output.arabicDiscounts, [
             // 一毛五 = 0.15元, 5角 = 0.5元; 三块五 = 3.5元
-            Rewrite(#"(?<![\d.])(\d)[毛角]([\d一二三四五六七八九])?(?:分)?"#) { groups in
+            Rewrite(#"(?<![\d.])(\d)[毛角]([\d一二三四五六七八九])?(?:分)?"#, triggers: ["毛", "角"]) { groups in
                 let cents = groups[2].map { $0.first.flatMap { chineseValues[$0] }.map(String.init) ?? $0 } ?? ""
                 return "0." + (groups[1] ?? "") + cents + "元"
             },
-            Rewrite(#"(\d+)块(\d)(?![\d元钱])"#) { ($0[1] ?? "") + "." + ($0[2] ?? "") + "元" },
+            Rewrite(#"(\d+)块(\d)(?![\d元钱])"#, triggers: ["块"]) { ($0[1] ?? "") + "." + ($0[2] ?? "") + "元" },
             // 7月25号 = 7月25日
-            Rewrite(#"(\d{1,2})月(\d{1,2})号"#) { ($0[1] ?? "") + "月" + ($0[2] ?? "") + "日" },
+            Rewrite(#"(\d{1,2})月(\d{1,2})号"#, triggers: ["号"]) { ($0[1] ?? "") + "月" + ($0[2] ?? "") + "日" },
         ])
     }
 
     /// `7/25` in Chinese text is a date (中文里分数写作“分之”): `7月25日`, for a month 1–12 and a day 1–31.
     static func monthSlashDay(_ text: String) -> String {
-        rewrite(text, [Rewrite(#"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/.])"#) { groups in
+        rewrite(text, [Rewrite(#"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/.])"#, triggers: ["/"]) { groups in
             guard let month = Int(groups[1] ?? ""), let day = Int(groups[2] ?? ""), (1...12).contains(month), (1...31).contains(day) else { return groups[0] ?? "" }
             return "\(month)月\(day)日"
         }])
@@ -106,7 +106,8 @@ public enum NumberWords {
     /// `nil` for a group that did not take part).
     static func rewrite(_ text: String, _ rules: [Rewrite]) -> String {
         var result = text
-        for rule in rules {
+        let lowered = text.lowercased()
+        for rule in rules where rule.triggers.isEmpty || UTF8Search.containsAny(rule.triggers, in: lowered) {
             let regex = compiled(rule.pattern)
             let ns = result as NSString
             var rebuilt = "", last = 0
@@ -138,10 +139,13 @@ public enum NumberWords {
     /// One rewrite: a pattern, and what a match becomes, made from its groups.
     struct Rewrite: Sendable {
         var pattern: String
+        /// Words one of which a text must hold for the pattern to be tried (a byte search, not a regex pass).
+        var triggers: [String]
         var make: @Sendable ([String?]) -> String
 
-        init(_ pattern: String, make: @escaping @Sendable ([String?]) -> String) {
+        init(_ pattern: String, triggers: [String] = [], make: @escaping @Sendable ([String?]) -> String) {
             self.pattern = pattern
+            self.triggers = triggers
             self.make = make
         }
     }
@@ -150,9 +154,9 @@ public enum NumberWords {
     /// meant: after a part of the day or a range word (`下午3点`, `晚八点`, `至6点`), or before one (`0点至6点`,
     /// `10点前`). `3点建议` stays.
     static func clockTimes(_ text: String) -> String {
-        guard text.contains("点") || text.contains("時") else { return text }
+        guard UTF8Search.contains("点", in: text) || UTF8Search.contains("時", in: text) else { return text }
         return rewrite(text, clockPatterns.map { pattern in
-            Rewrite(pattern) { groups in
+            Rewrite(pattern, triggers: ["点", "時"]) { groups in
                 let rest = groups[3] ?? ""
                 let minute = rest == "半" ? "30" : rest.hasSuffix("分") ? String(rest.dropLast()) : "00"
                 // 晚8点 is the evening's 8 o'clock: written the way the fact reader knows (晚上)
@@ -300,24 +304,24 @@ public enum NumberWords {
     }
 
     static let englishRules: [Rewrite] = [
-        Rewrite(#"(\d)\s?(?:percent|per cent)\b"#) { ($0[1] ?? "") + "%" },
-        Rewrite(#"(\d)\s?(?:yuan|rmb|kuai)\b"#) { ($0[1] ?? "") + "元" },
-        Rewrite(#"(\d)[\s-]?(?:dollars?|usd)\b"#) { ($0[1] ?? "") + "美元" },
-        Rewrite(#"(\d)[\s-]?(?:pounds?|quid|gbp)\b"#) { ($0[1] ?? "") + "英镑" },
-        Rewrite(#"(\d)\s?(?:euros?)\b"#) { ($0[1] ?? "") + "欧元" },
+        Rewrite(#"(\d)\s?(?:percent|per cent)\b"#, triggers: ["percent", "per cent"]) { ($0[1] ?? "") + "%" },
+        Rewrite(#"(\d)\s?(?:yuan|rmb|kuai)\b"#, triggers: ["yuan", "rmb", "kuai"]) { ($0[1] ?? "") + "元" },
+        Rewrite(#"(\d)[\s-]?(?:dollars?|usd)\b"#, triggers: ["dollar", "usd"]) { ($0[1] ?? "") + "美元" },
+        Rewrite(#"(\d)[\s-]?(?:pounds?|quid|gbp)\b"#, triggers: ["pound", "quid", "gbp"]) { ($0[1] ?? "") + "英镑" },
+        Rewrite(#"(\d)\s?(?:euros?)\b"#, triggers: ["euro"]) { ($0[1] ?? "") + "欧元" },
         // $1.2 million = $1200000, $7.5K = $7500
-        Rewrite(#"(\d+(?:\.\d+)?)\s?(million|billion|bn|k)\b"#) { groups in
+        Rewrite(#"(\d+(?:\.\d+)?)\s?(million|billion|bn|k)\b"#, triggers: ["million", "billion", "bn", "0k", "1k", "2k", "3k", "4k", "5k", "6k", "7k", "8k", "9k", "0 k", "5 k"]) { groups in
             let scales: [String: Double] = ["million": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3]
             let value = (Double(groups[1] ?? "") ?? 0) * (scales[(groups[2] ?? "").lowercased()] ?? 1)
             return JSONValue.format(value)
         },
         // the thirty-first of July = 31 July; July 31st = July 31
-        Rewrite(#"(?:the\s+)?([a-z]+(?:-[a-z]+)?)\s+of\s+("# + monthNames + #")\b"#) { groups in
+        Rewrite(#"(?:the\s+)?([a-z]+(?:-[a-z]+)?)\s+of\s+("# + monthNames + #")\b"#, triggers: ["st of", "nd of", "rd of", "th of"]) { groups in
             ordinalDay(groups[1] ?? "").map { $0 + " " + (groups[2] ?? "") } ?? (groups[0] ?? "")
         },
-        Rewrite(#"(\d{1,2})(?:st|nd|rd|th)\b"#) { $0[1] ?? "" },
+        Rewrite(#"(\d{1,2})(?:st|nd|rd|th)\b"#, triggers: ["1st", "2nd", "3rd", "0th", "4th", "5th", "6th", "7th", "8th", "9th"]) { $0[1] ?? "" },
         // a 150,000-unit plant, a 13-month window: the number and its unit
-        Rewrite(#"(\d)-(units?|days?|weeks?|months?|years?|hours?|minutes?|nights?|people|persons?|seats?|rooms?|beds?|miles?|items?|pages?|pieces?|points?|percent|steps?|inch|foot|feet|kg|km|gb)\b"#) {
+        Rewrite(#"(\d)-(units?|days?|weeks?|months?|years?|hours?|minutes?|nights?|people|persons?|seats?|rooms?|beds?|miles?|items?|pages?|pieces?|points?|percent|steps?|inch|foot|feet|kg|km|gb)\b"#, triggers: (0...9).map { "\($0)-" }) {
             ($0[1] ?? "") + " " + ($0[2] ?? "")
         },
     ]
@@ -339,7 +343,7 @@ public enum NumberWords {
 private extension String {
     /// `8折` / `8.5折` / `85折` → the share off (`20%`, `15%`, `15%`).
     var arabicDiscounts: String {
-        guard contains("折") else { return self }
+        guard UTF8Search.contains("折", in: self) else { return self }
         var result = self
         while let match = result.range(of: #"(?<![\d.])(\d{1,2}(?:\.\d)?)折"#, options: .regularExpression) {
             let number = result[match].dropLast()

@@ -78,7 +78,7 @@ enum AddedContent {
         let sampleUnits = samples.map(ContentUnits.of), promptUnits = ContentUnits.of(prompt)
         return clauses.filter { clause in
             let lowered = clause.text.lowercased()
-            return CourtesyPhrases.offers.contains { lowered.contains($0) && !accepted.contains($0) }
+            return CourtesyPhrases.offers.contains { UTF8Search.contains($0, in: lowered) && !UTF8Search.contains($0, in: accepted) }
                 && sampleUnits.allSatisfy { ContentUnits.coverage(of: clause.units, by: $0) <= ClauseAlignment.missingCoverage }
                 && ContentUnits.coverage(of: clause.units, by: promptUnits) <= 0.5
         }

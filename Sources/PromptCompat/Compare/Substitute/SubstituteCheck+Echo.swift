@@ -38,7 +38,7 @@ enum EchoSpan {
 
     static func transforms(_ instructions: String) -> Bool {
         let lowered = instructions.lowercased()
-        return transformWords.contains { lowered.contains($0) }
+        return UTF8Search.containsAny(transformWords, in: lowered)
     }
 
     /// A copied run is at least this long: shorter common runs are shared phrases, not copying.
