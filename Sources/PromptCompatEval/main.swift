@@ -15,6 +15,7 @@ let usage = """
       --split S       with --misses: only the dev or the test split's (tune on dev without reading test)
       --scores        print min / median / max of each similarity metric per category
       --all           list every pair with the comparison's decision and reasons
+      --time-checks   also the CPU time each built-in check takes a pair, over every pair (debug build: compare, don't quote)
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -24,6 +25,7 @@ var showMisses = false
 var showScores = false
 var showAll = false
 var onlySplit: String?
+var timeChecks = false
 while let argument = arguments.first {
     arguments.removeFirst()
     switch argument {
@@ -36,6 +38,8 @@ while let argument = arguments.first {
         showScores = true
     case "--all":
         showAll = true
+    case "--time-checks":
+        timeChecks = true
     case "--split":
         guard let value = arguments.first, ["dev", "test"].contains(value) else {
             FileHandle.standardError.write(Data("--split needs dev or test\n\(usage)\n".utf8))
@@ -76,6 +80,7 @@ do {
     print("\nby category (share judged right):")
     print(Outcome.categories(outcomes))
     if showScores { print("\nsimilarity per category (min median max):\n" + ScoreSpread.table(pairs)) }
+    if timeChecks { print("\ntime per pair, each built-in check alone (µs):\n" + CheckTimes.table(pairs)) }
     if showMisses { print("\nmisses:\n" + Outcome.list(outcomes.filter { !$0.right && (onlySplit == nil || $0.pair.split == onlySplit) })) }
     if showAll { print("\nall pairs:\n" + Outcome.list(outcomes)) }
 } catch {

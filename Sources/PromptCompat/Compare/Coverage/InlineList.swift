@@ -58,14 +58,20 @@ struct InlineList: Equatable {
 
     static func english(_ clause: String) -> [InlineList] {
         var parts = clause.components(separatedBy: ", ")
-        guard parts.count >= 3 || parts.last?.range(of: #"^(and|or) "#, options: .regularExpression) != nil
-                || parts.last?.contains(" and ") == true else { return [] }
         var last = parts.removeLast()
-        if let joined = last.range(of: #"^(?:and |or )|(?<= )(?:and|or) "#, options: .regularExpression) {
-            let before = String(last[..<joined.lowerBound]).trimming(.whitespaces)
+        // The last part: "and peanuts", or "eggs and peanuts" (joined by " and " / " or ").
+        let words = last.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2 || words.first == "and" || words.first == "or" || words.dropFirst().contains("and") else { return [] }
+        if let joiner = words.firstIndex(where: { $0 == "and" || $0 == "or" }) {
+            let before = words[..<joiner].joined(separator: " ").trimming(.whitespaces)
             if !before.isEmpty { parts.append(before) }
-            last = String(last[joined.upperBound...])
+            last = words[(joiner + 1)...].joined(separator: " ")
+        } else {
+            parts.append(last)
+            last = ""
         }
+        if last.isEmpty, let final = parts.popLast() { last = final }
+        guard !parts.isEmpty else { return [] }
         if let colon = parts[0].lastIndex(where: { $0 == ":" || $0 == "(" }) { parts[0] = String(parts[0][parts[0].index(after: colon)...]) }
         let final = last.split(separator: " ").prefix(8).joined(separator: " ")
         let items = parts.enumerated().map { i, part in

@@ -16,14 +16,17 @@ public enum NumberWords {
         recent.value(for: text) { text in
             var result = text
             if result.contains(where: \.isCJK) { result = monthSlashDay(result) }
-            if result.unicodeScalars.contains(where: { chineseValues[Character($0)] != nil || $0 == "折" }) { result = chinese(result) }
+            if result.unicodeScalars.contains(where: { chineseScalars.contains($0.value) }) { result = chinese(result) }
             result = clockTimes(result)
-            if result.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x41 && $0 <= 0x5A }) { result = english(result) }
+            if EnglishScan.needsReading(result) { result = english(result) }
             return result
         }
     }
 
     static let recent = RecentResults<String>(capacity: 256)
+
+    /// The scalars that start Chinese number reading: the numerals and 折.
+    static let chineseScalars: Set<UInt32> = Set(chineseValues.keys.flatMap { $0.unicodeScalars.map(\.value) } + ["折".unicodeScalars.first!.value])
 
     // MARK: Chinese
 
@@ -352,5 +355,31 @@ private extension String {
             result.replaceSubrange(match, with: NumberWords.percent(100 - tenths * 10) + "%")
         }
         return result
+    }
+}
+
+/// Whether English number reading has anything to do in a text, found in one pass over its bytes: a digit
+/// (the rewrite rules read `15 percent`, `$1.2 million`, `31st`, `10-day`), or a word that is a number, an
+/// ordinal or a currency. Most English text has none and skips the word-by-word reading.
+enum EnglishScan {
+    static let words: Set<String> = Set(NumberWords.ones.keys).union(NumberWords.scales.keys).union(NumberWords.ordinals.keys)
+        .union(["percent", "cent", "yuan", "rmb", "kuai", "dollar", "dollars", "usd", "pound", "pounds", "quid", "gbp", "euro", "euros"])
+
+    static func needsReading(_ text: String) -> Bool {
+        var word: [UInt8] = []
+        var found = false
+        func flush() {
+            if !word.isEmpty, word.count <= 11, words.contains(String(decoding: word, as: UTF8.self)) { found = true }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 { return true }
+            if byte >= 0x61 && byte <= 0x7A { word.append(byte) } else if byte >= 0x41 && byte <= 0x5A { word.append(byte + 32) } else {
+                flush()
+                if found { return true }
+            }
+        }
+        flush()
+        return found
     }
 }

@@ -36,8 +36,9 @@ public struct Repetition: Sendable, Equatable {
         return best
     }
 
+    /// Over Unicode scalars, not characters: a loop repeats the same scalars, and scalars are cheap to list.
     static func periodicEnd(_ text: String) -> Repetition? {
-        let characters = Array(text)
+        let characters = Array(text.unicodeScalars)
         let n = characters.count
         guard n >= 24 else { return nil }
         for period in 2...min(200, n / 3) {
@@ -45,7 +46,8 @@ public struct Repetition: Sendable, Equatable {
             while run < n - period, characters[n - 1 - run] == characters[n - 1 - run - period] { run += 1 }
             let repeats = (run + period) / period
             guard repeats >= 3, run + period >= max(24, n / 4) else { continue }
-            let unit = String(characters[(n - period)...])
+            var unit = ""
+            unit.unicodeScalars.append(contentsOf: characters[(n - period)...])
             guard meaningful(unit) else { continue }
             return Repetition(unit: unit, count: repeats)
         }

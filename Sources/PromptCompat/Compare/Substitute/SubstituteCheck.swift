@@ -72,6 +72,9 @@ public struct SubstituteCheck: Sendable {
     /// The first exclusive check that finds something speaks alone.
     public static func findings(_ input: Input, checks: [SubstituteCheck] = defaults) -> [SubstituteFinding] {
         guard !input.samples.isEmpty else { return [] }
+        // The accepted answer itself (punctuation style and case aside) breaks nothing any check looks for.
+        let candidate = TextNormalizer.comparable(input.candidate)
+        if !candidate.isEmpty, input.samples.contains(where: { TextNormalizer.comparable($0) == candidate }) { return [] }
         var findings: [SubstituteFinding] = []
         for check in checks {
             let found = check.run(input).map { SubstituteFinding(check: check.name, reason: $0) }
