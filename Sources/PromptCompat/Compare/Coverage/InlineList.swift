@@ -22,12 +22,12 @@ struct InlineList: Equatable {
     /// between `, ` (the last after `and`/`or`).
     static func lists(inClause clause: String) -> [InlineList] {
         if clause.contains("、") { return chinese(clause) }
-        if clause.contains(", ") { return english(clause) }
+        if UTF8Search.contains(", ", in: clause) { return english(clause) }
         return []
     }
 
     /// Where a Chinese list's last item ends: a joining or closing word after it (`等`, `都`, `均`, `也`).
-    static let chineseItemEnds: Set<Character> = Set("等都均也是为在将会已,，:：(（的")
+    static let chineseItemEnds: Set<Character> = Set("等都均也是为在将会已,，:：(（")
 
     static func chinese(_ clause: String) -> [InlineList] {
         var parts = clause.components(separatedBy: "、")
@@ -61,19 +61,16 @@ struct InlineList: Equatable {
         var last = parts.removeLast()
         // The last part: "and peanuts", or "eggs and peanuts" (joined by " and " / " or ").
         let words = last.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 2 || words.first == "and" || words.first == "or" || words.dropFirst().contains("and") else { return [] }
-        if let joiner = words.firstIndex(where: { $0 == "and" || $0 == "or" }) {
-            let before = words[..<joiner].joined(separator: " ").trimming(.whitespaces)
-            if !before.isEmpty { parts.append(before) }
-            last = words[(joiner + 1)...].joined(separator: " ")
-        } else {
-            parts.append(last)
-            last = ""
-        }
-        if last.isEmpty, let final = parts.popLast() { last = final }
+        // An English list joins its last item with "and" or "or": "milk, eggs, and peanuts".
+        guard let joiner = words.firstIndex(where: { $0 == "and" || $0 == "or" }) else { return [] }
+        let before = words[..<joiner].joined(separator: " ").trimming(.whitespaces)
+        if !before.isEmpty { parts.append(before) }
+        last = words[(joiner + 1)...].joined(separator: " ")
         guard !parts.isEmpty else { return [] }
         if let colon = parts[0].lastIndex(where: { $0 == ":" || $0 == "(" }) { parts[0] = String(parts[0][parts[0].index(after: colon)...]) }
-        let final = last.split(separator: " ").prefix(8).joined(separator: " ")
+        // The last item ends where the sentence goes on: a bracket, a dash, or a verb or preposition after it
+        // ("and lighters can't go in checked baggage" → "lighters").
+        let final = last.prefix { !"(;:—–".contains($0) }.split(separator: " ").prefix { !sentenceGoesOn.contains($0.lowercased()) }.prefix(6).joined(separator: " ")
         let items = parts.enumerated().map { i, part in
             i == 0 ? part.split(separator: " ").suffix(2).joined(separator: " ") : part
         } + [final]
@@ -83,12 +80,21 @@ struct InlineList: Equatable {
         return [InlineList(text: clause, items: items.map { $0.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) })]
     }
 
+    static let sentenceGoesOn: Set<String> = [
+        "can't", "cannot", "can", "are", "is", "must", "should", "will", "may", "need", "needs", "have", "has", "were", "was", "do",
+        "don't", "to", "for", "in", "on", "at", "with", "from", "-", "which", "that", "so", "because", "but", "if", "when",
+    ]
     static let subordinators: Set<String> = ["if", "when", "unless", "because", "although", "while", "as", "which", "that", "who", "where", "since", "so", "but", "then"]
     static let beForms: Set<String> = ["is", "are", "was", "were", "been", "be", "will", "would", "can", "could", "has", "have", "had"]
 
+    static let pronouns: Set<String> = ["i", "you", "we", "they", "he", "she", "it", "there"]
+
+    /// A part with a subordinator first, a form of "be" or a modal after its first word, or a pronoun for its
+    /// subject is a clause of a sentence, not an item of a list.
     static func isClause(_ item: String) -> Bool {
         let words = item.lowercased().split(separator: " ").map(String.init)
         return words.first.map(subordinators.contains) == true || words.dropFirst().contains(where: beForms.contains)
+            || words.contains(where: pronouns.contains)
     }
 
     /// The last item runs to where the sentence goes on: one much longer than every other item has taken

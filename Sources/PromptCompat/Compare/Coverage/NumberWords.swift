@@ -51,8 +51,15 @@ public enum NumberWords {
         while i < characters.count {
             // 百分之十五 → 15%, 千分之五 → 0.5%, 万分之五 → 0.05%
             if let (scale, length) = fraction(characters, at: i), let run = numeralRun(characters, from: i + length), run.count > 0 {
-                output += percent(Double(value(of: characters[i + length..<i + length + run.count])) * 100 / scale) + "%"
-                i += length + run.count
+                var end = i + length + run.count
+                var number = Double(value(of: run))
+                // 百分之二点一五 = 2.15%: the digits after 点, one by one
+                if end + 1 < characters.count, characters[end] == "点", let decimals = numeralRun(characters, from: end + 1) {
+                    number += Double("0." + decimals.map { String(chineseValues[$0] ?? 0) }.joined()) ?? 0
+                    end += 1 + decimals.count
+                }
+                output += percent(number * 100 / scale) + "%"
+                i = end
                 continue
             }
             // 五十分之一 → 1/50
