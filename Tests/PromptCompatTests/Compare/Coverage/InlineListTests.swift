@@ -13,7 +13,7 @@ struct InlineListTests {
     func sentencesAreNotLists() {
         #expect(InlineList.lists(in: "If you book by October 31, 2024, you get 15% off, bringing it to $2,040.").isEmpty)
         #expect(InlineList.lists(in: "Spare lithium batteries, power banks, e-cigarettes and lighters can't go in checked baggage.").map(\.items)
-            == [["Spare lithium batteries", "power banks", "e-cigarettes", "lighters"]])
+            == [["lithium batteries", "power banks", "e-cigarettes", "lighters"]])
     }
 
     @Test("a list item the candidate no longer names is dropped; a reordered list is not")
