@@ -12,7 +12,7 @@ enum LabelSetReader {
     ]
 
     static func labels(in text: String) -> [String] {
-        for sentence in text.components(separatedBy: CharacterSet(charactersIn: "。\n;；!！?？")) {
+        for sentence in text.split(whereSeparator: { "。\n;；!！?？".contains($0) }).map(String.init) {
             let lowered = sentence.lowercased()
             if let yesNo = yesNo(lowered) { return yesNo }
             guard UTF8Search.containsAny(cues, in: lowered) else { continue }

@@ -40,11 +40,23 @@ enum LengthLimitReader {
     static let titleWords = ["标题", "题目", "title", "headline", "subject line", "subject"]
     static let eachWords = ["每条", "每行", "每点", "每个", "每句", "每项", "每一", "单条", "各条", "各", "each", "every", "per ", "bullet"]
 
-    /// Words every limit pattern needs one of: a text without any is read without a regex pass.
-    static let unitWords = ["字", "句", "word", "character", "char", "sentence"]
+    /// Every limit pattern has a digit a few bytes before its unit (`70字`, `50 words`, `1句话`) or the word
+    /// "sentence": a text with neither is read without a regex pass, in one scan of its bytes.
+    static func mayHoldLimits(_ text: String) -> Bool {
+        if UTF8Search.contains("sentence", in: text.lowercased()) { return true }
+        let units: [[UInt8]] = [Array("字".utf8), Array("句".utf8), Array("word".utf8), Array("char".utf8), Array("Word".utf8), Array("Char".utf8)]
+        let bytes = Array(text.utf8)
+        var lastDigit = -100
+        for i in bytes.indices {
+            if bytes[i] >= 0x30 && bytes[i] <= 0x39 { lastDigit = i; continue }
+            guard i - lastDigit <= 8 else { continue }
+            if units.contains(where: { unit in i + unit.count <= bytes.count && bytes[i..<(i + unit.count)].elementsEqual(unit) }) { return true }
+        }
+        return false
+    }
 
     static func limits(in text: String) -> [Limit] {
-        guard UTF8Search.containsAny(unitWords, in: text.lowercased()) else { return [] }
+        guard mayHoldLimits(text) else { return [] }
         let ns = text as NSString
         var limits: [Limit] = []
         var taken: [NSRange] = []
