@@ -10,19 +10,44 @@ import Foundation
 /// ```
 final class RecentResults<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [String: Value] = [:]
+    private var values: [ByteKey: Value] = [:]
     let capacity: Int
 
     init(capacity: Int) { self.capacity = capacity }
 
     /// The remembered value for `text`, or `compute(text)`, remembered.
     func value(for text: String, _ compute: (String) -> Value) -> Value {
-        if let known = lock.withLock({ values[text] }) { return known }
+        let key = ByteKey(text)
+        if let known = lock.withLock({ values[key] }) { return known }
         let value = compute(text)
         lock.withLock {
             if values.count >= capacity { values.removeAll(keepingCapacity: true) }
-            values[text] = value
+            values[key] = value
         }
         return value
+    }
+}
+
+/// A text as a dictionary key by its UTF-8 bytes. `String`'s own hashing and equality follow canonical
+/// equivalence, which walks the text in NFC on every lookup — most of a lookup's cost for Chinese text,
+/// and the checks look the same answers up dozens of times a case. A memo needs no more than byte
+/// equality: two canonically equal texts with other bytes are just computed twice.
+struct ByteKey: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
     }
 }
