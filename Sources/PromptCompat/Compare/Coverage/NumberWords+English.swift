@@ -1,0 +1,136 @@
+import Foundation
+
+/// English number words: cardinals, ordinals in dates, scales after digits, currency words.
+extension NumberWords {
+    static let ones: [String: Int] = [
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
+    static let scales: [String: Int] = ["hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000]
+
+    /// English cardinals as digits (`twenty-five` → `25`, `two thousand` → `2000`); a lone `one` only where a
+    /// count follows a number-taking word is clear (`one percent`, `one business day`). `N percent` → `N%`,
+    /// `N yuan` / `N RMB` → `N元`, `N dollars` → `N美元`.
+    static func english(_ text: String) -> String {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        var output: [String] = []
+        var i = 0
+        while i < words.count {
+            var j = i, total = 0, current = 0, used = 0, end = i
+            var numberWords: [String] = []
+            var unitSuffix = ""
+            while j < words.count {
+                let (core, trailing) = split(words[j])
+                var parts = core.lowercased().split(separator: "-").map(String.init)
+                // $1.2 million: a scale after a written number belongs to it (the rules below read it)
+                if used == 0, let first = parts.first, scales[first] != nil, output.last?.last?.isNumber == true { break }
+                // ten-day, twenty-one-year: the number words, then the rest of the compound (not thirty-first: an ordinal)
+                if parts.count > 1, let firstWord = parts.firstIndex(where: { ones[$0] == nil && scales[$0] == nil }), firstWord > 0,
+                   ordinals[parts[firstWord]] == nil {
+                    unitSuffix = "-" + parts[firstWord...].joined(separator: "-")
+                    parts = Array(parts[..<firstWord])
+                }
+                guard !parts.isEmpty, parts.allSatisfy({ ones[$0] != nil || scales[$0] != nil || ($0 == "and" && used > 0) }) else { break }
+                for part in parts {
+                    if let v = ones[part] { current += v } else if let s = scales[part] {
+                        if s == 100 { current = max(current, 1) * 100 } else { total += max(current, 1) * s; current = 0 }
+                    }
+                }
+                used += 1
+                j += 1
+                if core.lowercased() != "and" { end = j; numberWords.append(core.lowercased()) }
+                if !trailing.isEmpty || !unitSuffix.isEmpty { break }
+            }
+            let next = end < words.count ? words[end].lowercased() : ""
+            let loneOne = numberWords == ["one"] && unitSuffix.isEmpty
+            if !numberWords.isEmpty, !loneOne || unitsAfterOne.contains(where: { next.hasPrefix($0) }) {
+                let (_, trailing) = split(words[end - 1])
+                output.append(leading(words[i]) + String(total + current) + unitSuffix + trailing)
+                i = end
+            } else {
+                output.append(String(words[i]))
+                i += 1
+            }
+        }
+        return rewrite(output.joined(separator: " "), englishRules)
+    }
+
+    static let ordinals: [String: Int] = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+        "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+        "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    ]
+    static let monthNames = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+
+    /// A day written as an ordinal word (`the thirty-first of July`) as its number.
+    static func ordinalDay(_ words: String) -> String? {
+        let parts = words.lowercased().split(separator: "-").map(String.init)
+        guard let last = parts.last, let day = ordinals[last] else { return nil }
+        let tens = parts.dropLast().compactMap { ones[$0] }.reduce(0, +)
+        return String(tens + day)
+    }
+
+    static let englishRules: [Rewrite] = [
+        Rewrite(#"(\d)\s?(?:percent|per cent)\b"#, triggers: ["percent", "per cent"]) { ($0[1] ?? "") + "%" },
+        Rewrite(#"(\d)\s?(?:yuan|rmb|kuai)\b"#, triggers: ["yuan", "rmb", "kuai"]) { ($0[1] ?? "") + "元" },
+        Rewrite(#"(\d)[\s-]?(?:dollars?|usd)\b"#, triggers: ["dollar", "usd"]) { ($0[1] ?? "") + "美元" },
+        Rewrite(#"(\d)[\s-]?(?:pounds?|quid|gbp)\b"#, triggers: ["pound", "quid", "gbp"]) { ($0[1] ?? "") + "英镑" },
+        Rewrite(#"(\d)\s?(?:euros?)\b"#, triggers: ["euro"]) { ($0[1] ?? "") + "欧元" },
+        // $1.2 million = $1200000, $7.5K = $7500
+        Rewrite(#"(\d+(?:\.\d+)?)\s?(million|billion|bn|k)\b"#, triggers: ["million", "billion", "bn", "0k", "1k", "2k", "3k", "4k", "5k", "6k", "7k", "8k", "9k", "0 k", "5 k"]) { groups in
+            let scales: [String: Double] = ["million": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3]
+            let value = (Double(groups[1] ?? "") ?? 0) * (scales[(groups[2] ?? "").lowercased()] ?? 1)
+            return JSONValue.format(value)
+        },
+        // the thirty-first of July = 31 July; July 31st = July 31
+        Rewrite(#"(?:the\s+)?([a-z]+(?:-[a-z]+)?)\s+of\s+("# + monthNames + #")\b"#, triggers: ["st of", "nd of", "rd of", "th of"]) { groups in
+            ordinalDay(groups[1] ?? "").map { $0 + " " + (groups[2] ?? "") } ?? (groups[0] ?? "")
+        },
+        Rewrite(#"(\d{1,2})(?:st|nd|rd|th)\b"#, triggers: ["1st", "2nd", "3rd", "0th", "4th", "5th", "6th", "7th", "8th", "9th"]) { $0[1] ?? "" },
+        // a 150,000-unit plant, a 13-month window: the number and its unit
+        Rewrite(#"(\d)-(units?|days?|weeks?|months?|years?|hours?|minutes?|nights?|people|persons?|seats?|rooms?|beds?|miles?|items?|pages?|pieces?|points?|percent|steps?|inch|foot|feet|kg|km|gb)\b"#, triggers: (0...9).map { "\($0)-" }) {
+            ($0[1] ?? "") + " " + ($0[2] ?? "")
+        },
+    ]
+
+    static let unitsAfterOne = ["percent", "per cent", "yuan", "dollar", "day", "week", "month", "year", "hour", "minute", "business", "working", "item", "time"]
+
+    /// A word and the punctuation after it: `fifteen,` → (`fifteen`, `,`); an opening bracket or quote
+    /// before it is dropped from the core (`(three` → `three`) and put back by ``leading(_:)``.
+    static func split(_ word: Substring) -> (Substring, String) {
+        let body = word.drop { "([\"'“‘".contains($0) }
+        let core = body.prefix { $0.isLetter || $0 == "-" }
+        return (core, String(body.dropFirst(core.count)))
+    }
+
+    /// The opening brackets and quotes before a word.
+    static func leading(_ word: Substring) -> String { String(word.prefix { "([\"'“‘".contains($0) }) }
+}
+
+/// Whether English number reading has anything to do in a text, found in one pass over its bytes: a digit
+/// (the rewrite rules read `15 percent`, `$1.2 million`, `31st`, `10-day`), or a word that is a number, an
+/// ordinal or a currency. Most English text has none and skips the word-by-word reading.
+enum EnglishScan {
+    static let words: Set<String> = Set(NumberWords.ones.keys).union(NumberWords.scales.keys).union(NumberWords.ordinals.keys)
+        .union(["percent", "cent", "yuan", "rmb", "kuai", "dollar", "dollars", "usd", "pound", "pounds", "quid", "gbp", "euro", "euros"])
+
+    static func needsReading(_ text: String) -> Bool {
+        var word: [UInt8] = []
+        var found = false
+        func flush() {
+            if !word.isEmpty, word.count <= 11, words.contains(String(decoding: word, as: UTF8.self)) { found = true }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 { return true }
+            if byte >= 0x61 && byte <= 0x7A { word.append(byte) } else if byte >= 0x41 && byte <= 0x5A { word.append(byte + 32) } else {
+                flush()
+                if found { return true }
+            }
+        }
+        flush()
+        return found
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The regex rewrites number reading applies after its character-by-character pass: dates, clock times,
+/// money words; each rule tried only where its trigger words are.
+extension NumberWords {
+    /// `7/25` in Chinese text is a date (中文里分数写作“分之”): `7月25日`, for a month 1–12 and a day 1–31.
+    static func monthSlashDay(_ text: String) -> String {
+        rewrite(text, [Rewrite(#"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/.])"#, triggers: ["/"]) { groups in
+            guard let month = Int(groups[1] ?? ""), let day = Int(groups[2] ?? ""), (1...12).contains(month), (1...31).contains(day) else { return groups[0] ?? "" }
+            return "\(month)月\(day)日"
+        }])
+    }
+
+    /// Every match of each pattern replaced by what its closure makes of the groups (group 0 the whole match,
+    /// `nil` for a group that did not take part).
+    static func rewrite(_ text: String, _ rules: [Rewrite]) -> String {
+        var result = text
+        let lowered = text.lowercased()
+        for rule in rules where rule.triggers.isEmpty || UTF8Search.containsAny(rule.triggers, in: lowered) {
+            let regex = compiled(rule.pattern)
+            let ns = result as NSString
+            var rebuilt = "", last = 0
+            for match in regex.matches(in: result, range: NSRange(location: 0, length: ns.length)) {
+                let groups: [String?] = (0..<match.numberOfRanges).map { i in
+                    match.range(at: i).location == NSNotFound ? nil : ns.substring(with: match.range(at: i))
+                }
+                rebuilt += ns.substring(with: NSRange(location: last, length: match.range.location - last)) + rule.make(groups)
+                last = match.range.location + match.range.length
+            }
+            result = rebuilt + ns.substring(from: last)
+        }
+        return result
+    }
+
+    /// The rewrite patterns, compiled once each.
+    static func compiled(_ pattern: String) -> NSRegularExpression {
+        regexCache.withLock { cache in
+            if let regex = cache[pattern] { return regex }
+            // The patterns are literals of this file: a mistake in one is a programming error the tests catch.
+            let regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            cache[pattern] = regex
+            return regex
+        }
+    }
+
+    static let regexCache = LockedCache()
+
+    /// One rewrite: a pattern, and what a match becomes, made from its groups.
+    struct Rewrite: Sendable {
+        var pattern: String
+        /// Words one of which a text must hold for the pattern to be tried (a byte search, not a regex pass).
+        var triggers: [String]
+        var make: @Sendable ([String?]) -> String
+
+        init(_ pattern: String, triggers: [String] = [], make: @escaping @Sendable ([String?]) -> String) {
+            self.pattern = pattern
+            self.triggers = triggers
+            self.make = make
+        }
+    }
+
+    /// `8点`, `9点半`, `6点15分`, Japanese `15時` as clock times (`8:00`, `9:30`, `6:15`, `15:00`) where a time is
+    /// meant: after a part of the day or a range word (`下午3点`, `晚八点`, `至6点`), or before one (`0点至6点`,
+    /// `10点前`). `3点建议` stays.
+    static func clockTimes(_ text: String) -> String {
+        guard UTF8Search.contains("点", in: text) || UTF8Search.contains("時", in: text) else { return text }
+        return rewrite(text, clockPatterns.map { pattern in
+            Rewrite(pattern, triggers: ["点", "時"]) { groups in
+                let rest = groups[3] ?? ""
+                let minute = rest == "半" ? "30" : rest.hasSuffix("分") ? String(rest.dropLast()) : "00"
+                // 晚8点 is the evening's 8 o'clock: written the way the fact reader knows (晚上)
+                let part = ["晚": "晚上", "夜": "晚上", "早": "早上"][groups[1] ?? ""] ?? (groups[1] ?? "")
+                return part + (groups[2] ?? "") + ":" + (minute.count == 1 ? "0" + minute : minute)
+            }
+        })
+    }
+
+    static let clockPatterns = [
+        #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|晚|早|午|夜|至|到|从|于|在|-|~|～)(\d{1,2})点(半|整|\d{1,2}分)?"#,
+        #"()(\d{1,2})点(半|整|\d{1,2}分)?(?=至|到|-|~|～|前|后|开始|之前|以前|以后|起)"#,
+        #"()(\d{1,2})時(半|\d{1,2}分)?"#,
+    ]
+}
