@@ -23,7 +23,10 @@ public struct Repetition: Sendable, Equatable {
     }
 
     /// One line for a reason: `repeats "性价比高。" 4 times`.
-    public var description: String { "repeats \"\(unit.count <= 40 ? unit : String(unit.prefix(39)) + "…")\" \(count) times" }
+    public var description: String {
+        let piece = Sentence.oneLine(Substring(unit)).trimming(.whitespaces)
+        return "repeats \"\(piece.count <= 40 ? piece : String(piece.prefix(39)) + "…")\" \(count) times"
+    }
 
     static func repeatedSentence(_ text: String) -> Repetition? {
         let sentences = Clause.split(text).map(\.text).filter { meaningful($0) }

@@ -41,3 +41,12 @@ struct RepetitionTests {
         #expect(VerdictReasons.hint(for: [failure.description])?.contains("a larger max_tokens only makes it longer") == true)
     }
 }
+
+@Suite("Repetition: the reason")
+struct RepetitionReasonTests {
+    @Test("a piece that spans lines is quoted on one line")
+    func oneLine() throws {
+        let loop = try #require(Repetition.loop(in: "Payments:\n" + String(repeating: "payments\nsuccess\n", count: 6)))
+        #expect(!loop.description.contains("\n"))
+    }
+}
