@@ -42,7 +42,7 @@ public struct PromptConstraints: Sendable, Equatable {
             constraints.classifies = UTF8Search.containsAny(ConstraintWords.classifying, in: lowered)
             constraints.fixesOrder = UTF8Search.containsAny(ConstraintWords.ordering, in: lowered)
                 && !UTF8Search.containsAny(ConstraintWords.unordered, in: lowered)
-                && lowered.range(of: #"order[^.\n]{0,40}(not significant|not important|doesn't matter|does not matter|irrelevant|not matter)"#, options: .regularExpression) == nil
+                && !(UTF8Search.contains("order", in: lowered) && lowered.range(of: #"order[^.\n]{0,40}(not significant|not important|doesn't matter|does not matter|irrelevant|not matter)"#, options: .regularExpression) != nil)
             constraints.fixedFormats = Set(ConstraintWords.formats.filter { _, words in UTF8Search.containsAny(words, in: lowered) }.map(\.key))
             return constraints
         }

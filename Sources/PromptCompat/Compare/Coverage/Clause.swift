@@ -42,7 +42,7 @@ public struct Clause: Sendable, Equatable {
                 text = rest.dropFirst().drop { $0 == " " }
             }
         }
-        return text.replacingOccurrences(of: "**", with: "")
+        return UTF8Search.contains("**", in: String(text)) ? text.replacingOccurrences(of: "**", with: "") : String(text)
     }
 
     /// Sentence ends always; a comma when a CJK character is next to it (a Chinese clause break, which NFKC

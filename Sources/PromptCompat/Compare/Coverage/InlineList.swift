@@ -21,7 +21,7 @@ struct InlineList: Equatable {
     /// Lists inside one clause: Chinese items between `、` (the last after 和/及/与/以及/或/或者), English items
     /// between `, ` (the last after `and`/`or`).
     static func lists(inClause clause: String) -> [InlineList] {
-        if clause.contains("、") { return chinese(clause) }
+        if clause.unicodeScalars.contains("、") { return chinese(clause) }
         if UTF8Search.contains(", ", in: clause) { return english(clause) }
         return []
     }

@@ -90,7 +90,7 @@ enum Sentence {
         guard let last = lines.last, let end = last.last, !end.isNumber, !openEndings.contains(end) else { return false }
         func isItem(_ line: String) -> Bool {
             if line.hasPrefix("|") { return true }
-            return Clause.strippingMarkers(line).count < line.replacingOccurrences(of: "**", with: "").count
+            return Clause.strippingMarkers(line).count < (UTF8Search.contains("**", in: line) ? line.replacingOccurrences(of: "**", with: "") : line).count
         }
         let items = lines.filter(isItem)
         guard isItem(last), items.count >= 2 else { return false }
