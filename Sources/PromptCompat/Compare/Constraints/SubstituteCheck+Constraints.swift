@@ -51,7 +51,7 @@ enum ConstraintCheck {
     static func measure(_ text: String, _ limit: Limit) -> Int {
         switch limit.unit {
         case .sentences:
-            return Clause.split(text.replacingOccurrences(of: ",", with: " ").replacingOccurrences(of: "，", with: " ")).count
+            return sentenceCount(text)
         case .words:
             return text.split(whereSeparator: \.isWhitespace).reduce(0) { count, word in
                 let cjk = word.filter(\.isCJK).count
@@ -74,6 +74,25 @@ enum ConstraintCheck {
         case .characters:
             return text.count
         }
+    }
+
+    /// Sentences by their final marks — `。！？!?`, and a `.` after a letter before a space or the end — plus
+    /// a last one without a mark. A semicolon joins clauses inside one sentence; a line break ends one.
+    static func sentenceCount(_ text: String) -> Int {
+        let characters = Array(TextNormalizer.normalize(text))
+        var count = 0, open = false
+        for (i, c) in characters.enumerated() {
+            let next = i + 1 < characters.count ? characters[i + 1] : " "
+            let ends = "。！？!?".contains(c) || c.isNewline
+                || (c == "." && (next == " " || next.isNewline || i + 1 == characters.count) && i > 0 && (characters[i - 1].isLetter || characters[i - 1] == ")"))
+            if ends {
+                if open { count += 1 }
+                open = false
+            } else if c.isLetter || c.isNumber {
+                open = true
+            }
+        }
+        return count + (open ? 1 : 0)
     }
 
     /// Values the candidate states with the same meaning but in another written form, for the kinds whose

@@ -19,6 +19,16 @@ public enum CourtesyPhrases {
     ]
 
     /// Offers and promises are content, whatever else the clause says: an invented coupon is not courtesy.
+    /// Offer words by what they give: an answer that words the same offer another way (理赔 / 补偿, 打折 /
+    /// 折扣) has added no offer.
+    static let offerKinds: [[String]] = [
+        ["补偿", "退款", "返现", "赔", "理赔", "refund", "compensat", "cashback", "reimburs", "money back"],
+        ["优惠", "折扣", "打折", "券", "红包", "discount", "coupon", "voucher", "% off", "credit"],
+        ["免费", "包邮", "free", "waive", "no charge"],
+        ["赠", "送您", "送你", "complimentary", "gift", "bonus"],
+        ["升级", "积分", "upgrade", "points", "priority"],
+    ]
+
     static let offers: [String] = [
         "优惠", "赠", "免费", "补偿", "升级", "折扣", "返现", "红包", "积分", "券", "包邮", "退款", "赔",
         "discount", "free", "upgrade", "refund", "coupon", "compensat", "voucher", "bonus", "credit", "cashback", "gift", "waive",

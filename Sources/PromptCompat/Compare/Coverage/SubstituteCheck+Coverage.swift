@@ -78,7 +78,9 @@ enum AddedContent {
         let sampleUnits = samples.map(ContentUnits.of), promptUnits = ContentUnits.of(prompt)
         return clauses.filter { clause in
             let lowered = clause.text.lowercased()
-            return CourtesyPhrases.offers.contains { UTF8Search.contains($0, in: lowered) && !UTF8Search.contains($0, in: accepted) }
+            return CourtesyPhrases.offerKinds.contains { kind in
+                UTF8Search.containsAny(kind, in: lowered) && !UTF8Search.containsAny(kind, in: accepted)
+            }
                 && sampleUnits.allSatisfy { ContentUnits.coverage(of: clause.units, by: $0) <= ClauseAlignment.missingCoverage }
                 && ContentUnits.coverage(of: clause.units, by: promptUnits) <= 0.5
         }

@@ -57,6 +57,11 @@ extension SubstituteCheck {
             }
         }
         guard !Sentence.endsComplete(text), samplesComplete else { return [] }
+        // A list with as many items as every accepted list has is whole, unless it ends on a joining word.
+        let items = Sentence.listItems(text)
+        let lastWord = text.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() } ?? ""
+        if items > 1, !Sentence.joiningWords.contains(lastWord),
+           input.samples.allSatisfy({ Sentence.listItems(TextNormalizer.normalize($0)) <= items }) { return [] }
         return ["answer stops mid-sentence: \"…\(Sentence.oneLine(text.suffix(20)))\""]
     }
 }
@@ -87,7 +92,12 @@ enum Sentence {
     /// neither a digit nor a joining mark or word.
     static func endsWithWholeListItem(_ text: String) -> Bool {
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimming(.whitespaces) }
-        guard let last = lines.last, let end = last.last, !end.isNumber, !openEndings.contains(end) else { return false }
+        // A digit may end a whole item (removed in v4.0), not a short one (需在7).
+        guard let last = lines.last, let end = last.last, !openEndings.contains(end) else { return false }
+        if end.isNumber {
+            let others = lines.dropLast().map { Clause.strippingMarkers($0).count }.sorted()
+            guard let median = others.isEmpty ? nil : others[others.count / 2], Clause.strippingMarkers(last).count >= median else { return false }
+        }
         func isItem(_ line: String) -> Bool {
             if line.hasPrefix("|") { return true }
             return Clause.strippingMarkers(line).count < (UTF8Search.contains("**", in: line) ? line.replacingOccurrences(of: "**", with: "") : line).count
@@ -96,6 +106,16 @@ enum Sentence {
         guard isItem(last), items.count >= 2 else { return false }
         let lengths = items.dropLast().map { Clause.strippingMarkers($0).count }.sorted()
         return Clause.strippingMarkers(last).count * 2 >= lengths[lengths.count / 2]
+    }
+
+    /// English words a cut-off item stops at.
+    static let joiningWords: Set<String> = ["and", "or", "with", "to", "for", "of", "the", "a", "an", "in", "on", "at", "by", "but", "from"]
+
+    /// The list items of a text: its lines with a list marker (`- `, `1. `, `一、`) or table rows.
+    static func listItems(_ text: String) -> Int {
+        text.split(whereSeparator: \.isNewline).map { $0.trimming(.whitespaces) }.filter { line in
+            line.hasPrefix("|") || Clause.strippingMarkers(line).count < line.count
+        }.count
     }
 }
 

@@ -7,7 +7,7 @@ extension SubstituteCheck {
     /// (a list became prose, two lines became one), except a list that only changed its markers.
     public static let format = SubstituteCheck(name: "format") { input in
         guard input.expect.json != true else { return [] }
-        let samples = input.samples, candidate = TextNormalizer.normalize(input.candidate)
+        let samples = input.samples.map(ChineseListMarks.asDigits), candidate = ChineseListMarks.asDigits(TextNormalizer.normalize(input.candidate))
         // The same characters laid out on other lines (a reformatted SQL query) is the same answer.
         let squeezed = TextNormalizer.comparable(candidate).filter { !$0.isWhitespace }
         if samples.contains(where: { TextNormalizer.comparable($0).filter { !$0.isWhitespace } == squeezed }) { return [] }
@@ -88,5 +88,25 @@ public enum FormatWords {
             guard word.unicodeScalars.first.map({ $0.isASCII }) == true else { return UTF8Search.contains(word, in: composed) }
             return UTF8Search.contains(word, in: lowered, unlessNextTo: UTF8Search.isASCIIAlphanumeric)
         }
+    }
+}
+
+/// A Chinese numbered list (`一、…`, `（二）…`) is a numbered list: written with digits (`1. `) before its
+/// shape is compared, so `一、` → `1.` is a change of markers, not "prose became a list".
+enum ChineseListMarks {
+    static let ordinals: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+
+    static func asDigits(_ text: String) -> String {
+        guard text.unicodeScalars.contains("、") || text.unicodeScalars.contains("（") else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let trimmed = line.drop { $0 == " " }
+            var body = trimmed
+            if body.first == "（" || body.first == "(" { body = body.dropFirst() }
+            let ordinal = body.prefix { ordinals[$0] != nil }
+            let rest = body.dropFirst(ordinal.count)
+            guard (1...2).contains(ordinal.count), let mark = rest.first, "、）)".contains(mark) else { return String(line) }
+            let number = ordinal.count == 1 ? ordinals[ordinal.first!]! : 10 + (ordinals[ordinal.last!] ?? 0)
+            return "\(number). " + rest.dropFirst().drop { $0 == " " }
+        }.joined(separator: "\n")
     }
 }

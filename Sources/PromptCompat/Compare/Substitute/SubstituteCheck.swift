@@ -15,6 +15,12 @@ public struct SubstituteFinding: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { reason }
+
+    /// Line breaks and tabs as single spaces.
+    static func oneLine(_ reason: String) -> String {
+        guard reason.contains(where: { $0.isNewline || $0 == "\t" }) else { return reason }
+        return reason.split(whereSeparator: { $0.isNewline || $0 == "\t" }).map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
 }
 
 /// A named rule that reads the accepted samples and a candidate and says what broke, if anything.
@@ -77,7 +83,8 @@ public struct SubstituteCheck: Sendable {
         if !candidate.isEmpty, input.samples.contains(where: { TextNormalizer.comparable($0) == candidate }) { return [] }
         var findings: [SubstituteFinding] = []
         for check in checks {
-            let found = check.run(input).map { SubstituteFinding(check: check.name, reason: $0) }
+            // A reason is one line, whatever its evidence holds: a fact written across a line break ("2１\n欧元").
+            let found = check.run(input).map { SubstituteFinding(check: check.name, reason: SubstituteFinding.oneLine($0)) }
             if check.exclusive, !found.isEmpty { return found }
             findings += found
         }

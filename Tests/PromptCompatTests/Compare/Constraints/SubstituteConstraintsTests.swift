@@ -36,3 +36,14 @@ struct SubstituteConstraintsTests {
         #expect(check.reasons(["下单日期：2024-03-05"], "下单日期：March 5, 2024", instructions: "提取下单日期") == [])
     }
 }
+
+@Suite("Substitute check: counting sentences")
+struct SentenceCountTests {
+    @Test("a semicolon joins clauses of one sentence; full stops, question marks and line breaks end one", arguments: [
+        ("Freeze it in the app; you can reverse it anytime.", 1), ("It shipped. It arrives Friday.", 2),
+        ("订单已发货。预计周五送达！", 2), ("Version 4.0 is out", 1), ("- one\n- two", 2),
+    ])
+    func count(text: String, sentences: Int) {
+        #expect(ConstraintCheck.sentenceCount(text) == sentences)
+    }
+}

@@ -41,3 +41,15 @@ struct SubstituteCoverageTests {
         #expect(check.reasons([policy, other], other) == [])
     }
 }
+
+@Suite("Substitute check: offers")
+struct SubstituteOfferTests {
+    @Test("an offer of a kind the accepted answer has, worded another way, is no new offer; a gift is")
+    func kinds() {
+        let accepted = "您好，本店商品均赠送运费险，退货时自动理赔运费，理赔款会在退货签收后72小时内到账支付宝。"
+        let reworded = "不用您自己出哦。订单带有运费险，退货后会自动理赔，签收退货后72小时内，运费补偿就会到您的支付宝账户。"
+        #expect(SubstituteCheck.coverage.reasons([accepted], reworded, instructions: "你是客服，回答买家问题，不超过60字。") == [])
+        let gift = "您的车在免费首保范围内，包括更换机油和机滤。到店请带行驶证。"
+        #expect(SubstituteCheck.coverage.reasons([gift], gift + "本次到店还可获赠一次空调滤芯更换。", instructions: "首保免费，含机油、机滤更换。").count == 1)
+    }
+}

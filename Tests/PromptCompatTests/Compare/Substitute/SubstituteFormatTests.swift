@@ -111,3 +111,14 @@ struct SubstituteFormatTests {
         #expect(!FormatWords.fixesFormat("Recommend a suitable phone case for the customer."))
     }
 }
+
+@Suite("Substitute check: Chinese numbered lists")
+struct ChineseListMarksTests {
+    @Test("一、 and （二） are numbered list marks: changing them to 1. is a change of markers, not of shape")
+    func marks() {
+        #expect(ChineseListMarks.asDigits("公告\n一、绕行解放街；\n（二）暂停两站。") == "公告\n1. 绕行解放街；\n2. 暂停两站。")
+        let accepted = "调整如下：\n一、双向绕行解放街；\n二、暂停停靠两站；\n三、首班06:00不变。"
+        let candidate = "具体如下：\n1. 线路双向改走解放街；\n2. 两站暂停使用；\n3. 首班仍为06:00。"
+        #expect(SubstituteCheck.format.reasons([accepted], candidate, instructions: "格式要求：日期写成YYYY年M月D日") == [])
+    }
+}
