@@ -1,21 +1,22 @@
 import Foundation
 
 extension SubstituteCheck {
-    /// Clause by clause: a clause of the accepted answer that the candidate has nothing of ("dropped: 定制商品
-    ///除外"), and a clause of the candidate that neither the accepted answer nor the prompt has ("added: 另赠
-    /// 20元优惠券"), quoted. Only where the rest of the two answers line up — a close rewrite that lost or
-    /// gained one clause; two freely worded answers are left to the similarity bar and the judge. Courtesy
-    /// (greetings, thanks, offers to help) is never content. Noise-aware: a clause counts as dropped only
-    /// when every accepted sample has it, as added only when no sample has it.
+    /// Clause by clause, quoted: a clause of the accepted answer the candidate has nothing of
+    /// (`dropped: "定制商品除外"`), and a clause of the candidate that neither the accepted answer nor the
+    /// prompt has (`added: "另赠20元优惠券"`) — only where the rest of the two answers line up, a close
+    /// rewrite that lost or gained one clause. For freely worded answers: a clause that passed on part of the
+    /// prompt's input whose own words the candidate never uses, a new clause with an offer of a kind no
+    /// accepted answer makes, and invented figures and citations (``AddedContent``). Courtesy is never
+    /// content. Noise-aware: a clause counts as dropped only when every accepted sample has it, as added
+    /// only when no sample has it.
     public static let coverage = SubstituteCheck(name: "coverage") { input in
         guard input.expect.json != true, JSONComparison.extract(from: input.samples[0]) == nil else { return [] }
         let reference = Clause.split(input.samples[0]), candidate = Clause.split(input.candidate)
         guard reference.count >= 2 || candidate.count >= 2 else { return [] }
         let candidateUnits = ContentUnits.of(input.candidate)
-        let sampleUnits = input.samples.map(ContentUnits.of)
-        let known = sampleUnits.reduce(into: ContentUnits.of(input.instructions)) { $0.formUnion($1) }
+        let sampleUnits = input.samples.map(ContentUnits.of), prompt = ContentUnits.of(input.instructions)
+        let known = sampleUnits.reduce(into: prompt) { $0.formUnion($1) }
         var findings: [String] = []
-        let prompt = ContentUnits.of(input.instructions)
         let dropped = ClauseAlignment.unmatched(reference, by: candidateUnits, marked: CourtesyPhrases.isCondition)
             + ClauseAlignment.ungrounded(reference, by: candidateUnits, prompt: prompt)
         var seen: Set<String> = []
