@@ -110,10 +110,12 @@ enum Help {
     """
 
     static let snapshots = """
-    USAGE: promptcompat snapshots [--remove-obsolete] [--prompts DIR] [--snapshots DIR]
+    USAGE: promptcompat snapshots [--remove-obsolete [--force]] [--prompts DIR] [--snapshots DIR]
 
     Lists how many accepted snapshots each provider has, and the obsolete ones: snapshots whose provider,
-    prompt or case the library no longer has. They are removed only with --remove-obsolete.
+    prompt or case the library no longer has. They are removed only with --remove-obsolete, after the list
+    is printed, and not at all (exit 2) when the library has no cases or more than half the snapshots
+    would go — a prompts folder that did not load makes every snapshot look obsolete — unless --force.
     """
 
     static let providers = """

@@ -106,4 +106,37 @@ struct PromptCompatCLITests {
         #expect(!FileManager.default.fileExists(atPath: fixture.snapshots.appendingPathComponent("stub/support/gone/case-a").path))
         #expect(FileManager.default.fileExists(atPath: fixture.snapshots.appendingPathComponent("stub/support/order-status/late/meta.json").path))
     }
+
+    @Test("--remove-obsolete removes nothing when the library has no cases, or when more than half would go, unless --force")
+    func removeObsoleteRefusesMassDeletion() async throws {
+        let fixture = try RunFixture()
+        _ = try await CLIProcess.run(["run"], in: fixture.root)
+        let accepted = fixture.snapshots.appendingPathComponent("stub/support/order-status")
+        // The prompts folder loads no prompt (only the suite config is left): every snapshot looks obsolete.
+        let prompt = fixture.root.appendingPathComponent("prompts/support/order-status.json")
+        let moved = fixture.root.appendingPathComponent("order-status.json.away")
+        try FileManager.default.moveItem(at: prompt, to: moved)
+        let refused = try await CLIProcess.run(["snapshots", "--remove-obsolete"], in: fixture.root)
+        #expect(refused.status == 2)
+        #expect(refused.stdout.contains("snapshots/stub/support/order-status"), "what would go is listed first")
+        #expect(refused.stderr.contains("has no cases") && refused.stderr.contains("--force"))
+        #expect(FileManager.default.fileExists(atPath: accepted.path))
+        // Back with its prompt; three obsolete snapshots beside the accepted ones: more than half would go.
+        try FileManager.default.moveItem(at: moved, to: prompt)
+        for name in ["a", "b", "c"] {
+            try fixture.write("snapshots/stub/support/gone/\(name)/meta.json", "{}")
+            try fixture.write("snapshots/stub/support/gone/\(name)/sample-1.txt", "old\n")
+        }
+        let half = try await CLIProcess.run(["snapshots", "--remove-obsolete"], in: fixture.root)
+        #expect(half.stdout.contains("3 obsolete snapshots"))
+        #expect(half.status == 2)
+        #expect(half.stderr.contains("not removing 3 of ") && half.stderr.contains("more than half would go"))
+        let gone = fixture.snapshots.appendingPathComponent("stub/support/gone")
+        #expect(FileManager.default.fileExists(atPath: gone.appendingPathComponent("a/meta.json").path))
+        let forced = try await CLIProcess.run(["snapshots", "--remove-obsolete", "--force"], in: fixture.root)
+        #expect(forced.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: gone.appendingPathComponent("a/meta.json").path))
+        #expect(!FileManager.default.fileExists(atPath: gone.appendingPathComponent("b/meta.json").path))
+        #expect(FileManager.default.fileExists(atPath: accepted.path))
+    }
 }
