@@ -51,6 +51,9 @@ public struct SnapshotStore: Sendable {
                 throw SnapshotError(key: key, message: "cannot read \(PromptLibrary.displayPath(URL(fileURLWithPath: metaFile))): $: expected an object, found \(meta.typeDescription)")
             }
             let count = (try? fm.contentsOfDirectory(atPath: directory))?.filter { $0.hasPrefix("sample-") && $0.hasSuffix(".txt") }.count ?? 0
+            // meta.json without a sample is a broken snapshot, not an accepted empty answer: it loads as missing,
+            // so the case is reported missing-snapshot and `--record missing` writes it again.
+            guard count > 0 else { return nil }
             var samples: [String] = []
             for i in stride(from: 1, through: count, by: 1) {
                 let text = try String(contentsOfFile: "\(directory)/sample-\(i).txt", encoding: .utf8)

@@ -33,6 +33,19 @@ struct SnapshotStoreTests {
         #expect(try scratch.store.load(key) == nil)
     }
 
+    @Test("a case folder with meta.json but no sample is a missing snapshot, not an empty accepted answer")
+    func metaWithoutSamplesIsMissing() throws {
+        let scratch = try ScratchStore()
+        defer { scratch.delete() }
+        try scratch.store.write(Snapshot(samples: ["您好"], metadata: .init(provider: "local-a", model: "m", parameters: JSONObject())), for: key)
+        let folder = try scratch.store.directory(for: key)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("sample-1.txt"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("meta.json").path))
+        #expect(try scratch.store.load(key) == nil)
+        try scratch.store.write(Snapshot(samples: ["再次录制"], metadata: .init(provider: "local-a", model: "m", parameters: JSONObject())), for: key)
+        #expect(try scratch.store.load(key)?.samples == ["再次录制"])
+    }
+
     @Test("each sample is its own .txt file holding the text as lines, beside a pretty meta.json")
     func onDiskLayout() throws {
         let scratch = try ScratchStore()
