@@ -85,6 +85,9 @@ public enum FailureClassifier {
         FieldRule(field: ["base_resp", "status_code"], values: ["1008"], cause: .quotaExhausted),
         FieldRule(field: ["base_resp", "status_code"], values: ["1026"], cause: .safetyBlocked(side: .input)),
         FieldRule(field: ["base_resp", "status_code"], values: ["1027"], cause: .safetyBlocked(side: .output)),
+        // MiniMax with status_code 0 and the answer withheld: the flag set says which side.
+        FieldRule(field: ["output_sensitive"], values: ["true"], cause: .safetyBlocked(side: .output)),
+        FieldRule(field: ["input_sensitive"], values: ["true"], cause: .safetyBlocked(side: .input)),
         FieldRule(field: ["error_code"], values: ["4", "17", "18", "336501", "336502"], cause: .rateLimited(retryAfter: nil)),
         FieldRule(field: ["error_code"], values: ["110", "111"], cause: .auth(variable: nil)),
         // Zhipu's content-safety page: contentFilter[].role says which side the filter caught ("user" the
@@ -105,7 +108,7 @@ public enum FailureClassifier {
                 if let array = value?.arrayValue { return Int(key).flatMap { array.indices.contains($0) ? array[$0] : nil } }
                 return value?[key]
             }
-            let text = value?.intValue.map(String.init) ?? value?.stringValue
+            let text = value?.intValue.map(String.init) ?? value?.stringValue ?? value?.boolValue.map { $0 ? "true" : "false" }
             return text.map(rule.values.contains) ?? false
         }?.cause
     }
@@ -150,6 +153,12 @@ public enum FailureClassifier {
         if let code = json["error_code"], code.intValue != 0 { return true }
         if json["need_clear_history"]?.boolValue == true { return true }  // Qianfan v1: the input was blocked
         if let code = json["base_resp"]?["status_code"], let value = code.intValue, value != 0 { return true }
+        // MiniMax withholds a flagged answer with status_code 0: `output_sensitive: true` and no content.
+        if json["output_sensitive"]?.boolValue == true || json["input_sensitive"]?.boolValue == true {
+            let message = json["choices"]?.arrayValue?.first?["message"]
+            let content = message?["content"]?.stringValue ?? ""
+            if content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, message?["tool_calls"] == nil { return true }
+        }
         return json["choices"] == nil && json["code"] != nil && json["message"] != nil
     }
 

@@ -183,6 +183,24 @@ struct OpenAICompatibleClientTests {
         #expect(failure.evidence == hidden.body)
     }
 
+    @Test func miniMax200WithOutputSensitiveAndNoContentIsAnOutputSafetyBlock() async throws {
+        // status_code 0 ("success"), the answer withheld: not an empty answer to compare (issue 15, item 6).
+        let body = #"{"id":"04f1","choices":[{"finish_reason":"stop","index":0,"message":{"content":"","role":"assistant","name":"MiniMax AI"}}],"created":1755153113,"model":"MiniMax-M1","object":"chat.completion","usage":{"total_tokens":52},"input_sensitive":false,"output_sensitive":true,"input_sensitive_type":0,"output_sensitive_type":1,"output_sensitive_int":1,"base_resp":{"status_code":0,"status_msg":""}}"#
+        let server = try LoopbackServer { _ in .json(200, body) }
+        defer { server.stop() }
+        let failure = try #require(await expectFailure(of: F.client(for: server)))
+        #expect(failure.cause == .safetyBlocked(side: .output))
+        #expect(failure.status == 200)
+        #expect(failure.evidence == body)
+    }
+
+    @Test func miniMax200WithTheSensitiveFieldsFalseIsAnAnswer() async throws {
+        let body = #"{"id":"04f2","choices":[{"finish_reason":"stop","index":0,"message":{"content":"您好","role":"assistant"}}],"model":"MiniMax-M1","object":"chat.completion","input_sensitive":false,"output_sensitive":false,"base_resp":{"status_code":0,"status_msg":""}}"#
+        let server = try LoopbackServer { _ in .json(200, body) }
+        defer { server.stop() }
+        #expect(try await F.client(for: server).complete(F.request).text == "您好")
+    }
+
     @Test func http200WithContentFilterFinishReasonIsAnOutputSafetyBlock() async throws {
         let body = F.completionBody(content: "", finishReason: "content_filter")
         let server = try LoopbackServer { _ in .json(200, body) }
