@@ -108,6 +108,7 @@ extension CaseResult {
         if let completion {
             object["latencySeconds"] = .number((completion.latency * 1000).rounded() / 1000)
             object["finishReason"] = completion.finishReason.map(JSONValue.string) ?? .null
+            object["truncated"] = .bool(truncated)
             if let usage = completion.usage {
                 object["usage"] = ["prompt": .number(Double(usage.promptTokens)), "completion": .number(Double(usage.completionTokens))]
             }

@@ -59,6 +59,12 @@ public struct CaseResult: Sendable {
         self.reasons = reasons
     }
 
+    /// The provider cut the answer for length (`finish_reason` `length`, `max_tokens`, `model_length`),
+    /// whatever the verdict: report.json's `truncated`.
+    public var truncated: Bool {
+        completion?.finishReason.map(ProviderFailure.truncationFinishReasons.contains) ?? false
+    }
+
     /// `support/refund-reply · late-delivery`
     public var displayName: String { "\(promptID) · \(caseName)" }
 }

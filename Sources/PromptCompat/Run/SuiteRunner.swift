@@ -165,11 +165,16 @@ public struct SuiteRunner: Sendable {
         result.referenceOutput = comparison.closestSample.map { snapshot.samples[$0] }
         result.verdict = comparison.passed ? .pass : (comparison.assertionFailures.isEmpty ? .drift : .failed)
         result.reasons = VerdictReasons.reasons(for: comparison) + comparison.assertionNotes.map { "note: \($0)" }
-        if !comparison.passed, let request = result.request, let cut = ProviderFailure.truncation(
+        if let request = result.request, let cut = ProviderFailure.truncation(
             of: completion, request: request, adaptations: adaptations, referenceFinishReasons: snapshot.metadata.finishReasons
         ) {
-            result.failure = cut
-            result.reasons.insert(cut.description, at: 0)
+            if comparison.passed {
+                // Cut, and still like the accepted answer: said, so "ready" never hides a cut answer.
+                result.reasons.append("note: \(cut.message); it passed the comparison all the same — read its end, or raise max_tokens")
+            } else {
+                result.failure = cut
+                result.reasons.insert(cut.description, at: 0)
+            }
         }
     }
 

@@ -125,6 +125,20 @@ struct SuiteRunnerTests {
         #expect(VerdictReasons.hint(for: result.reasons)?.hasPrefix("raise max_tokens") == true)
     }
 
+    @Test("an answer cut for length that still passes says so in a note, and report.json marks it truncated")
+    func truncatedButPassing() async throws {
+        let whole = "您好，订单 20240709 正在配送中，预计明天送达，请留意短信通知。"
+        let fixture = try RunFixture(answer: { message in
+            message.hasPrefix("查订单") ? RunFixture.completion(whole, finishReason: "length") : RunFixture.completion(whole)
+        })
+        _ = try await fixture.runner(record: .missing).run(filter: "late")
+        let result = try await fixture.runner(target: "other", record: .never).run(filter: "late")[0]
+        #expect(result.verdict == .pass)
+        #expect(result.truncated)
+        #expect(result.reasons.contains { $0.hasPrefix("note: the answer was cut") && $0.contains("passed the comparison all the same") }, "\(result.reasons)")
+        #expect(result.json["truncated"] == .bool(true))
+    }
+
     @Test("a content-safety refusal blocks the case and keeps the provider's words")
     func safetyBlock() async throws {
         let fixture = try RunFixture(answer: { _ in
