@@ -45,7 +45,7 @@ extension ReadinessReport {
     private func topReasonLines() -> [String] {
         let counts = reasonKinds
         guard !counts.isEmpty else { return [] }
-        let line = counts.prefix(6).map { "\($0.kind) (\($0.cases) case\($0.cases == 1 ? "" : "s"))" }.joined(separator: ", ")
+        let line = counts.prefix(6).map { "\(Self.text($0.kind)) (\($0.cases) case\($0.cases == 1 ? "" : "s"))" }.joined(separator: ", ")
         return ["**Top reasons:** \(line).", ""]
     }
 
@@ -79,28 +79,28 @@ extension ReadinessReport {
     private func adaptationLines() -> [String] {
         let counts = adaptationCounts
         guard !counts.isEmpty else { return [] }
-        return ["## Adaptations applied", ""] + counts.map { "- \($0.change) — \($0.cases) case\($0.cases == 1 ? "" : "s")" } + [""]
+        return ["## Adaptations applied", ""] + counts.map { "- \(Self.text($0.change)) — \($0.cases) case\($0.cases == 1 ? "" : "s")" } + [""]
     }
 
     private func caseSection(_ result: CaseResult) -> [String] {
         var out = ["", "### `\(result.displayName)` — \(result.verdict.rawValue)", ""]
-        out += result.reasons.map { "- \($0)" }
-        if let note = result.overrideNote { out.append("- override used: \(note)") }
-        out += result.adaptations.map { "- adapted: \($0)" }
+        out += result.reasons.map { "- \(Self.text($0))" }
+        if let note = result.overrideNote { out.append("- override used: \(Self.text(note))") }
+        out += result.adaptations.map { "- adapted: \(Self.text($0))" }
         if let comparison = result.comparison {
             var line = "- \(comparison.metric) \(String(format: "%.2f", comparison.score)), bar \(String(format: "%.2f", comparison.threshold))"
             if let floor = comparison.noiseFloor { line += ", baseline noise floor \(String(format: "%.2f", floor))" }
             out.append(line)
             if !comparison.diff.isEmpty {
-                out += ["", "<details><summary>diff</summary>", "", "```diff", comparison.diff, "```", "", "</details>"]
+                out += ["", "<details><summary>diff</summary>", ""] + Self.codeBlock(comparison.diff, language: "diff") + ["", "</details>"]
             } else if let output = result.output {
-                out += ["", "output (the same as the accepted one):", "", "```", output, "```"]
+                out += ["", "output (the same as the accepted one):", ""] + Self.codeBlock(output)
             }
         } else if let output = result.output {
-            out += ["", "```", output, "```"]
+            out += [""] + Self.codeBlock(output)
         }
         if let evidence = result.failure?.evidence, !evidence.isEmpty {
-            out += ["", "<details><summary>provider's answer</summary>", "", "```", String(evidence.prefix(1000)), "```", "", "</details>"]
+            out += ["", "<details><summary>provider's answer</summary>", ""] + Self.codeBlock(String(evidence.prefix(1000))) + ["", "</details>"]
         }
         return out
     }
@@ -114,8 +114,27 @@ extension ReadinessReport {
         }
     }
 
-    /// Text safe inside a Markdown table cell.
+    /// Text safe inside a Markdown table cell: no HTML, no column break, one line.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        Self.text(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// Text from an answer, a reason or a note, shown as text: `<`, `>` and `&` as entities, so an answer's
+    /// `<script>` or a tag cut in half renders as characters in a pull-request comment, not as markup.
+    static func text(_ text: String) -> String {
+        guard text.contains(where: { $0 == "<" || $0 == ">" || $0 == "&" }) else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    /// A fenced code block whose fence is longer than any run of backticks in `content` (CommonMark's rule),
+    /// so an answer holding ``` cannot end the block and spill the rest of itself into the page.
+    static func codeBlock(_ content: String, language: String = "") -> [String] {
+        var longest = 0, run = 0
+        for character in content {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return [fence + language, content, fence]
     }
 }

@@ -60,3 +60,26 @@ struct ReadinessReportTests {
         #expect(report.json()["prompts"]?.arrayValue?.first?["cases"]?.arrayValue?.first?["adaptations"] == [.string(change)])
     }
 }
+
+/// report.md goes into pull-request comments: what an answer or a note holds is shown as text.
+@Suite("ReadinessReport: Markdown shows answers as text")
+struct ReadinessReportMarkdownSafetyTests {
+    @Test("HTML in reasons, notes and table cells is escaped; an answer holding ``` cannot end its code block")
+    func escaping() throws {
+        var result = CaseResult(promptID: "a", caseName: "1", target: "qwen", verdict: .drift,
+                                reasons: [#"refuses: "<script>alert(1)</script>""#, "dropped: \"<img src=x onerror=alert(1) …\""])
+        result.request = ChatRequest(model: "qwen-plus", messages: [])
+        result.completion = Completion(text: "x", latency: 1)
+        result.output = "好的\n```\n<script>alert(2)</script>\n```\n之后的文字"
+        result.overrideNote = "<b>bold</b> note"
+        let markdown = ReadinessReport(library: try HTMLReportFixture.library(), target: "qwen", results: [result]).markdown()
+        // Outside the answer's code block (which shows it as text), no tag is left.
+        #expect(markdown.components(separatedBy: "<script>").count == 2, "only the answer's own, inside its code block")
+        #expect(!markdown.contains("<img"))
+        #expect(!markdown.contains("<b>"))
+        #expect(markdown.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        // The answer's own ``` sits inside a longer fence: the block ends only at the fence after the answer.
+        #expect(markdown.contains("````\n好的\n```\n"))
+        #expect(ReadinessReport.codeBlock("a ```` b") == ["`````", "a ```` b", "`````"])
+    }
+}
