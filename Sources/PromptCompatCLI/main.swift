@@ -34,7 +34,7 @@ func runCLI(_ arguments: [String]) async -> ExitCode {
         Console.error("error: \(error.description)\n\n\(Help.text(for: command) ?? Help.main)")
         return .usage
     } catch {
-        Console.error("error: \(error)")
+        Console.error("error: \(FileErrorWords.describe(error))")
         return .usage
     }
 }

@@ -56,7 +56,17 @@ public struct SnapshotStore: Sendable {
             guard count > 0 else { return nil }
             var samples: [String] = []
             for i in stride(from: 1, through: count, by: 1) {
-                let text = try String(contentsOfFile: "\(directory)/sample-\(i).txt", encoding: .utf8)
+                let file = "\(directory)/sample-\(i).txt"
+                guard let data = fm.contents(atPath: file) else {
+                    throw SnapshotError(key: key, message: "cannot read \(PromptLibrary.displayPath(URL(fileURLWithPath: file))): the samples must be numbered from sample-1.txt without a gap")
+                }
+                // Not UTF-8: the file and the byte, in words, not a Foundation error dump.
+                let text: String
+                do {
+                    text = try LibraryDiagnostic.utf8Text(data, file: PromptLibrary.displayPath(URL(fileURLWithPath: file)))
+                } catch {
+                    throw SnapshotError(key: key, message: error.description)
+                }
                 samples.append(text.hasSuffix("\n") ? String(text.dropLast()) : text)
             }
             return Snapshot(samples: samples, metadata: Snapshot.Metadata(json: meta))

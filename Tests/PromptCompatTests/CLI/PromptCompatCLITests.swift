@@ -107,6 +107,16 @@ struct PromptCompatCLITests {
         #expect(FileManager.default.fileExists(atPath: fixture.snapshots.appendingPathComponent("stub/support/order-status/late/meta.json").path))
     }
 
+    @Test("a --reports path that cannot be a folder is an error in words, not a Foundation dump")
+    func badReportsPathInWords() async throws {
+        let fixture = try RunFixture()
+        try fixture.write("afile", "not a folder\n")
+        let output = try await CLIProcess.run(["run", "--reports", fixture.root.appendingPathComponent("afile/reports").path], in: fixture.root)
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("cannot write") && output.stderr.contains("a part of the path is a file, not a folder"), "\(output.stderr)")
+        #expect(!output.stderr.contains("NSCocoaErrorDomain"))
+    }
+
     @Test("--remove-obsolete removes nothing when the library has no cases, or when more than half would go, unless --force")
     func removeObsoleteRefusesMassDeletion() async throws {
         let fixture = try RunFixture()

@@ -46,6 +46,22 @@ struct SnapshotStoreTests {
         #expect(try scratch.store.load(key)?.samples == ["再次录制"])
     }
 
+    @Test("a sample that is not UTF-8 is an error naming the file and the byte offset, not a Foundation error dump")
+    func nonUTF8SampleNamesFileAndOffset() throws {
+        let scratch = try ScratchStore()
+        defer { scratch.delete() }
+        try scratch.store.write(Snapshot(samples: ["您好"], metadata: .init(provider: "local-a", model: "m", parameters: JSONObject())), for: key)
+        let sample = try scratch.store.directory(for: key).appendingPathComponent("sample-1.txt")
+        try Data([0xE6, 0x82, 0xA8, 0x41, 0xFF, 0x42]).write(to: sample)
+        do {
+            _ = try scratch.store.load(key)
+            Issue.record("a non-UTF-8 sample loaded")
+        } catch {
+            #expect(error.description.contains("sample-1.txt:1:3: error: the file is not UTF-8: byte 0xFF at offset 4"), "\(error)")
+            #expect(!error.description.contains("NSCocoaErrorDomain"))
+        }
+    }
+
     @Test("each sample is its own .txt file holding the text as lines, beside a pretty meta.json")
     func onDiskLayout() throws {
         let scratch = try ScratchStore()
