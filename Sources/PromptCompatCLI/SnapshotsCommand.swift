@@ -12,6 +12,12 @@ enum SnapshotsCommand {
         let paths = Paths(args)
         let library = try PromptLibrary.load(from: paths.prompts)
         let store = SnapshotStore(root: paths.snapshots)
+        // Leftovers of interrupted writes are listed, and finished outside CI (never a write there).
+        if RecordPolicy.isCI(ProcessInfo.processInfo.environment) {
+            for leftover in store.interruptedWrites() { print("left by an interrupted write: \(PromptLibrary.displayPath(leftover)) (run promptcompat snapshots outside CI to clear it)") }
+        } else {
+            for line in store.tidyInterruptedWrites() { print(line) }
+        }
         let keys = store.allKeys()
         let counts = Dictionary(grouping: keys, by: \.provider).mapValues(\.count)
         for provider in library.config.providers {

@@ -49,6 +49,8 @@ public struct SuiteRunner: Sendable {
         }
         self.library = library
         self.store = SnapshotStore(root: snapshots)
+        // What a killed recording left is finished before anything is read: outside CI, where nothing is written.
+        if !RecordPolicy.isCI(environment) { store.tidyInterruptedWrites() }
         self.target = target
         let timeout = library.config.defaults.timeoutSeconds
         let concurrency = Self.concurrency(of: target, library.config)

@@ -53,7 +53,8 @@ public struct RecordPolicy: Sendable, Equatable {
         return RecordPolicy(mode: .missing, explanation: "default: record missing snapshots (set \(environmentVariable)=never to only compare)")
     }
 
-    static func isCI(_ environment: [String: String]) -> Bool { isTruthy(environment["CI"]) }
+    /// `CI` is set to a true value (`true`, `1`, `yes`): nothing is written to snapshots/.
+    public static func isCI(_ environment: [String: String]) -> Bool { isTruthy(environment["CI"]) }
 
     static func isTruthy(_ value: String?) -> Bool {
         guard let value = value?.lowercased(), !value.isEmpty else { return false }

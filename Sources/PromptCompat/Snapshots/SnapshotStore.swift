@@ -141,6 +141,46 @@ public struct SnapshotStore: Sendable {
         return keys.sorted { ($0.provider, $0.promptID, $0.caseName) < ($1.provider, $1.promptID, $1.caseName) }
     }
 
+    /// The leftovers of writes and removals a kill interrupted: hidden `.<case>.staging-*`, `.<case>.replaced-*`
+    /// and `.<case>.removed-*` folders beside the case folders. `git add snapshots/` would commit them.
+    public func interruptedWrites() -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        var found: [URL] = []
+        for case let url as URL in enumerator {
+            let name = url.lastPathComponent
+            guard name.hasPrefix("."), ["staging", "replaced", "removed"].contains(where: { name.contains(".\($0)-") }) else { continue }
+            found.append(url)
+            enumerator.skipDescendants()
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    /// Finishes what interrupted writes left: a swapped-out snapshot whose case folder is missing is put
+    /// back (it is the accepted one); every other leftover — a half-written staging folder, a stale
+    /// swapped-out or removed one — is deleted. Returns one line for each, for a person. A leftover touched
+    /// in the last `olderThan` seconds may be another run's write in progress (parallel shards recording)
+    /// and is left alone.
+    @discardableResult
+    public func tidyInterruptedWrites(olderThan age: TimeInterval = 60) -> [String] {
+        let fm = FileManager.default
+        var done: [String] = []
+        for leftover in interruptedWrites() {
+            let modified = (try? fm.attributesOfItem(atPath: leftover.path))?[.modificationDate] as? Date ?? .distantPast
+            guard Date().timeIntervalSince(modified) >= age else { continue }
+            let name = leftover.lastPathComponent
+            let shown = PromptLibrary.displayPath(leftover)
+            if let range = name.range(of: ".replaced-") {
+                let caseFolder = leftover.deletingLastPathComponent().appendingPathComponent(String(name[name.index(after: name.startIndex)..<range.lowerBound]))
+                if !fm.fileExists(atPath: caseFolder.path), (try? fm.moveItem(at: leftover, to: caseFolder)) != nil {
+                    done.append("recovered \(PromptLibrary.displayPath(caseFolder)) from an interrupted write (\(name))")
+                    continue
+                }
+            }
+            if (try? fm.removeItem(at: leftover)) != nil { done.append("removed \(shown), left by an interrupted write") }
+        }
+        return done
+    }
+
     /// Snapshots whose provider, prompt or case the library no longer has.
     public func obsoleteKeys(in library: PromptLibrary) -> [SnapshotKey] {
         allKeys().filter { key in

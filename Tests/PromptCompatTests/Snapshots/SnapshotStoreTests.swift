@@ -62,6 +62,29 @@ struct SnapshotStoreTests {
         }
     }
 
+    @Test("leftovers of killed writes are listed, and tidied: a swapped-out snapshot without its case folder comes back, the rest goes")
+    func interruptedWritesAreTidied() throws {
+        let scratch = try ScratchStore()
+        defer { scratch.delete() }
+        try scratch.store.write(Snapshot(samples: ["已接受"], metadata: .init(provider: "local-a", model: "m", parameters: JSONObject())), for: key)
+        let folder = try scratch.store.directory(for: key)
+        let parent = folder.deletingLastPathComponent()
+        let fm = FileManager.default
+        // A kill between "move the accepted folder away" and "move the new one in": only .replaced- is left.
+        let replaced = parent.appendingPathComponent(".\(key.caseName).replaced-1a2b3c4d")
+        try fm.moveItem(at: folder, to: replaced)
+        let staging = parent.appendingPathComponent(".\(key.caseName).staging-5e6f7a8b")
+        try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        try Data("半".utf8).write(to: staging.appendingPathComponent("sample-1.txt"))
+        #expect(scratch.store.interruptedWrites().map(\.lastPathComponent) == [replaced.lastPathComponent, staging.lastPathComponent])
+        #expect(scratch.store.tidyInterruptedWrites().isEmpty, "just written: maybe another run's write in progress")
+        let done = scratch.store.tidyInterruptedWrites(olderThan: 0)
+        #expect(done.count == 2)
+        #expect(scratch.store.interruptedWrites().isEmpty)
+        #expect(try scratch.store.load(key)?.samples == ["已接受"])
+        #expect(!fm.fileExists(atPath: staging.path))
+    }
+
     @Test("each sample is its own .txt file holding the text as lines, beside a pretty meta.json")
     func onDiskLayout() throws {
         let scratch = try ScratchStore()
