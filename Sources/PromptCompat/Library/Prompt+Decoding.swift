@@ -37,9 +37,7 @@ extension Prompt {
             }
             parameters[member.key] = member.value
         }
-        if let model = parameters["model"], model.stringValue == nil {
-            throw reader.mismatch("$.model", expected: "a string", found: model)
-        }
+        try RequestParameterRules.check(parameters, at: "$", reader: reader)
 
         var overrides: [String: PromptOverride] = [:]
         if let value = root["overrides"] {
@@ -109,6 +107,7 @@ extension Prompt {
             default: override.parameters[member.key] = member.value
             }
         }
+        try RequestParameterRules.check(override.parameters, at: path, reader: reader)
         return override
     }
 

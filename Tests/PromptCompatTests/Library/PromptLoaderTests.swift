@@ -189,6 +189,48 @@ struct PromptLoaderTests {
         #expect(error.message == wrong.message)
     }
 
+    @Test("request parameters of the wrong type or out of range stop the load at their position", arguments: [
+        (#""temperature": "hot""#, "$.temperature", 18, "expected a number from 0 to 2, found a string"),
+        (#""max_tokens": "64""#, "$.max_tokens", 17, "expected an integer 1 or more, found a string"),
+        (#""top_p": -3"#, "$.top_p", 12, "expected a number from 0 to 1, found a number"),
+        (#""max_tokens": 0"#, "$.max_tokens", 17, "expected an integer 1 or more, found a number"),
+        (#""stream": "yes""#, "$.stream", 13, "expected true or false, found a string"),
+        (#""stop": ["\n", 3]"#, "$.stop", 11, "expected a string or an array of strings, found an array"),
+    ])
+    func parameterTypesAndRanges(member: String, path: String, column: Int, message: String) throws {
+        let folder = try ScratchLibrary(files: ["params.json": """
+            {
+              \(member),
+              "messages": [ { "role": "user", "content": "hi" } ],
+              "cases": [ { "name": "a" } ]
+            }
+            """])
+        defer { folder.delete() }
+        let error = try folder.loadError()
+        #expect(error.jsonPath == path)
+        #expect(error.position == SourcePosition(line: 2, column: column))
+        #expect(error.message == message)
+    }
+
+    @Test("an override's parameters are checked the same way; good ones load")
+    func overrideParameters() throws {
+        let bad = try ScratchLibrary(files: ["o.json": """
+            {
+              "temperature": 0.7,
+              "messages": [ { "role": "user", "content": "hi" } ],
+              "overrides": { "local-a": { "temperature": 3 } },
+              "cases": [ { "name": "a" } ]
+            }
+            """])
+        defer { bad.delete() }
+        let error = try bad.loadError()
+        #expect(error.jsonPath?.hasPrefix("$.overrides") == true && error.jsonPath?.contains("local-a") == true && error.jsonPath?.hasSuffix(".temperature") == true)
+        #expect(error.message == "expected a number from 0 to 2, found a number")
+        let good = try ScratchLibrary(files: ["g.json": #"{ "temperature": 0, "top_p": 1, "max_tokens": 64, "stop": ["\n"], "seed": 7, "messages": [ { "role": "user", "content": "hi" } ], "cases": [ { "name": "a" } ] }"#])
+        defer { good.delete() }
+        #expect(try good.load().prompts.count == 1)
+    }
+
     @Test("an unknown expect key is an error listing the keys expect knows")
     func unknownExpectKey() throws {
         let folder = try ScratchLibrary(files: ["expect.json": """
