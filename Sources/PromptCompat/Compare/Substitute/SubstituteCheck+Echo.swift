@@ -22,7 +22,9 @@ extension SubstituteCheck {
         let copied = EchoSpan.copied(input.candidate, from: input.instructions)
         guard copied.longest.count >= 20, copied.share >= (rewrote ? 0.6 : 0.85), rewrote || untouched else { return [] }
         let share = Int((100 * copied.share).rounded())
-        return ["echoes the prompt: \(share)% of the answer is the prompt's own text (\"\(ClauseAlignment.quote(copied.longest))\")"]
+        // Quoted as written (the copied run is in the comparison's folded form, spaces dropped).
+        let start = ClauseAlignment.quote(Sentence.oneLine(Substring(TextNormalizer.normalize(input.candidate))))
+        return ["echoes the prompt: \(share)% of the answer is the prompt's own text (\"\(start)\")"]
     }
 }
 
