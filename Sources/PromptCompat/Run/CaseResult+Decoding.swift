@@ -46,13 +46,15 @@ extension CaseResult {
             let finding = try Self.object(value, "findings[]")
             return SubstituteFinding(check: try string(finding, "check"), reason: try string(finding, "reason"))
         }
-        return CaseComparison(
+        var comparison = CaseComparison(
             metric: try string(object, "metric"), score: score, threshold: threshold,
             configuredThreshold: object["configuredThreshold"]?.numberValue ?? threshold,
             noiseFloor: object["noiseFloor"]?.numberValue,
             assertionFailures: object["assertionFailures"] == nil ? [] : try strings(object, "assertionFailures"),
             findings: findings, jsonDifferences: [], diff: object["diff"]?.stringValue ?? ""
         )
+        comparison.sameVerdict = object["sameVerdict"]?.boolValue ?? false
+        return comparison
     }
 
     private static func grade(_ value: JSONValue) throws(CaseResultDecodingError) -> ModelGrade {

@@ -61,6 +61,15 @@ struct CaseResultDecodingTests {
         #expect(decoded.recordedPath == original.recordedPath)
     }
 
+    @Test("a short verdict that said the same in other words comes back as such, so a merged report counts it right")
+    func sameVerdictRoundTrips() throws {
+        var original = fullCase()
+        original.comparison?.sameVerdict = true
+        let decoded = try roundTrip(original)
+        #expect(decoded.comparison?.sameVerdict == true)
+        #expect(decoded.comparison == original.comparison)
+    }
+
     @Test("the decoded case writes the very same JSON again")
     func sameJSONAgain() throws {
         let original = fullCase()
