@@ -64,7 +64,7 @@ enum LabelSetReader {
     }
 
     static func matches(_ pattern: String, in text: String) -> [String] {
-        let regex = NumberWords.compiled(pattern)
+        let regex = RegexCache.compiled(pattern)
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
             ns.substring(with: $0.numberOfRanges > 1 ? $0.range(at: 1) : $0.range)

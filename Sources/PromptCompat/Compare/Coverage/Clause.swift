@@ -35,15 +35,8 @@ public struct Clause: Sendable, Equatable {
     static func strippingMarkers(_ line: String) -> String {
         var text = Substring(line.trimming(.whitespaces))
         while let first = text.first, "#>-*•·".contains(first) { text = text.dropFirst().drop { $0 == " " } }
-        // 一、 二、 and （一） as list marks
-        if let first = text.first, "一二三四五六七八九十".contains(first) {
-            let ordinal = text.prefix { "一二三四五六七八九十".contains($0) }
-            if ordinal.count <= 3, text.dropFirst(ordinal.count).first == "、" { text = text.dropFirst(ordinal.count + 1).drop { $0 == " " } }
-        } else if text.first == "(" || text.first == "（", let close = text.firstIndex(where: { $0 == ")" || $0 == "）" }),
-                  text.distance(from: text.startIndex, to: close) <= 4,
-                  text[text.index(after: text.startIndex)..<close].allSatisfy({ "一二三四五六七八九十".contains($0) || ($0.isASCII && $0.isNumber) }) {
-            text = text[text.index(after: close)...].drop { $0 == " " }
-        }
+        // 一、 二、 and （一） (3) as list marks
+        if let (_, rest) = ChineseListMarks.marker(text) { text = rest }
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, digits.count <= 2 {
             let rest = text.dropFirst(digits.count)

@@ -17,7 +17,7 @@ extension NumberWords {
         var result = text
         let lowered = text.lowercased()
         for rule in rules where rule.triggers.isEmpty || UTF8Search.containsAny(rule.triggers, in: lowered) {
-            let regex = compiled(rule.pattern)
+            let regex = RegexCache.compiled(rule.pattern)
             let ns = result as NSString
             var rebuilt = "", last = 0
             for match in regex.matches(in: result, range: NSRange(location: 0, length: ns.length)) {
@@ -31,19 +31,6 @@ extension NumberWords {
         }
         return result
     }
-
-    /// The rewrite patterns, compiled once each.
-    static func compiled(_ pattern: String) -> NSRegularExpression {
-        regexCache.withLock { cache in
-            if let regex = cache[pattern] { return regex }
-            // The patterns are literals of this file: a mistake in one is a programming error the tests catch.
-            let regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-            cache[pattern] = regex
-            return regex
-        }
-    }
-
-    static let regexCache = LockedCache()
 
     /// One rewrite: a pattern, and what a match becomes, made from its groups.
     struct Rewrite: Sendable {

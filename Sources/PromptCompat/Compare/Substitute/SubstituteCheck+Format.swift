@@ -91,22 +91,38 @@ public enum FormatWords {
     }
 }
 
-/// A Chinese numbered list (`一、…`, `（二）…`) is a numbered list: written with digits (`1. `) before its
-/// shape is compared, so `一、` → `1.` is a change of markers, not "prose became a list".
+/// A Chinese numbered list (`一、…`, `（二）…`, `（3）…`) is a numbered list: its marks are read here, for the
+/// clause reader to drop them and for the format check to write them with digits (`1. `) before shapes are
+/// compared, so `一、` → `1.` is a change of markers, not "prose became a list".
 enum ChineseListMarks {
     static let ordinals: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
 
+    /// The number of a line's Chinese list mark and the text after it: `一、` and `十二、`, or a bracketed
+    /// Chinese or Arabic number (`（二）`, `(3)`); nil for any other line.
+    static func marker(_ line: Substring) -> (number: Int, rest: Substring)? {
+        var body = line.drop { $0 == " " }
+        let bracketed = body.first == "（" || body.first == "("
+        if bracketed { body = body.dropFirst() }
+        let digits = body.prefix { ordinals[$0] != nil || (bracketed && $0.isASCII && $0.isNumber) }
+        guard (1...3).contains(digits.count), let mark = body.dropFirst(digits.count).first,
+              bracketed ? (mark == "）" || mark == ")") : mark == "、" else { return nil }
+        let number = Int(String(digits)) ?? chineseValue(digits)
+        return (number, body.dropFirst(digits.count + 1).drop { $0 == " " })
+    }
+
+    /// 一 = 1, 十 = 10, 十二 = 12, 二十 = 20, 二十三 = 23.
+    static func chineseValue(_ digits: Substring) -> Int {
+        let values = digits.compactMap { ordinals[$0] }
+        guard let ten = values.firstIndex(of: 10) else { return values.reduce(0) { $0 * 10 + $1 } }
+        let tens = ten == 0 ? 1 : values[..<ten].reduce(0) { $0 * 10 + $1 }
+        return tens * 10 + values[(ten + 1)...].reduce(0) { $0 * 10 + $1 }
+    }
+
     static func asDigits(_ text: String) -> String {
-        guard text.unicodeScalars.contains("、") || text.unicodeScalars.contains("（") else { return text }
+        guard text.unicodeScalars.contains("、") || text.unicodeScalars.contains("（") || text.unicodeScalars.contains("(") else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let trimmed = line.drop { $0 == " " }
-            var body = trimmed
-            if body.first == "（" || body.first == "(" { body = body.dropFirst() }
-            let ordinal = body.prefix { ordinals[$0] != nil }
-            let rest = body.dropFirst(ordinal.count)
-            guard (1...2).contains(ordinal.count), let mark = rest.first, "、）)".contains(mark) else { return String(line) }
-            let number = ordinal.count == 1 ? ordinals[ordinal.first!]! : 10 + (ordinals[ordinal.last!] ?? 0)
-            return "\(number). " + rest.dropFirst().drop { $0 == " " }
+            guard let (number, rest) = marker(line) else { return String(line) }
+            return "\(number). " + rest
         }.joined(separator: "\n")
     }
 }

@@ -121,4 +121,18 @@ struct ChineseListMarksTests {
         let candidate = "具体如下：\n1. 线路双向改走解放街；\n2. 两站暂停使用；\n3. 首班仍为06:00。"
         #expect(SubstituteCheck.format.reasons([accepted], candidate, instructions: "格式要求：日期写成YYYY年M月D日") == [])
     }
+
+    @Test("list marks read with their numbers; other lines are not marks", arguments: [
+        ("一、首班", 1), ("十二、末班", 12), ("二十三、其他", 23), ("（二）暂停", 2), ("(3) 换乘", 3),
+    ])
+    func marker(line: String, number: Int) {
+        #expect(ChineseListMarks.marker(Substring(line))?.number == number)
+    }
+
+    @Test("a line that only starts like a mark is not one")
+    func notMarkers() {
+        #expect(ChineseListMarks.marker("一些乘客") == nil)
+        #expect(ChineseListMarks.marker("(注意)") == nil)
+        #expect(Clause.strippingMarkers("十二、末班21:30") == "末班21:30")
+    }
 }
