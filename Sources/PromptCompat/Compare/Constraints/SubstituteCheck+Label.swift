@@ -40,9 +40,14 @@ enum LabelAnswer {
     /// The form labels are compared in: comparable (case and punctuation folded), without spaces, with
     /// equivalent wordings made one (没有/没 → 未, 是的 → 是, 不是 → 否).
     static func key(_ label: String) -> String {
-        var key = TextNormalizer.comparable(label).filter { !$0.isWhitespace && $0 != "\"" && $0 != "'" }
-        for (from, to) in equivalents where key.contains(from) { key = key.replacingOccurrences(of: from, with: to) }
-        return key
+        unifyingEquivalents(TextNormalizer.comparable(label).filter { !$0.isWhitespace && $0 != "\"" && $0 != "'" })
+    }
+
+    /// `text` with the equivalent wordings of ``equivalents`` made one.
+    static func unifyingEquivalents(_ text: String) -> String {
+        var text = text
+        for (from, to) in equivalents where text.contains(from) { text = text.replacingOccurrences(of: from, with: to) }
+        return text
     }
 
     /// Two short one-line answers (at most 24 characters each) that are the same verdict in other words.
@@ -66,9 +71,7 @@ enum LabelAnswer {
     }
 
     static func concepts(_ text: String) -> Set<String> {
-        var words = TextNormalizer.comparable(text)
-        for (from, to) in equivalents where words.contains(from) { words = words.replacingOccurrences(of: from, with: to) }
-        return Set(ContentUnits.list(words).compactMap { unit -> String? in
+        Set(ContentUnits.list(unifyingEquivalents(TextNormalizer.comparable(text))).compactMap { unit -> String? in
             if unit.contains(where: \.isCJK) { return unit.contains(where: SmallEdit.cjkNegations.contains) ? nil : unit }
             return SmallEdit.negations.contains(unit) || unit == "no" ? nil : String(unit.prefix(3))
         })

@@ -44,7 +44,12 @@ public struct Clause: Sendable, Equatable {
                 text = rest.dropFirst().drop { $0 == " " }
             }
         }
-        return UTF8Search.contains("**", in: String(text)) ? text.replacingOccurrences(of: "**", with: "") : String(text)
+        return withoutEmphasis(String(text))
+    }
+
+    /// A line without Markdown's `**` emphasis.
+    static func withoutEmphasis(_ line: String) -> String {
+        UTF8Search.contains("**", in: line) ? line.replacingOccurrences(of: "**", with: "") : line
     }
 
     /// Sentence ends always; a comma when a CJK character is next to it (a Chinese clause break, which NFKC

@@ -98,12 +98,8 @@ enum Sentence {
             let others = lines.dropLast().map { Clause.strippingMarkers($0).count }.sorted()
             guard let median = others.isEmpty ? nil : others[others.count / 2], Clause.strippingMarkers(last).count >= median else { return false }
         }
-        func isItem(_ line: String) -> Bool {
-            if line.hasPrefix("|") { return true }
-            return Clause.strippingMarkers(line).count < (UTF8Search.contains("**", in: line) ? line.replacingOccurrences(of: "**", with: "") : line).count
-        }
-        let items = lines.filter(isItem)
-        guard isItem(last), items.count >= 2 else { return false }
+        let items = lines.filter(isListItem)
+        guard isListItem(last), items.count >= 2 else { return false }
         let lengths = items.dropLast().map { Clause.strippingMarkers($0).count }.sorted()
         return Clause.strippingMarkers(last).count * 2 >= lengths[lengths.count / 2]
     }
@@ -113,9 +109,12 @@ enum Sentence {
 
     /// The list items of a text: its lines with a list marker (`- `, `1. `, `一、`) or table rows.
     static func listItems(_ text: String) -> Int {
-        text.split(whereSeparator: \.isNewline).map { $0.trimming(.whitespaces) }.filter { line in
-            line.hasPrefix("|") || Clause.strippingMarkers(line).count < line.count
-        }.count
+        text.split(whereSeparator: \.isNewline).map { $0.trimming(.whitespaces) }.filter(isListItem).count
+    }
+
+    /// A table row, or a line with a list marker — what `Clause.strippingMarkers` drops besides emphasis.
+    static func isListItem(_ line: String) -> Bool {
+        line.hasPrefix("|") || Clause.strippingMarkers(line).count < Clause.withoutEmphasis(line).count
     }
 }
 

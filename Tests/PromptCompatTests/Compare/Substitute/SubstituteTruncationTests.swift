@@ -82,3 +82,12 @@ struct SubstituteListTruncationTests {
         #expect(SubstituteCheck.truncation.reasons([accepted], "退货须知：\n- 签收后7天内可申请\n- 商品需保持完好\n- 运费由").count == 1)
     }
 }
+
+@Suite("Sentence: list items")
+struct SentenceListItemTests {
+    @Test("a marked line or a table row is a list item; a line that is only bold is not")
+    func items() {
+        #expect(Sentence.listItems("**注意事项**\n- 带身份证\n2. 提前到\n| a | b |") == 3)
+        #expect(!Sentence.isListItem("**重要**：请提前30分钟到达"))
+    }
+}
