@@ -18,6 +18,7 @@ enum RunCommand {
             record = mode
         }
         let library = try PromptLibrary.load(from: paths.prompts)
+        try library.requirePrompts()
         for warning in library.warnings { Console.error(warning.description) }
         let targets = args.all("target").isEmpty ? [library.config.baseline] : args.all("target")
         // Check every target before spending a request on any of them.

@@ -40,7 +40,9 @@ public final class PromptLibrarySuite: Sendable {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
         }
         do {
-            library = .success(try PromptLibrary.load(from: resolve(prompts)))
+            let loaded = try PromptLibrary.load(from: resolve(prompts))
+            try loaded.requirePrompts()
+            library = .success(loaded)
         } catch {
             library = .failure(error)
         }

@@ -32,7 +32,9 @@ public struct PromptLibrary: Sendable {
         var prompts: [Prompt] = []
         var diagnostics: [LibraryDiagnostic] = []
         var warnings: [LibraryDiagnostic] = []
-        for file in promptFiles(under: root) {
+        let found = PromptFiles(under: root)
+        diagnostics += found.refusedLinks
+        for file in found.files {
             let id = String(file.path.dropFirst(root.path.count + 1).dropLast(".json".count))
             do {
                 prompts.append(try loadPrompt(file: file, id: id, config: config, warnings: &warnings))
@@ -51,6 +53,16 @@ public struct PromptLibrary: Sendable {
         }
         var warnings: [LibraryDiagnostic] = []
         return try Self.loadPrompt(file: root.appendingPathComponent(id + ".json"), id: id, config: config, warnings: &warnings)
+    }
+
+    /// Throws when the library holds no prompt file: a run of nothing is not "100% ready". Commands that
+    /// run or report call it; `import`, which fills an empty library, does not.
+    public func requirePrompts() throws(PromptLibraryError) {
+        guard prompts.isEmpty else { return }
+        throw PromptLibraryError([LibraryDiagnostic(
+            .error, file: Self.displayPath(root),
+            message: "the library has no prompt files, only \(SuiteConfig.fileName); add a prompt file (docs/prompt-format.md) or run `promptcompat import <gateway log>`"
+        )])
     }
 
     /// The prompt with this id, if the library has it.
@@ -89,22 +101,6 @@ public struct PromptLibrary: Sendable {
                 message: "expect.\(key) needs a \(grader) model: add \"grading\": {\"\(grader)\": {\"provider\": \"<one of \(config.providers.map(\.name).joined(separator: ", "))>\"}} to \(SuiteConfig.fileName) (docs/grading.md)"
             )
         }
-    }
-
-    /// Every `.json` file below `root` except the suite config, skipping hidden folders; links that lead
-    /// outside `root` are skipped too.
-    static func promptFiles(under root: URL) -> [URL] {
-        let keys: [URLResourceKey] = [.isRegularFileKey]
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [] }
-        let rootPath = root.resolvingSymlinksInPath().path + "/"
-        var files: [URL] = []
-        for case let url as URL in enumerator where url.pathExtension == "json" {
-            let standardized = url.standardizedFileURL
-            guard standardized.lastPathComponent != SuiteConfig.fileName || standardized.deletingLastPathComponent().path != root.path else { continue }
-            guard standardized.resolvingSymlinksInPath().path.hasPrefix(rootPath) else { continue }
-            files.append(standardized)
-        }
-        return files.sorted { $0.path < $1.path }
     }
 
     /// `url` relative to the current directory when it is inside it, else absolute.

@@ -87,6 +87,7 @@ public struct SnapshotStore: Sendable {
         let token = UUID().uuidString.prefix(8)
         let staging = parent.appendingPathComponent(".\(key.caseName).staging-\(token)")
         let replaced = parent.appendingPathComponent(".\(key.caseName).replaced-\(token)")
+        try refuseLinkOutside(directory, key: key)
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             // A folder swapped out by a killed write is the accepted snapshot only while the case folder
@@ -119,6 +120,7 @@ public struct SnapshotStore: Sendable {
         let directory = try directory(for: key)
         let parent = directory.deletingLastPathComponent()
         let removed = parent.appendingPathComponent(".\(key.caseName).removed-\(UUID().uuidString.prefix(8))")
+        try refuseLinkOutside(directory, key: key)
         do {
             try FileManager.default.moveItem(at: directory, to: removed)
             for kind in ["staging", "replaced", "removed"] { removeLeftovers(of: key.caseName, in: parent, kind: kind) }
@@ -187,6 +189,22 @@ public struct SnapshotStore: Sendable {
             guard library.config.provider(named: key.provider) != nil, let prompt = library.prompt(id: key.promptID) else { return true }
             return !prompt.cases.contains { $0.name == key.caseName }
         }
+    }
+
+    /// Throws when a case folder, or the deepest part of its path that exists, resolves outside the store:
+    /// a linked folder inside `snapshots/` must not make a run write or delete somewhere else.
+    func refuseLinkOutside(_ directory: URL, key: SnapshotKey) throws(SnapshotError) {
+        var probe = directory
+        while probe.path.count > root.path.count, !FileManager.default.fileExists(atPath: probe.path) {
+            probe = probe.deletingLastPathComponent()
+        }
+        guard probe.path.count > root.path.count else { return }  // nothing below the root exists yet
+        let real = probe.resolvingSymlinksInPath().path
+        guard real != root.path, !real.hasPrefix(root.path + "/") else { return }
+        throw SnapshotError(
+            key: key,
+            message: "\(PromptLibrary.displayPath(probe)) leads to \(real), outside the snapshot folder \(PromptLibrary.displayPath(root)) (a symbolic link); snapshots are written only inside it: replace the link with a folder"
+        )
     }
 
     private func recoverReplaced(_ directory: URL) {

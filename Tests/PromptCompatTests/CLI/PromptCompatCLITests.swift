@@ -117,6 +117,16 @@ struct PromptCompatCLITests {
         #expect(!output.stderr.contains("NSCocoaErrorDomain"))
     }
 
+    @Test("a library with no prompt file exits 2 saying so, not \"no case matches --filter\" or 100% ready")
+    func emptyLibraryIsAnError() async throws {
+        let fixture = try RunFixture()
+        try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("prompts/support"))
+        let output = try await CLIProcess.run(["run"], in: fixture.root)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("error: the library has no prompt files, only promptcompat.json; add a prompt file"), "\(output.stderr)")
+        #expect(!output.stderr.contains("no case matches"))
+    }
+
     @Test("--remove-obsolete removes nothing when the library has no cases, or when more than half would go, unless --force")
     func removeObsoleteRefusesMassDeletion() async throws {
         let fixture = try RunFixture()

@@ -29,8 +29,8 @@ struct PromptLibraryFolderTests {
         #expect(library.prompts.map(\.id) == ["support/refund-reply"])
     }
 
-    @Test("a link inside the library to a file outside it is not loaded")
-    func linkLeavingTheLibraryIsSkipped() throws {
+    @Test("a link inside the library to a file outside it is refused with an error naming the link")
+    func linkLeavingTheLibraryIsRefused() throws {
         let outside = try ScratchLibrary(config: nil, files: ["secret.json": ScratchLibrary.validPrompt])
         defer { outside.delete() }
         let folder = try ScratchLibrary(files: ["support/refund-reply.json": ScratchLibrary.validPrompt])
@@ -38,9 +38,71 @@ struct PromptLibraryFolderTests {
         try FileManager.default.createSymbolicLink(
             at: folder.root.appendingPathComponent("support/stolen.json"), withDestinationURL: outside.root.appendingPathComponent("secret.json"))
 
+        let error = try folder.loadError()
+
+        #expect(error.file == folder.path("support/stolen.json"))
+        #expect(error.message.hasPrefix("is a link to \(outside.root.resolvingSymlinksInPath().path)/secret.json, outside the library folder"))
+        #expect(error.message.contains("move or copy the files into the library"))
+    }
+
+    @Test("a linked folder of shared prompts outside the library is refused, not silently skipped")
+    func linkedFolderOutsideIsRefused() throws {
+        let shared = try ScratchLibrary(config: nil, files: ["faq.json": ScratchLibrary.validPrompt, "refunds.json": ScratchLibrary.validPrompt])
+        defer { shared.delete() }
+        let folder = try ScratchLibrary(files: ["support/refund-reply.json": ScratchLibrary.validPrompt])
+        defer { folder.delete() }
+        try FileManager.default.createSymbolicLink(at: folder.root.appendingPathComponent("shared"), withDestinationURL: shared.root)
+
+        let error = try folder.loadError()
+
+        #expect(error.file == folder.path("shared"))
+        #expect(error.message.contains("outside the library folder"))
+    }
+
+    @Test("a link to a folder inside the library is followed, its prompts named by the link's path")
+    func linkInsideIsFollowed() throws {
+        let folder = try ScratchLibrary(files: ["support/refund-reply.json": ScratchLibrary.validPrompt])
+        defer { folder.delete() }
+        try FileManager.default.createSymbolicLink(at: folder.root.appendingPathComponent("kefu"), withDestinationURL: folder.root.appendingPathComponent("support"))
+        try FileManager.default.createSymbolicLink(at: folder.root.appendingPathComponent("reply.json"), withDestinationURL: folder.root.appendingPathComponent("support/refund-reply.json"))
+
+        let library = try folder.load()
+
+        #expect(library.prompts.map(\.id) == ["kefu/refund-reply", "reply", "support/refund-reply"])
+    }
+
+    @Test("a link back to a folder being walked does not loop")
+    func linkLoopEnds() throws {
+        let folder = try ScratchLibrary(files: ["support/refund-reply.json": ScratchLibrary.validPrompt])
+        defer { folder.delete() }
+        try FileManager.default.createSymbolicLink(at: folder.root.appendingPathComponent("support/up"), withDestinationURL: folder.root)
+
         let library = try folder.load()
 
         #expect(library.prompts.map(\.id) == ["support/refund-reply"])
+    }
+
+    @Test("a link to a prompt file that does not exist is an error; a dangling link to anything else is ignored")
+    func danglingLink() throws {
+        let folder = try ScratchLibrary(files: ["support/refund-reply.json": ScratchLibrary.validPrompt])
+        defer { folder.delete() }
+        try FileManager.default.createSymbolicLink(atPath: folder.root.appendingPathComponent("gone.json").path, withDestinationPath: "nowhere.json")
+        try FileManager.default.createSymbolicLink(atPath: folder.root.appendingPathComponent("NOTES.md").path, withDestinationPath: "nowhere.md")
+
+        let error = try folder.loadError()
+
+        #expect(error.file == folder.path("gone.json"))
+        #expect(error.message == "is a link to nowhere.json, which does not exist; fix or remove the link")
+    }
+
+    @Test("a library with only its suite config loads (import fills it) but refuses to run")
+    func emptyLibraryRefusesToRun() throws {
+        let folder = try ScratchLibrary(files: ["notes/README.md": "shared prompts live elsewhere"])
+        defer { folder.delete() }
+        let library = try folder.load()
+
+        let error = try #require(throws: PromptLibraryError.self) { try library.requirePrompts() }
+        #expect(error.diagnostics.map(\.message) == ["the library has no prompt files, only promptcompat.json; add a prompt file (docs/prompt-format.md) or run `promptcompat import <gateway log>`"])
     }
 
     @Test("a file name that is not a safe id is an error asking to rename it")

@@ -238,6 +238,37 @@ struct SnapshotStoreTests {
         #expect(linked.allKeys() == [key])
     }
 
+    @Test("a linked folder inside the store that leads outside it is refused: nothing is written or removed there")
+    func linkLeavingTheStoreIsRefused() throws {
+        let scratch = try ScratchStore()
+        defer { scratch.delete() }
+        let elsewhere = scratch.sandbox.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: scratch.root.appendingPathComponent("local-a"), withDestinationURL: elsewhere)
+
+        let error = try #require(throws: SnapshotError.self) { try scratch.store.write(ScratchStore.snapshot(["s"]), for: key) }
+
+        #expect(error.message.contains("outside the snapshot folder") && error.message.contains("replace the link with a folder"))
+        #expect(scratch.names(in: elsewhere).isEmpty)
+        try FileManager.default.createDirectory(at: elsewhere.appendingPathComponent("support/refund-reply/late"), withIntermediateDirectories: true)
+        #expect(throws: SnapshotError.self) { try scratch.store.remove(key) }
+        #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("support/refund-reply/late").path))
+    }
+
+    @Test("a linked folder inside the store that stays inside it is written through")
+    func linkInsideTheStoreIsWritten() throws {
+        let scratch = try ScratchStore()
+        defer { scratch.delete() }
+        let real = scratch.root.appendingPathComponent("shared-a")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: scratch.root.appendingPathComponent("local-a"), withDestinationURL: real)
+
+        try scratch.store.write(ScratchStore.snapshot(["s"]), for: key)
+
+        #expect(try scratch.store.load(key) == ScratchStore.snapshot(["s"]))
+        #expect(FileManager.default.fileExists(atPath: real.appendingPathComponent("support/refund-reply/late/sample-1.txt").path))
+    }
+
     @Test("a snapshot whose case, prompt or provider the library no longer has is obsolete; a live one is not")
     func obsoleteKeys() throws {
         let library = try ScratchLibrary(files: ["support/refund-reply.json": ScratchLibrary.validPrompt])
