@@ -22,14 +22,18 @@ extension RunCommand {
         return (ResponseCache(directory: directory), mode)
     }
 
-    /// `cache: 58 answers from .promptcompat/cache, 5 calls`, or nil without a cache.
+    /// `cache: 58 answers from .promptcompat/cache, 5 calls (2 of them retries)`, or nil without a cache.
+    /// Every call to the provider counts, failed and timed-out ones and retries included.
     static func cacheLine(_ runner: SuiteRunner) async -> String? {
         guard let caching = runner.caching else { return nil }
-        let (hits, calls) = await caching.statistics
+        let (hits, asked) = await caching.statistics
+        let retries = runner.retrying?.retriesMade ?? 0
+        let calls = asked + retries
+        let counted = "\(calls) call\(calls == 1 ? "" : "s")" + (retries > 0 ? " (\(retries) of them retries)" : "")
         let folder = PromptLibrary.displayPath(caching.cache.directory)
         switch caching.mode {
-        case .use: return "  cache: \(hits) answer\(hits == 1 ? "" : "s") from \(folder), \(calls) call\(calls == 1 ? "" : "s") (--refresh asks again, --no-cache skips it)"
-        case .refresh: return "  cache: refreshed, \(calls) call\(calls == 1 ? "" : "s") stored in \(folder)"
+        case .use: return "  cache: \(hits) answer\(hits == 1 ? "" : "s") from \(folder), \(counted) (--refresh asks again, --no-cache skips it)"
+        case .refresh: return "  cache: refreshed, \(counted); answers stored in \(folder)"
         case .offline: return "  cache: offline, \(hits) answer\(hits == 1 ? "" : "s") from \(folder), no calls"
         }
     }

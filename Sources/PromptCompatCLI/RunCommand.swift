@@ -63,8 +63,10 @@ enum RunCommand {
         Console.error("Running \(selection.count - kept) cases\(shard == .whole ? "" : " (shard \(shard) of \(total))") against \(runner.target.name) (\(runner.target.model) at \(runner.target.baseURL.absoluteString)); snapshots: \(runner.policy.explanation)\(keptNote)")
         let progress = Progress(total: selection.count, quiet: quiet)
         let pending = resumed.remaining(selection)
-        let task = Task {
-            await runner.run(pending, interruption: interruption) { result, finished, _ in
+        var announcing = runner
+        announcing.onRetry = { name, event in progress.retrying(name, event) }
+        let task = Task { [announcing] in
+            await announcing.run(pending, interruption: interruption) { result, finished, _ in
                 log.append(result)
                 progress.show(result, finished: kept + finished)
             }
@@ -115,6 +117,12 @@ final class Progress: Sendable {
             let detail = result.verdict.isPass ? "" : result.reasons.first.map { "\n      \($0)" } ?? ""
             FileHandle.standardError.write(Data(((terminal ? "\r\u{1B}[K" : "") + line + detail + "\n").utf8))
         }
+    }
+
+    /// `retrying support/refund-reply · late (attempt 2 of 7, after 503, in 0.8 s)`, even with `--quiet`:
+    /// a retry is the run waiting on the provider, and a person watching should know why.
+    func retrying(_ caseName: String, _ event: RetryEvent) {
+        FileHandle.standardError.write(Data(((terminal ? "\r\u{1B}[K" : "") + "retrying \(caseName) (\(event))\n").utf8))
     }
 
     func finish() {

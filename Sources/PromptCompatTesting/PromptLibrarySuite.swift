@@ -133,7 +133,9 @@ final class RunnerCache: Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let runner = runners[key] { return runner }
-        let runner = try SuiteRunner(library: library, snapshots: snapshots, target: target, record: record, environment: environment)
+        var runner = try SuiteRunner(library: library, snapshots: snapshots, target: target, record: record, environment: environment)
+        // A retry is the test waiting on the provider: said on stderr as the CLI says it.
+        runner.onRetry = { name, event in FileHandle.standardError.write(Data("promptcompat: retrying \(name) (\(event))\n".utf8)) }
         runners[key] = runner
         return runner
     }

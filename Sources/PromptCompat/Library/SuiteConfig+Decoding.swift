@@ -57,7 +57,7 @@ extension SuiteConfig {
         return defaults
     }
 
-    /// `defaults.retries`: `{"maxAttempts": 3, "baseDelaySeconds": 0.5, "maxDelaySeconds": 30, "budget": 20}`, each optional.
+    /// `defaults.retries`: `{"maxAttempts": 7, "baseDelaySeconds": 1, "maxDelaySeconds": 30, "budget": 100}`, each optional.
     private static func decodeRetries(_ value: JSONValue, reader: JSONFieldReader) throws(LibraryDiagnostic) -> RetryPolicy {
         let path = "$.defaults.retries"
         let object = try reader.object(value, at: path)

@@ -8,8 +8,10 @@ import Foundation
 /// changes nothing (and a safety block asked again is a second strike on the account).
 ///
 /// The wait before retry `n` (0 for the first retry) is the provider's `Retry-After` when it sent one,
-/// capped by ``maxDelay``; otherwise a full-jitter exponential backoff, a random number of seconds in
-/// `0...min(maxDelay, baseDelay · 2ⁿ)`.
+/// capped by ``maxDelay``; otherwise an exponential backoff with jitter, a random number of seconds in
+/// `c/2...c` where `c = min(maxDelay, baseDelay · 2ⁿ)`. Half of each wait is certain, so the defaults
+/// ride out an outage of at least ``minimumRideOut`` (30.5 s: a gateway restarting, a provider's brief
+/// 502s) before a case fails, and concurrent cases still spread their retries.
 ///
 /// ```swift
 /// let policy = RetryPolicy(maxAttempts: 4, baseDelay: 1, maxDelay: 20, budget: 50)
@@ -18,15 +20,17 @@ import Foundation
 public struct RetryPolicy: Sendable, Equatable {
     /// Calls per request, the first included: 3 means at most 2 retries. 1 never retries.
     public var maxAttempts: Int
-    /// Seconds; the backoff before retry `n` is drawn from `0...min(maxDelay, baseDelay · 2ⁿ)`.
+    /// Seconds; the backoff before retry `n` is drawn from `c/2...c`, `c = min(maxDelay, baseDelay · 2ⁿ)`.
     public var baseDelay: Double
     /// Seconds; no wait is longer, not even one a `Retry-After` header asks for.
     public var maxDelay: Double
-    /// Retries allowed across all calls through one ``RetryingProvider`` (one target of one run); once
-    /// spent, failures pass through at once.
+    /// Retries allowed across all calls through one ``RetryingProvider`` (one target of one run) that did
+    /// not end in an answer; once spent, failures pass through at once. The retries of a call that then
+    /// succeeded are given back: an outage the run rode out costs nothing, a provider down for good costs
+    /// at most `budget` extra calls.
     public var budget: Int
 
-    public init(maxAttempts: Int = 3, baseDelay: Double = 0.5, maxDelay: Double = 30, budget: Int = 20) {
+    public init(maxAttempts: Int = 7, baseDelay: Double = 1, maxDelay: Double = 30, budget: Int = 100) {
         self.maxAttempts = max(1, maxAttempts)
         self.baseDelay = max(0, baseDelay)
         self.maxDelay = max(0, maxDelay)
@@ -44,10 +48,17 @@ public struct RetryPolicy: Sendable, Equatable {
         }
     }
 
-    /// The range the backoff before retry `retry` (0-based) is drawn from: `0...min(maxDelay, baseDelay · 2^retry)`.
+    /// The range the backoff before retry `retry` (0-based) is drawn from: `c/2...c`, `c = min(maxDelay, baseDelay · 2^retry)`.
     public func backoffRange(beforeRetry retry: Int) -> ClosedRange<Double> {
         let exponential = baseDelay * pow(2, Double(max(0, retry)))
-        return 0...min(maxDelay, exponential.isFinite ? exponential : maxDelay)
+        let cap = min(maxDelay, exponential.isFinite ? exponential : maxDelay)
+        return (cap / 2)...cap
+    }
+
+    /// The shortest time, in seconds, from a request's first failure to its last attempt when every
+    /// failure is a network fault or a server error: the outage it is sure to ride out (30.5 s by default).
+    public var minimumRideOut: Double {
+        (0..<max(0, maxAttempts - 1)).reduce(0) { $0 + backoffRange(beforeRetry: $1).lowerBound }
     }
 
     /// Seconds to wait before retry `retry` (0-based) after `failure`: its `Retry-After` capped by

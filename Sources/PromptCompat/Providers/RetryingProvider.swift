@@ -5,8 +5,9 @@ import Foundation
 /// any other answer a retry cannot change.
 ///
 /// All calls through one `RetryingProvider` share the policy's retry budget: the runner makes one per
-/// target per run, so a provider that is down costs at most `budget` extra calls, not `maxAttempts`
-/// times every case.
+/// target per run, so a provider that is down for good costs at most `budget` extra calls, not
+/// `maxAttempts` times every case; the retries of a call that then got its answer are given back. Each
+/// retry is told to the task's ``RetryLog`` (the runner keeps one per case) before its wait.
 ///
 /// ```swift
 /// let provider = RetryingProvider(wrapping: OpenAICompatibleClient(config: qwen), policy: RetryPolicy())
@@ -47,8 +48,11 @@ public final class RetryingProvider: Provider {
         try? await Task.sleep(nanoseconds: UInt64(min(seconds, 86_400) * 1_000_000_000))
     }
 
-    /// Retries spent so far by all calls through this provider.
+    /// Retries of the budget spent so far by calls that did not end in an answer (or have not yet).
     public var retriesUsed: Int { budget.used }
+
+    /// Every retry made so far by all calls through this provider, given back or not.
+    public var retriesMade: Int { budget.made }
 
     public func complete(_ request: ChatRequest) async throws(ProviderFailure) -> Completion {
         try await completeCountingRetries(request).0
@@ -65,12 +69,16 @@ public final class RetryingProvider: Provider {
         var retries = 0
         while true {
             do throws(ProviderFailure) {
-                return (.success(try await base.complete(request)), retries)
+                let completion = try await base.complete(request)
+                budget.giveBack(retries)
+                return (.success(completion), retries)
             } catch {
                 guard retries + 1 < policy.maxAttempts, RetryPolicy.isRetryable(error), !Task.isCancelled, budget.take() else {
                     return (.failure(error), retries)
                 }
-                await sleep(policy.delay(beforeRetry: retries, after: error, random: random))
+                let delay = policy.delay(beforeRetry: retries, after: error, random: random)
+                RetryLog.current?.record(RetryEvent(attempt: retries + 2, maxAttempts: policy.maxAttempts, after: error, delay: delay))
+                await sleep(delay)
                 if Task.isCancelled { return (.failure(error), retries) }
                 retries += 1
             }
@@ -83,21 +91,26 @@ final class RetryBudget: Sendable {
     private let lock = NSLock()
     private let total: Int
     nonisolated(unsafe) private var spent = 0
+    nonisolated(unsafe) private var taken = 0
 
     init(_ total: Int) { self.total = total }
 
     /// Spends one retry; false when none is left.
     func take() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard spent < total else { return false }
-        spent += 1
-        return true
+        lock.withLock {
+            guard spent < total else { return false }
+            spent += 1
+            taken += 1
+            return true
+        }
     }
 
-    var used: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return spent
+    /// Gives back the retries of a call that got its answer.
+    func giveBack(_ count: Int) {
+        guard count > 0 else { return }
+        lock.withLock { spent = max(0, spent - count) }
     }
+
+    var used: Int { lock.withLock { spent } }
+    var made: Int { lock.withLock { taken } }
 }

@@ -39,6 +39,11 @@ extension ReadinessReport {
         summary["costCNY"] = costCNY.map { .number(($0 * 1_000_000).rounded() / 1_000_000) } ?? .null
         summary["costPer1000CallsCNY"] = costPer1000CallsCNY.map { .number(($0 * 10_000).rounded() / 10_000) } ?? .null
         summary["pricesTaken"] = targetProfile?.pricesTaken.map(JSONValue.string) ?? .null
+        let retries = retrySummary
+        summary["retries"] = [
+            "calls": .number(Double(retries.retries)), "cases": .number(Double(retries.cases)),
+            "after": .object(JSONObject(retries.after.map { ($0.cause, JSONValue.number(Double($0.count))) })),
+        ]
         summary["topReasons"] = .array(reasonKinds.map { ["kind": .string($0.kind), "cases": .number(Double($0.cases))] })
         summary["retuneFirst"] = .array(retuneFirst.map { .string($0.promptID) })
         return JSONObject([
@@ -122,6 +127,7 @@ extension CaseResult {
             ]
         }
         if let recordedPath { object["recorded"] = .string(recordedPath) }
+        if !retriedAfter.isEmpty { object["retriedAfter"] = .array(retriedAfter.map(JSONValue.string)) }
         if let request { object["request"] = request.body() }
         return .object(object)
     }

@@ -72,6 +72,11 @@ extension ReadinessReport {
             value.map { String(format: "%.2f s / %.2f s", $0.p50, $0.p95) } ?? "–"
         }
         lines.append("| latency p50 / p95 | \(latency(targetLatency)) | \(latency(referenceLatency)) |")
+        let retries = retrySummary
+        if retries.retries > 0 {
+            let after = retries.after.map { "\(Self.cell($0.cause)) ×\($0.count)" }.joined(separator: ", ")
+            lines.append("| retried calls | \(retries.retries) in \(retries.cases) case\(retries.cases == 1 ? "" : "s") (after \(after)) | |")
+        }
         return lines
     }
 
@@ -87,6 +92,9 @@ extension ReadinessReport {
         out += result.reasons.map { "- \(Self.text($0))" }
         if let note = result.overrideNote { out.append("- override used: \(Self.text(note))") }
         out += result.adaptations.map { "- adapted: \(Self.text($0))" }
+        if !result.retriedAfter.isEmpty {
+            out.append("- retried \(result.retriedAfter.count)× (after \(Self.text(result.retriedAfter.joined(separator: ", "))))")
+        }
         if let comparison = result.comparison {
             var line = "- \(comparison.metric) \(String(format: "%.2f", comparison.score)), bar \(String(format: "%.2f", comparison.threshold))"
             if let floor = comparison.noiseFloor { line += ", baseline noise floor \(String(format: "%.2f", floor))" }

@@ -13,6 +13,16 @@ extension ReadinessReport {
         return order.map { ($0, counts[$0]!) }
     }
 
+    /// The retries the run made: how many calls were retried, in how many cases, and after what
+    /// (`("503", 3)`), most frequent first — the "retries" row of report.md and report.json's summary.
+    public var retrySummary: (retries: Int, cases: Int, after: [(cause: String, count: Int)]) {
+        let retried = cases.filter { !$0.retriedAfter.isEmpty }
+        var counts: [String: Int] = [:]
+        for cause in retried.flatMap(\.retriedAfter) { counts[cause, default: 0] += 1 }
+        let after = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (cause: $0.key, count: $0.value) }
+        return (retried.reduce(0) { $0 + $1.retriedAfter.count }, retried.count, after)
+    }
+
     /// The prompts to re-tune, in the order to work on them: by traffic (`weight`) when the prompt files
     /// give one, then by how many of their cases did not pass, then by id.
     public var retuneFirst: [PromptReadiness] {

@@ -29,7 +29,7 @@ public final class CachingProvider: Provider {
         self.mode = mode
     }
 
-    /// How many answers came from the cache and how many from the provider, so far.
+    /// How many answers came from the cache, and how many times the provider was asked (answered or not), so far.
     public var statistics: (hits: Int, calls: Int) {
         get async { await counter.statistics }
     }
@@ -45,8 +45,8 @@ public final class CachingProvider: Provider {
         if mode == .offline {
             throw ProviderFailure(.notCached, "offline: no cached answer for this request (\(String(key.prefix(12))) in \(PromptLibrary.displayPath(cache.directory))); run once without --offline to fill the cache")
         }
+        await counter.call()  // counted before the answer: a call that fails or times out is a call too
         let completion = try await self.base.complete(request)
-        await counter.call()
         cache.store(completion, for: key)
         return completion
     }

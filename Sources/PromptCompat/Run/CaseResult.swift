@@ -50,6 +50,9 @@ public struct CaseResult: Sendable {
     public var overrideNote: String?
     /// The model-graded checks the case asked for (`expect.judge`, `expect.semantic`), passed or not.
     public var grades: [ModelGrade] = []
+    /// What each retry of the case's calls came after, in order (`["503", "network"]`): the case took
+    /// that many calls more than it needed. results.jsonl's and report.json's `retriedAfter`.
+    public var retriedAfter: [String] = []
 
     public init(promptID: String, caseName: String, target: String, verdict: CaseVerdict, reasons: [String]) {
         self.promptID = promptID

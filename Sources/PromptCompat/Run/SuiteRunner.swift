@@ -21,6 +21,11 @@ public struct SuiteRunner: Sendable {
     let limiter: ConcurrencyLimiter
     /// The judge and embedding graders, when a case of the library asks for one (`expect.judge`, `expect.semantic`).
     let grading: ModelGrading?
+    /// The retry layer, when the runner built the client (its count of retries made, for the cache line).
+    public let retrying: RetryingProvider?
+    /// Told of each retry as it is decided, with the case's display name (the CLI prints
+    /// `retrying support/refund-reply · late (attempt 2 of 7, after 503, in 0.8 s)`).
+    public var onRetry: (@Sendable (_ caseName: String, RetryEvent) -> Void)?
 
     /// - Parameters:
     ///   - record: an explicit record mode (test trait or `--record`); `nil` uses `PROMPTCOMPAT_RECORD` or the default.
@@ -55,7 +60,8 @@ public struct SuiteRunner: Sendable {
         let timeout = library.config.defaults.timeoutSeconds
         let concurrency = Self.concurrency(of: target, library.config)
         let client = makeProvider?(target) ?? OpenAICompatibleClient(config: target, timeout: timeout, streaming: target.stream, environment: environment, maxResponseBytes: library.config.defaults.maxResponseBytes, connectionsPerHost: max(6, concurrency))
-        var layered: any Provider = makeProvider == nil ? RetryingProvider(wrapping: client, policy: library.config.defaults.retry) : client
+        retrying = makeProvider == nil ? RetryingProvider(wrapping: client, policy: library.config.defaults.retry) : nil
+        var layered: any Provider = retrying ?? client
         if let limit = target.rateLimit { layered = RateLimitedProvider(wrapping: layered, limiter: RateLimiter(limit)) }
         caching = cache.map { CachingProvider(wrapping: layered, baseURL: target.baseURL, cache: $0.cache, mode: $0.mode) }
         provider = caching ?? layered
@@ -94,8 +100,17 @@ public struct SuiteRunner: Sendable {
     ///
     /// The reference is the target's own accepted snapshot, else the baseline's. Without either, only the
     /// baseline records its first snapshot (any mode but `never`); another target records only with
-    /// `all`, so a migration target never silently becomes its own reference.
+    /// `all`, so a migration target never silently becomes its own reference. Each retry a call took is
+    /// told to ``onRetry`` as it happens and kept in the result (``CaseResult/retriedAfter``).
     public func run(_ prompt: Prompt, _ promptCase: PromptCase) async -> CaseResult {
+        let name = "\(prompt.id) · \(promptCase.name)"
+        let log = RetryLog { [onRetry] event in onRetry?(name, event) }
+        var result = await RetryLog.$current.withValue(log) { await runCase(prompt, promptCase) }
+        result.retriedAfter = log.events.map(\.after)
+        return result
+    }
+
+    private func runCase(_ prompt: Prompt, _ promptCase: PromptCase) async -> CaseResult {
         var result = CaseResult(promptID: prompt.id, caseName: promptCase.name, target: target.name, verdict: .error, reasons: [])
         result.overrideNote = prompt.overrides[target.name].map { $0.note ?? "override for \(target.name)" }
         do {

@@ -127,6 +127,25 @@ struct PromptCompatCLITests {
         #expect(!output.stderr.contains("no case matches"))
     }
 
+    @Test("a retry is said on stderr as it happens, counted in results.jsonl, report.md and the cache line")
+    func retriesAreVisible() async throws {
+        let first = FirstRequestFails()
+        let fixture = try RunFixture(answer: { text in first.take() ? .text(503, "Service Unavailable") : RunFixture.echo(text) })
+        try fixture.write("prompts/promptcompat.json", String(decoding: try Data(contentsOf: fixture.prompts.appendingPathComponent("promptcompat.json")), as: UTF8.self)
+            .replacingOccurrences(of: #""concurrency": 2"#, with: #""concurrency": 1"#))
+
+        let output = try await CLIProcess.run(["run", "--quiet"], in: fixture.root)
+
+        #expect(output.status == 1, "recorded, not failed: \(output.stderr)")
+        #expect(output.stdout.contains("recorded 2 snapshots"))
+        #expect(output.stderr.contains("retrying support/order-status · late (attempt 2 of 7, after 503, in 0.0 s)"), "\(output.stderr)")
+        #expect(output.stdout.contains("3 calls (1 of them retries)"), "\(output.stdout)")
+        let results = try String(contentsOf: fixture.root.appendingPathComponent("reports/stub/results.jsonl"), encoding: .utf8)
+        #expect(results.contains(#""retriedAfter":["503"]"#), "\(results)")
+        let markdown = try String(contentsOf: fixture.root.appendingPathComponent("reports/stub/report.md"), encoding: .utf8)
+        #expect(markdown.contains("| retried calls | 1 in 1 case (after 503 ×1) | |"))
+    }
+
     @Test("--remove-obsolete removes nothing when the library has no cases, or when more than half would go, unless --force")
     func removeObsoleteRefusesMassDeletion() async throws {
         let fixture = try RunFixture()
@@ -159,4 +178,11 @@ struct PromptCompatCLITests {
         #expect(!FileManager.default.fileExists(atPath: gone.appendingPathComponent("b/meta.json").path))
         #expect(FileManager.default.fileExists(atPath: accepted.path))
     }
+}
+
+/// True for the first call only, whichever thread asks.
+final class FirstRequestFails: Sendable {
+    private let lock = NSLock()
+    nonisolated(unsafe) private var taken = false
+    func take() -> Bool { lock.withLock { defer { taken = true }; return !taken } }
 }

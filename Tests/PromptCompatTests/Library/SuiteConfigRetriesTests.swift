@@ -34,16 +34,16 @@ struct SuiteConfigRetriesTests {
         #expect(config.defaults.concurrency == 3)
     }
 
-    @Test("without retries: 3 attempts, 0.5 s base, 30 s cap, 20 retries per target per run")
+    @Test("without retries: 7 attempts, 1 s base, 30 s cap, 100 retries per target per run")
     func defaultsWhenAbsent() throws {
         let config = try SuiteConfig.decode(Self.config(defaults: #"{ "concurrency": 1 }"#), file: Self.file)
-        #expect(config.defaults.retry == RetryPolicy(maxAttempts: 3, baseDelay: 0.5, maxDelay: 30, budget: 20))
+        #expect(config.defaults.retry == RetryPolicy(maxAttempts: 7, baseDelay: 1, maxDelay: 30, budget: 100))
     }
 
     @Test("a partial retries object keeps the defaults for the keys it leaves out")
     func partialObjectKeepsDefaults() throws {
         let config = try SuiteConfig.decode(Self.config(defaults: #"{ "retries": { "maxAttempts": 1 } }"#), file: Self.file)
-        #expect(config.defaults.retry == RetryPolicy(maxAttempts: 1, baseDelay: 0.5, maxDelay: 30, budget: 20))
+        #expect(config.defaults.retry == RetryPolicy(maxAttempts: 1, baseDelay: 1, maxDelay: 30, budget: 100))
     }
 
     @Test("budget 0 and zero delays are allowed")

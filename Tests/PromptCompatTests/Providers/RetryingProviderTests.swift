@@ -37,6 +37,27 @@ final class RetryRecorder: Sendable {
     }
 }
 
+/// Simulated time for an outage: waits advance it without sleeping, and the provider is down until `outage` seconds.
+final class OutageClock: Sendable {
+    private let lock = NSLock()
+    private let outage: Double
+    nonisolated(unsafe) private var now = 0.0
+
+    init(outage: Double) { self.outage = outage }
+
+    var waited: Double { lock.withLock { now } }
+    var isDown: Bool { lock.withLock { now < outage } }
+    var sleeper: RetryingProvider.Sleeper { { seconds in self.lock.withLock { self.now += seconds } } }
+}
+
+/// Lines told to a callback, kept in order.
+final class Announcements: Sendable {
+    private let lock = NSLock()
+    nonisolated(unsafe) private var kept: [String] = []
+    var lines: [String] { lock.withLock { kept } }
+    func append(_ line: String) { lock.withLock { kept.append(line) } }
+}
+
 @Suite("RetryingProvider: retries only what a retry can fix, as the provider asks")
 struct RetryingProviderTests {
     static let safetyBody = #"{"code":"DataInspectionFailed","message":"Input data may contain inappropriate content.","request_id":"r1"}"#
@@ -75,7 +96,8 @@ struct RetryingProviderTests {
         #expect(recorder.sleeps == [2])
         #expect(recorder.ranges.isEmpty, "a Retry-After wait is not jittered")
         #expect(server.requests.count == 2)
-        #expect(provider.retriesUsed == 1)
+        #expect(provider.retriesMade == 1)
+        #expect(provider.retriesUsed == 0, "answered in the end: the retry goes back to the budget")
     }
 
     @Test("a Retry-After longer than maxDelay is cut to maxDelay")
@@ -89,7 +111,7 @@ struct RetryingProviderTests {
         #expect(recorder.sleeps == [7])
     }
 
-    @Test("503 twice then 200 succeeds after two full-jitter backoffs within 0…base·2ⁿ")
+    @Test("503 twice then 200 succeeds after two jittered backoffs within c/2…c, c = base·2ⁿ")
     func serverErrorsBackOffWithJitter() async throws {
         let (server, provider, recorder) = try setUp(
             [.text(503, "Service Unavailable"), .text(503, "Service Unavailable"), .json(200, ProviderFixtures.successBody)],
@@ -100,7 +122,7 @@ struct RetryingProviderTests {
         #expect(completion.text == "早上好")
         #expect(retries == 2)
         #expect(server.requests.count == 3)
-        #expect(recorder.ranges == [0...0.5, 0...1.0])
+        #expect(recorder.ranges == [0.25...0.5, 0.5...1.0])
         #expect(recorder.sleeps.count == 2)
         for (delay, range) in zip(recorder.sleeps, recorder.ranges) {
             #expect(range.contains(delay))
@@ -206,6 +228,68 @@ struct RetryingProviderTests {
         #expect(server.requests.count == 6 + 4)
     }
 
+    @Test("the default policy rides out a 30 s outage of closed connections: the case gets its answer")
+    func defaultPolicyRidesOutAThirtySecondOutage() async throws {
+        let clock = OutageClock(outage: 30)
+        let server = try LoopbackServer { _ in clock.isDown ? .closeWithoutResponse : .json(200, ProviderFixtures.successBody) }
+        defer { server.stop() }
+        let provider = RetryingProvider(wrapping: ProviderFixtures.client(for: server), sleep: clock.sleeper)
+
+        let (completion, retries) = try await provider.completeCountingRetries(ProviderFixtures.request)
+
+        #expect(completion.text == "早上好")
+        #expect(retries <= RetryPolicy().maxAttempts - 1)
+        #expect(clock.waited >= 30)
+        #expect(RetryPolicy().minimumRideOut >= 30, "whatever the jitter draws")
+        #expect(provider.retriesUsed == 0, "an outage ridden out gives its retries back to the budget")
+        #expect(provider.retriesMade == retries)
+    }
+
+    @Test("the default waits grow and stay bounded: at most 30 s each, at most 61 s of waiting before a case gives up")
+    func defaultBackoffIsBounded() {
+        let policy = RetryPolicy()
+        let ranges = (0..<(policy.maxAttempts - 1)).map { policy.backoffRange(beforeRetry: $0) }
+        #expect(ranges.map(\.upperBound) == [1, 2, 4, 8, 16, 30])
+        #expect(ranges.map(\.lowerBound) == [0.5, 1, 2, 4, 8, 15])
+        #expect(ranges.reduce(0) { $0 + $1.upperBound } == 61)
+    }
+
+    @Test("retries of a call that got its answer are given back; a provider down for good spends the budget")
+    func budgetIsGivenBackOnSuccess() async throws {
+        let (server, provider, _) = try setUp(
+            [.text(503, "down"), .json(200, ProviderFixtures.successBody), .text(503, "down"), .json(200, ProviderFixtures.successBody), .text(503, "down")],
+            policy: RetryPolicy(maxAttempts: 3, budget: 1)
+        )
+        defer { server.stop() }
+        #expect(await provider.completeReportingRetries(ProviderFixtures.request).retries == 1)
+        #expect(await provider.completeReportingRetries(ProviderFixtures.request).retries == 1, "the first call's retry came back")
+        #expect(provider.retriesUsed == 0)
+        let down = await provider.completeReportingRetries(ProviderFixtures.request)
+        #expect(down.retries == 1)
+        #expect(provider.retriesUsed == 1)
+        #expect(await provider.completeReportingRetries(ProviderFixtures.request).retries == 0, "the budget is spent")
+        #expect(provider.retriesMade == 3)
+    }
+
+    @Test("each retry is told to the task's RetryLog before its wait: attempt, of how many, after what")
+    func retriesAreLogged() async throws {
+        let (server, provider, recorder) = try setUp(
+            [.text(503, "down"), .closeWithoutResponse, .json(200, ProviderFixtures.successBody)], policy: RetryPolicy(maxAttempts: 4)
+        )
+        defer { server.stop() }
+        let announced = Announcements()
+        let log = RetryLog { announced.append($0.description) }
+
+        _ = try await RetryLog.$current.withValue(log) { try await provider.complete(ProviderFixtures.request) }
+
+        #expect(log.events.map(\.attempt) == [2, 3])
+        #expect(log.events.map(\.after) == ["503", "network"])
+        #expect(log.events.map(\.maxAttempts) == [4, 4])
+        #expect(log.events.map(\.delay) == recorder.sleeps)
+        #expect(announced.lines.count == 2)
+        #expect(announced.lines[0].hasPrefix("attempt 2 of 4, after 503, in "))
+    }
+
     @Test("RetryPolicy.none makes one request only")
     func noneNeverRetries() async throws {
         let (server, provider, recorder) = try setUp([.text(503, "down"), .json(200, ProviderFixtures.successBody)], policy: .none)
@@ -222,6 +306,8 @@ struct RetryingProviderTests {
         let fixture = try RunFixture(answer: { _ in script.next() })
         let result = try await fixture.runner(record: .missing).run(filter: "late")[0]
         #expect(result.verdict == .recorded)
+        #expect(result.retriedAfter == ["503"])
+        #expect(try CaseResult(json: result.json).retriedAfter == ["503"], "results.jsonl keeps it")
         #expect(fixture.server.requests.count == 2)
         #expect(fixture.sample("stub", "late") == "订单正在配送中。\n")
     }

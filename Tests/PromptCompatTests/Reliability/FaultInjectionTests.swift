@@ -78,7 +78,7 @@ struct FaultInjectionTests {
         }
     }
 
-    @Test("a provider that goes down for 30 seconds mid-run and comes back: the retry policy carries every case through")
+    @Test("a provider that goes down for 30 seconds mid-run and comes back: the default retry policy carries every case through")
     func providerDownAndBack() async throws {
         let fixture = try FaultFixture(faults: (1...6).map { Fault(name: "steady-\($0)", expected: .pass) { _ in .closeWithoutResponse } })
         // The provider runs on a port of its own choosing (bound with SO_REUSEADDR), so a second server can
@@ -88,12 +88,12 @@ struct FaultInjectionTests {
         let first = AnsweringServer(port: port)
         let second = AnsweringServer(port: nil)
         try fixture.write("prompts/promptcompat.json", FaultFixture.config(baseURL: URL(string: "http://127.0.0.1:\(port)/v1")!).replacingOccurrences(
-            of: #""maxAttempts": 2, "baseDelaySeconds": 0.05, "maxDelaySeconds": 0.2, "budget": 100"#,
-            // Waits drawn from 0…min(8 s, 0.25 s · 2^n): 29 retries outlast a 30 s outage by far (their mean is about
-            // 100 s), and the wait after the comeback is at most 8 s.
-            with: #""maxAttempts": 30, "baseDelaySeconds": 0.25, "maxDelaySeconds": 8, "budget": 100"#
+            // The suite's own policy removed: the defaults (waits drawn from c/2…c, c = 1, 2, 4 … 30 s) reach at
+            // least 30.5 s after the first failure, whatever the jitter draws.
+            of: #""concurrency": 4,\#n    "retries": { "maxAttempts": 2, "baseDelaySeconds": 0.05, "maxDelaySeconds": 0.2, "budget": 100 }"#, with: #""concurrency": 4"#
         ).replacingOccurrences(of: #""concurrency": 4"#, with: #""concurrency": 1"#))
         let runner = try fixture.runner("plain")
+        #expect(runner.library.config.defaults.retry == RetryPolicy(), "the default policy")
 
         // Take the server down once two cases were answered, and bring a new one up on the same port 30 s later.
         let outage = Thread {

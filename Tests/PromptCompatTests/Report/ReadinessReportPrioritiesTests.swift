@@ -42,6 +42,26 @@ struct ReadinessReportPrioritiesTests {
         #expect(report.markdown().contains("**Re-tune first:** `busy` (1 of 2 cases, weight 900), `quiet` (1 of 1 cases, weight 5), `unweighted` (2 of 2 cases)."))
     }
 
+    @Test("retried calls are counted by case and by cause in report.json, report.md's usage table and each case")
+    func retriesAreCounted() throws {
+        var retried = result("busy", "a", .drift, findings: ["facts"])
+        retried.retriedAfter = ["503", "network"]
+        var passed = result("quiet", "a", .pass)
+        passed.retriedAfter = ["503"]
+        let report = ReadinessReport(library: try library(), target: "base", results: [retried, passed, result("fine", "a", .pass)])
+
+        let summary = report.retrySummary
+        #expect(summary.retries == 3)
+        #expect(summary.cases == 2)
+        #expect(summary.after.map(\.cause) == ["503", "network"])
+        #expect(summary.after.map(\.count) == [2, 1])
+        let json = report.json()
+        #expect(json["summary"]?["retries"] == ["calls": 3, "cases": 2, "after": ["503": 2, "network": 1]])
+        let markdown = report.markdown()
+        #expect(markdown.contains("| retried calls | 3 in 2 cases (after 503 ×2, network ×1) | |"))
+        #expect(markdown.contains("- retried 2× (after 503, network)"))
+    }
+
     @Test("top reasons count cases by kind: checks, assertions, failure causes")
     func topReasons() throws {
         let cut = ProviderFailure(.truncated(limit: 64), "the answer was cut at max_tokens 64 (finish_reason length)")

@@ -43,7 +43,8 @@ final class RunFixture: Sendable {
             {
               "baseline": "stub",
               "samples": \(samples),
-              "defaults": { "similarity": 0.8, "timeoutSeconds": 10, "concurrency": 2 },
+              "defaults": { "similarity": 0.8, "timeoutSeconds": 10, "concurrency": 2,
+                            "retries": { "baseDelaySeconds": 0.05, "maxDelaySeconds": 0.2 } },
               "providers": {
                 "stub": { "baseURL": "\(server.baseURL.absoluteString)", "model": "stub-model" },
                 "other": { "baseURL": "\(server.baseURL.absoluteString)", "model": "other-model" },
