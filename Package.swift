@@ -18,7 +18,7 @@ let package = Package(
         // The `promptcompat` command-line tool.
         .executableTarget(name: "PromptCompatCLI", dependencies: ["PromptCompat", "PromptCompatServer"]),
         // Benchmarks of the comparison metrics (`scripts/bench scoring`); not a product.
-        .executableTarget(name: "PromptCompatBench", dependencies: ["PromptCompat"]),
+        .executableTarget(name: "PromptCompatBench", dependencies: ["PromptCompat", "PromptCompatServer"]),
         // Precision and recall of the default comparison on the labeled pairs in eval/ (`scripts/eval`); not a product.
         .executableTarget(name: "PromptCompatEval", dependencies: ["PromptCompat"]),
         // A loopback HTTP/1.1 server (POSIX sockets) and the quirk proxy that plays a provider profile in front

@@ -11,6 +11,7 @@ let usage = """
            PromptCompatBench latency [--cases N] [--concurrency C] [--latency-ms MS]
            PromptCompatBench cached [--cases N] [--concurrency C] [--latency-ms MS]
            PromptCompatBench cli --promptcompat PATH [--cases N]
+           PromptCompatBench oversize [--cases N]
 
     scoring   generates N deterministic Chinese answer pairs (default 10000: a reference of about 500
               characters, a candidate with ~15% of its characters edited), scores every pair with ROUGE-L F1,
@@ -36,6 +37,9 @@ let usage = """
     cli       the whole `promptcompat run --offline` (runner, four reports, history) as a child process over
               the 10000-case library, every answer from a cache one run filled first: wall time and the
               child's peak memory.
+    oversize  runaway answers: N (default 10) non-stream answers of 50 MiB at once, refused at the 8 MiB
+              cap, then 4N streams broken after 6 MiB: the peak memory each adds, beside the floor of N
+              bodies held to the cap, and the largest evidence one failure keeps.
     """
 
 /// `--name value` pairs after the mode; `nil` (after printing why) on anything unexpected.
@@ -102,6 +106,9 @@ func runBench(_ arguments: [String]) async -> Int32 {
                 try await bench.cliRun(executable: executable)
             default: try await bench.cachedRun()
             }
+        case "oversize":
+            guard let values = options(rest, allowed: ["cases"]) else { return 2 }
+            try await OversizeBench(cases: positive(values, "cases", 10)).run()
         case "-h", "--help", "help":
             print(usage)
         default:

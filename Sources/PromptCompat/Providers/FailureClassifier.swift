@@ -61,7 +61,7 @@ public enum FailureClassifier {
         case (_, .safetyBlocked(side: .unknown)): cause = .safetyBlocked(side: SafetySideWords.side(of: message))
         default: break
         }
-        return ProviderFailure(cause, describe(cause, message: message), status: status, evidence: text)
+        return ProviderFailure(cause, describe(cause, message: message), status: status, evidence: ProviderFailure.evidence(from: body))
     }
 
     /// A field of the error body whose value says more than any phrase.

@@ -60,7 +60,7 @@ extension OpenAICompatibleClient {
         do {
             json = try JSONValue(parsing: data)
         } catch {
-            throw ProviderFailure(.malformedResponse, "the embeddings response body is not JSON (\(error))", status: status, evidence: String(decoding: data, as: UTF8.self))
+            throw ProviderFailure(.malformedResponse, "the embeddings response body is not JSON (\(error))", status: status, evidence: ProviderFailure.evidence(from: data))
         }
         if FailureClassifier.isErrorBody(json) {
             throw embeddingsFailure(status: status, headers: headers, body: data, url: urlRequest.url)
@@ -71,7 +71,7 @@ extension OpenAICompatibleClient {
     /// Reads `data[i].embedding` (ordered by `data[i].index` when given) for `count` texts.
     static func embeddings(from json: JSONValue, count: Int, evidence: Data, status: Int) throws(ProviderFailure) -> [Embedding] {
         func malformed(_ problem: String) -> ProviderFailure {
-            ProviderFailure(.malformedResponse, "the embeddings response \(problem)", status: status, evidence: String(decoding: evidence, as: UTF8.self))
+            ProviderFailure(.malformedResponse, "the embeddings response \(problem)", status: status, evidence: ProviderFailure.evidence(from: evidence))
         }
         guard let items = json["data"]?.arrayValue else { throw malformed("has no data array") }
         guard items.count == count else { throw malformed("has \(items.count) embeddings for \(count) inputs") }

@@ -10,7 +10,7 @@ extension OpenAICompatibleClient {
     /// `AsyncThrowingStream` as they arrive (``TransferRouter``). More than ``maxResponseBytes`` in all
     /// fails as `malformed-response`; a line that is not UTF-8 too.
     func streamCompletion(_ urlRequest: URLRequest) async throws(ProviderFailure) -> Completion {
-        let (parts, task) = transfers.start(urlRequest, in: transferSession)
+        let (parts, task) = transfers.start(urlRequest, in: transferSession, maxBytes: maxResponseBytes)
         defer { task.cancel() }  // a failure raised by the stream's own events ends the transfer too
 
         var received = 0
@@ -51,7 +51,7 @@ extension OpenAICompatibleClient {
         if !isEventStream(status: status, headers: headers) {
             // A gateway that ignored "stream": true and answered with one JSON body.
             guard let json = try? JSONValue(parsing: body) else {
-                throw ProviderFailure(.malformedResponse, "the streaming response is neither SSE nor JSON", status: status, evidence: String(decoding: body, as: UTF8.self))
+                throw ProviderFailure(.malformedResponse, "the streaming response is neither SSE nor JSON", status: status, evidence: ProviderFailure.evidence(from: body))
             }
             if FailureClassifier.isErrorBody(json) {
                 throw FailureClassifier.classify(status: status, headers: headers, body: body, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape)

@@ -19,7 +19,7 @@ extension OpenAICompatibleClient {
     /// it arrives and can stop a body that is too large instead of buffering it: a `Content-Length` over
     /// the cap fails before the first body byte, a close-delimited body as soon as it passes the cap.
     func receiveBody(_ urlRequest: URLRequest) async throws(ProviderFailure) -> (status: Int, headers: [String: String], body: Data) {
-        let (parts, task) = transfers.start(urlRequest, in: transferSession)
+        let (parts, task) = transfers.start(urlRequest, in: transferSession, maxBytes: maxResponseBytes)
         defer { task.cancel() }  // a failure raised here ends the transfer too
         var status = 0
         var headers: [String: String] = [:]
@@ -52,7 +52,7 @@ extension OpenAICompatibleClient {
         return ProviderFailure(
             .malformedResponse,
             "response larger than \(maxResponseBytes) bytes (\(size)the limit is maxResponseBytes): stopped reading it",
-            status: status == 0 ? nil : status, evidence: String(decoding: start.prefix(ProviderFailure.evidenceLimit), as: UTF8.self)
+            status: status == 0 ? nil : status, evidence: ProviderFailure.evidence(from: start)
         )
     }
 
@@ -100,23 +100,31 @@ enum StreamPart: Sendable {
 /// `URLSession.bytes(for:)` does not exist on Linux; each transfer is an `AsyncThrowingStream` of
 /// ``StreamPart``s fed from here.
 final class TransferRouter: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    /// One transfer's stream, and how many body bytes it may still pass on.
+    private struct Transfer {
+        var continuation: AsyncThrowingStream<StreamPart, any Error>.Continuation
+        var bytesLeft: Int
+    }
+
     // Guarded by `lock`: the session calls back on its own queue while transfers start on any thread.
     private let lock = NSLock()
-    private var transfers: [Int: AsyncThrowingStream<StreamPart, any Error>.Continuation] = [:]
+    private var transfers: [Int: Transfer] = [:]
 
     /// Starts `request` on `session`; the stream ends when the transfer does, and cancelling the consuming
-    /// task (or dropping the stream) cancels the transfer.
-    func start(_ request: URLRequest, in session: URLSession) -> (AsyncThrowingStream<StreamPart, any Error>, URLSessionDataTask) {
+    /// task (or dropping the stream) cancels the transfer. Once the body passes `maxBytes` the transfer is
+    /// cancelled here and its stream ends after the chunk that crossed the cap: whatever the consumer does
+    /// meanwhile, a huge body costs at most the cap and one chunk, not what arrives before it reacts.
+    func start(_ request: URLRequest, in session: URLSession, maxBytes: Int = .max) -> (AsyncThrowingStream<StreamPart, any Error>, URLSessionDataTask) {
         let (parts, continuation) = AsyncThrowingStream<StreamPart, any Error>.makeStream()
         let task = session.dataTask(with: request)
-        lock.withLock { transfers[task.taskIdentifier] = continuation }
+        lock.withLock { transfers[task.taskIdentifier] = Transfer(continuation: continuation, bytesLeft: maxBytes) }
         continuation.onTermination = { _ in task.cancel() }
         task.resume()
         return (parts, task)
     }
 
     private func continuation(of task: URLSessionTask) -> AsyncThrowingStream<StreamPart, any Error>.Continuation? {
-        lock.withLock { transfers[task.taskIdentifier] }
+        lock.withLock { transfers[task.taskIdentifier]?.continuation }
     }
 
     func urlSession(
@@ -130,11 +138,25 @@ final class TransferRouter: NSObject, URLSessionDataDelegate, @unchecked Sendabl
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        continuation(of: dataTask)?.yield(.data(data))
+        let (continuation, overCap): (AsyncThrowingStream<StreamPart, any Error>.Continuation?, Bool) = lock.withLock {
+            guard var transfer = transfers[dataTask.taskIdentifier] else { return (nil, false) }
+            transfer.bytesLeft -= data.count
+            guard transfer.bytesLeft >= 0 else {
+                transfers[dataTask.taskIdentifier] = nil
+                return (transfer.continuation, true)
+            }
+            transfers[dataTask.taskIdentifier] = transfer
+            return (transfer.continuation, false)
+        }
+        continuation?.yield(.data(data))
+        if overCap {
+            continuation?.finish()
+            dataTask.cancel()
+        }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        let continuation = lock.withLock { transfers.removeValue(forKey: task.taskIdentifier) }
+        let continuation = lock.withLock { transfers.removeValue(forKey: task.taskIdentifier)?.continuation }
         if let error { continuation?.finish(throwing: error) } else { continuation?.finish() }
     }
 }

@@ -110,14 +110,14 @@ public final class OpenAICompatibleClient: Provider {
             throw FailureClassifier.classify(status: status, headers: headers, body: data, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape)
         }
         if let problem = Self.invalidUTF8(in: data) {
-            throw ProviderFailure(.malformedResponse, "the response body is not text: \(problem)", status: status, evidence: String(decoding: data.prefix(ProviderFailure.evidenceLimit), as: UTF8.self))
+            throw ProviderFailure(.malformedResponse, "the response body is not text: \(problem)", status: status, evidence: ProviderFailure.evidence(from: data))
         }
         let json: JSONValue
         do {
             json = try JSONValue(parsing: data)
         } catch {
             let what = data.isEmpty ? "the response body is empty" : "the response body is not JSON (\(error))"
-            throw ProviderFailure(.malformedResponse, what, status: status, evidence: String(decoding: data.prefix(ProviderFailure.evidenceLimit), as: UTF8.self))
+            throw ProviderFailure(.malformedResponse, what, status: status, evidence: ProviderFailure.evidence(from: data))
         }
         if FailureClassifier.isErrorBody(json) {
             throw FailureClassifier.classify(status: status, headers: headers, body: data, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape)
@@ -128,7 +128,7 @@ public final class OpenAICompatibleClient: Provider {
     /// Reads a non-streaming Chat Completions response body.
     static func completion(from json: JSONValue, evidence: Data, status: Int) throws(ProviderFailure) -> Completion {
         guard let choice = json["choices"]?.arrayValue?.first, let message = choice["message"]?.objectValue else {
-            throw ProviderFailure(.malformedResponse, "the response has no choices[0].message", status: status, evidence: String(decoding: evidence, as: UTF8.self))
+            throw ProviderFailure(.malformedResponse, "the response has no choices[0].message", status: status, evidence: ProviderFailure.evidence(from: evidence))
         }
         let finishReason = choice["finish_reason"]?.stringValue
         try checkSafetyFinish(finishReason, status: status, evidence: evidence)
@@ -144,7 +144,7 @@ public final class OpenAICompatibleClient: Provider {
     /// A finish reason that means the provider's safety filter withheld the output.
     static func checkSafetyFinish(_ finishReason: String?, status: Int, evidence: Data) throws(ProviderFailure) {
         guard let finishReason, ["content_filter", "sensitive"].contains(finishReason) else { return }
-        throw ProviderFailure(.safetyBlocked(side: .output), "the provider's content filter withheld the answer (finish_reason \"\(finishReason)\")", status: status, evidence: String(decoding: evidence, as: UTF8.self))
+        throw ProviderFailure(.safetyBlocked(side: .output), "the provider's content filter withheld the answer (finish_reason \"\(finishReason)\")", status: status, evidence: ProviderFailure.evidence(from: evidence))
     }
 
     /// Tool calls as compact JSON: `[{"name":"get_weather","arguments":{"city":"北京"}}]`.

@@ -37,17 +37,34 @@ public struct ProviderFailure: Error, Sendable, Equatable, CustomStringConvertib
     public var message: String
     /// The HTTP status, when there was a response.
     public var status: Int?
-    /// The start of the raw response body (at most ``evidenceLimit`` bytes), or the error text.
-    public var evidence: String?
+    /// The start of the raw response body, or the error text: at most ``evidenceLimit`` bytes of it,
+    /// followed by `… N bytes more` where it was cut, however it is set.
+    public var evidence: String? {
+        get { keptEvidence }
+        set { keptEvidence = newValue.map(Self.evidence(from:)) }
+    }
+    private var keptEvidence: String?
 
-    /// How much of a response body is kept as evidence.
+    /// How many bytes of a response body are kept as evidence.
     public static let evidenceLimit = 4096
 
     public init(_ cause: Cause, _ message: String, status: Int? = nil, evidence: String? = nil) {
         self.cause = cause
         self.message = message
         self.status = status
-        self.evidence = evidence.map { String($0.prefix(Self.evidenceLimit)) }
+        self.evidence = evidence
+    }
+
+    /// `text` cut to ``evidenceLimit`` UTF-8 bytes at a character boundary, saying how much was left out.
+    public static func evidence(from text: String) -> String {
+        TextCap.cut(text, toBytes: evidenceLimit)
+    }
+
+    /// The evidence of a raw body: only its first bytes are decoded, so a 50 MiB body costs no 50 MiB string.
+    public static func evidence(from body: Data) -> String {
+        guard body.count > evidenceLimit else { return String(decoding: body, as: UTF8.self) }
+        let start = String(decoding: body.prefix(evidenceLimit + 3), as: UTF8.self)
+        return TextCap.cut(start, toBytes: evidenceLimit, totalBytes: body.count)
     }
 
     /// A short name for the cause: `auth`, `rate-limited`, `safety-blocked`, …

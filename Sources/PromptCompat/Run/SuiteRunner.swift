@@ -101,13 +101,14 @@ public struct SuiteRunner: Sendable {
     /// The reference is the target's own accepted snapshot, else the baseline's. Without either, only the
     /// baseline records its first snapshot (any mode but `never`); another target records only with
     /// `all`, so a migration target never silently becomes its own reference. Each retry a call took is
-    /// told to ``onRetry`` as it happens and kept in the result (``CaseResult/retriedAfter``).
+    /// told to ``onRetry`` as it happens and kept in the result (``CaseResult/retriedAfter``). The result's
+    /// long texts are cut for the reports (``CaseResult/cappedForReports(limit:)``).
     public func run(_ prompt: Prompt, _ promptCase: PromptCase) async -> CaseResult {
         let name = "\(prompt.id) · \(promptCase.name)"
         let log = RetryLog { [onRetry] event in onRetry?(name, event) }
         var result = await RetryLog.$current.withValue(log) { await runCase(prompt, promptCase) }
         result.retriedAfter = log.events.map(\.after)
-        return result
+        return result.cappedForReports()
     }
 
     private func runCase(_ prompt: Prompt, _ promptCase: PromptCase) async -> CaseResult {

@@ -158,7 +158,7 @@ struct FailureClassifierTests {
         let body = String(repeating: "x", count: ProviderFailure.evidenceLimit * 2)
         let failure = FailureClassifier.classify(status: 500, headers: [:], body: Data(body.utf8), keyVariable: nil)
         #expect(failure.cause == .server)
-        #expect(failure.evidence?.count == ProviderFailure.evidenceLimit)
+        #expect(failure.evidence == String(repeating: "x", count: ProviderFailure.evidenceLimit) + "… \(ProviderFailure.evidenceLimit) bytes more")
     }
 
     // MARK: - Errors in HTTP 200

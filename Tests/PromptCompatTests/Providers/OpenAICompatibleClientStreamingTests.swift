@@ -107,6 +107,21 @@ struct OpenAICompatibleClientStreamingTests {
         #expect(failure.evidence == "部分回答")
     }
 
+    @Test("a stream cut after 2,000 chunks keeps 4096 bytes of its text as evidence, saying how much more there was")
+    func aLongStreamCutShortKeepsCappedEvidence() async throws {
+        let chunk = F.contentChunk(String(repeating: "很长的回答", count: 20))  // 300 bytes of text a chunk
+        let server = try LoopbackServer { _ in
+            .cutStream(chunks: [bytes("data: \(F.roleChunk)\n\n")] + Array(repeating: bytes("data: \(chunk)\n\n"), count: 2000), holdFor: .milliseconds(300))
+        }
+        defer { server.stop() }
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        #expect(failure.cause == .network)
+        let evidence = try #require(failure.evidence)
+        #expect(evidence.hasPrefix("很长的回答很长的回答"))
+        #expect(evidence.hasSuffix("… \(2000 * 300 - 4095) bytes more"), "\(evidence.suffix(40))")
+        #expect(evidence.utf8.count < ProviderFailure.evidenceLimit + 40)
+    }
+
     @Test func aStreamClosedCleanlyBeforeDoneAndFinishReasonIsCutShort() async throws {
         let server = try LoopbackServer { _ in .sse([F.roleChunk, F.contentChunk("部分回答")]) }
         defer { server.stop() }
