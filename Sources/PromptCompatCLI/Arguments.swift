@@ -77,10 +77,16 @@ enum ExitCode: Int32 {
     case terminated = 143
 }
 
-/// Standard error, for progress and messages (standard output carries results only).
+/// Standard error, for progress and messages (standard output carries results only). Everything
+/// written here, and everything `print`ed (Console+Redaction.swift), has its API keys taken out first.
 enum Console {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        writeError(text + "\n")
+    }
+
+    /// `text` on standard error as is (no newline added), keys taken out: progress lines updated in place.
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(redacted(text).utf8))
     }
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }

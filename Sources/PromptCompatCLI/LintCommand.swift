@@ -6,6 +6,7 @@ enum LintCommand {
     static func main(_ arguments: [String]) throws -> ExitCode {
         let args = try Arguments(arguments, options: Paths.options + ["target", "profile"], switches: [])
         let library = try PromptLibrary.load(from: Paths(args).prompts)
+        Console.protectKeys(of: library)
         try library.requirePrompts()
         for warning in library.warnings { Console.error(warning.description) }
         let targets = try targets(args, config: library.config)

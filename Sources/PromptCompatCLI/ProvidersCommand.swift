@@ -18,6 +18,7 @@ enum ProvidersCommand {
             return .ready
         }
         let library = try PromptLibrary.load(from: Paths(args).prompts)
+        Console.protectKeys(of: library)
         for provider in library.config.providers {
             let role = provider.name == library.config.baseline ? " [baseline]" : ""
             print("\(provider.name)\(role)  \(provider.resolvedProfile.displayName)  \(provider.baseURL.absoluteString)  model=\(provider.model)  key: \(keyStatus(provider.apiKeyEnv))")

@@ -22,6 +22,7 @@ enum ReportCommand {
             throw ResultsMergeError("shard \(merge.missingShards.map(\.description).joined(separator: ", ")) missing (given: \(given)): merge the results of every shard")
         }
         let library = try PromptLibrary.load(from: paths.prompts)
+        Console.protectKeys(of: library)
         try library.requirePrompts()
         for warning in library.warnings { Console.error(warning.description) }
         var report = ReadinessReport(library: library, target: merge.target, results: merge.results(orderedBy: library))

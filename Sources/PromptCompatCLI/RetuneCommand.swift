@@ -12,6 +12,7 @@ enum RetuneCommand {
         let args = try Arguments(rest, options: options, switches: switches)
         let paths = Paths(args)
         let library = try PromptLibrary.load(from: paths.prompts)
+        Console.protectKeys(of: library)
         try library.requirePrompts()
         for warning in library.warnings { Console.error(warning.description) }
         guard let target = args.value("target") else { throw UsageError("--target is required: the provider to re-tune the prompt for") }

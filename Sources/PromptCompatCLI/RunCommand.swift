@@ -18,6 +18,7 @@ enum RunCommand {
             record = mode
         }
         let library = try PromptLibrary.load(from: paths.prompts)
+        Console.protectKeys(of: library)
         try library.requirePrompts()
         for warning in library.warnings { Console.error(warning.description) }
         let targets = args.all("target").isEmpty ? [library.config.baseline] : args.all("target")
@@ -112,20 +113,20 @@ final class Progress: Sendable {
         let score = result.comparison.map { String(format: " %.2f", $0.score) } ?? ""
         let line = "[\(finished)/\(total)] \(result.displayName): \(result.verdict.rawValue)\(score)"
         if terminal && result.verdict.isPass {
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+            Console.writeError("\r\u{1B}[K" + line)
         } else {
             let detail = result.verdict.isPass ? "" : result.reasons.first.map { "\n      \($0)" } ?? ""
-            FileHandle.standardError.write(Data(((terminal ? "\r\u{1B}[K" : "") + line + detail + "\n").utf8))
+            Console.writeError((terminal ? "\r\u{1B}[K" : "") + line + detail + "\n")
         }
     }
 
     /// `retrying support/refund-reply · late (attempt 2 of 7, after 503, in 0.8 s)`, even with `--quiet`:
     /// a retry is the run waiting on the provider, and a person watching should know why.
     func retrying(_ caseName: String, _ event: RetryEvent) {
-        FileHandle.standardError.write(Data(((terminal ? "\r\u{1B}[K" : "") + "retrying \(caseName) (\(event))\n").utf8))
+        Console.writeError((terminal ? "\r\u{1B}[K" : "") + "retrying \(caseName) (\(event))\n")
     }
 
     func finish() {
-        if terminal && !quiet { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if terminal && !quiet { Console.writeError("\r\u{1B}[K") }
     }
 }

@@ -11,6 +11,7 @@ enum SnapshotsCommand {
         let args = try Arguments(arguments, options: Paths.options, switches: ["remove-obsolete", "force"])
         let paths = Paths(args)
         let library = try PromptLibrary.load(from: paths.prompts)
+        Console.protectKeys(of: library)
         let store = SnapshotStore(root: paths.snapshots)
         // Leftovers of interrupted writes are listed, and finished outside CI (never a write there).
         if RecordPolicy.isCI(ProcessInfo.processInfo.environment) {
@@ -36,7 +37,7 @@ enum SnapshotsCommand {
             return .notReady
         }
         if !args.has("force"), let refusal = refusal(obsolete: obsolete.count, of: keys.count, library: library, prompts: paths.prompts) {
-            FileHandle.standardError.write(Data((refusal + "\n").utf8))
+            Console.writeError(refusal + "\n")
             return .usage
         }
         for key in obsolete { try store.remove(key) }

@@ -68,7 +68,7 @@ public final class OpenAICompatibleClient: Provider {
         }
         let elapsed = clock.now - start
         completion.latency = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return completion
+        return completion.redactingSecrets(apiKeySecrets)  // an answer that echoes the key: snapshots, cache, reports
     }
 
     /// The HTTP request for `request`, with the key from the environment; fails naming the variable when

@@ -7,8 +7,10 @@ import Foundation
 /// - every occurrence of a known secret (the key the call sent) becomes `[redacted]`, wherever it is —
 ///   providers echo a wrong key back in their error message;
 /// - the value of an `Authorization` or `api-key` header, written as a header line (`Authorization: Bearer
-///   sk-…`) or as a JSON member (`"api-key": "…"`), and any `Bearer` token become `[redacted]`, so a
-///   gateway that echoes the request's headers leaks nothing either.
+///   sk-…`) or as a JSON member (`"api-key": "…"`), any `Bearer` token, and key-shaped tokens (`sk-…` of
+///   OpenAI, DashScope, DeepSeek, Moonshot and SiliconFlow; Zhipu's `<id>.<secret>`; what follows "API key
+///   provided:") become `[redacted]`, so a gateway that echoes the request's headers, or a log of
+///   another team's key, leaks nothing either.
 ///
 /// ```swift
 /// SecretRedaction.redact(#"{"error":"Incorrect API key provided: sk-abc123456"}"#, secrets: ["sk-abc123456"])
@@ -28,7 +30,21 @@ public enum SecretRedaction {
         #"((?:authorization|api-key|x-api-key)\s*:\s*)[^\r\n"'\\]+"#,            // a header line
         #"("(?:authorization|api-key|x-api-key|api_key|apiKey)"\s*:\s*")[^"]*"#,  // a JSON member
         #"(\bbearer\s+)[A-Za-z0-9_.~+/=\-]+"#,                                     // a bearer token anywhere (RFC 6750)
+        #"((?:api[ _-]?key|secret[ _-]?key)\s+provided:\s*)(?!\[redacted\])[A-Za-z0-9_.\-]*[A-Za-z0-9_\-]"#,  // "Incorrect API key provided: …"
+        #"()\bsk-[A-Za-z0-9_\-]{16,}"#,                                            // sk- keys (OpenAI, DashScope, DeepSeek, Kimi, SiliconFlow)
+        #"()\b[0-9a-f]{32}\.[A-Za-z0-9]{16}\b"#,                                    // Zhipu's id.secret
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
+    /// The values of environment variables whose name says they hold a key (`DASHSCOPE_API_KEY`,
+    /// `OPENAI_KEY`, `HF_TOKEN`, `APP_SECRET`), long enough to be searched for, longest first.
+    public static func keyLikeValues(in environment: [String: String]) -> [String] {
+        let suffixes = ["KEY", "TOKEN", "SECRET"]
+        let values = environment.filter { name, value in
+            let upper = name.uppercased()
+            return value.count >= minimumSecretLength && suffixes.contains { upper.hasSuffix($0) }
+        }.map(\.value)
+        return Array(Set(values)).sorted { $0.count > $1.count }
+    }
 
     /// `text` with every secret and every header-shaped key value replaced by ``marker``.
     public static func redact(_ text: String, secrets: [String]) -> String {
@@ -51,5 +67,22 @@ extension ProviderFailure {
         failure.message = SecretRedaction.redact(message, secrets: secrets)
         failure.evidence = evidence.map { SecretRedaction.redact($0, secrets: secrets) }
         return failure
+    }
+}
+
+extension Completion {
+    /// The answer (and its reasoning) with every occurrence of `secrets` replaced by ``SecretRedaction/marker``:
+    /// a model or a gateway that echoes the key in a 200 answer must not put it into snapshots, the
+    /// cache and the reports. Only the exact values: an answer explaining `Authorization: Bearer <token>`
+    /// headers is an answer, not a leak.
+    public func redactingSecrets(_ secrets: [String]) -> Completion {
+        let secrets = secrets.filter { $0.count >= SecretRedaction.minimumSecretLength }
+        guard !secrets.isEmpty, secrets.contains(where: { text.contains($0) || reasoning?.contains($0) == true }) else { return self }
+        var completion = self
+        for secret in secrets {
+            completion.text = completion.text.replacingOccurrences(of: secret, with: SecretRedaction.marker)
+            completion.reasoning = completion.reasoning?.replacingOccurrences(of: secret, with: SecretRedaction.marker)
+        }
+        return completion
     }
 }

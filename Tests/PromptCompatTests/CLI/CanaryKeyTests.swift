@@ -7,7 +7,7 @@ import PromptCompatTestSupport
 /// What the loopback provider does at the moment: answer, reject the key, or fail — and, in the echo
 /// modes, put the key it was sent into its error body, as some gateways do.
 final class ProviderBehaviour: Sendable {
-    enum Mode: Sendable { case answer, unauthorized, serverError, unauthorizedEchoingKey(String), serverErrorEchoingHeaders(String) }
+    enum Mode: Sendable { case answer, unauthorized, serverError, unauthorizedEchoingKey(String), serverErrorEchoingHeaders(String), answerEchoingKey(String) }
     private let lock = NSLock()
     nonisolated(unsafe) private var mode = Mode.answer
 
@@ -23,6 +23,7 @@ final class ProviderBehaviour: Sendable {
         case .serverError: .text(500, "Internal Server Error")
         case .unauthorizedEchoingKey(let key): .json(401, #"{"error":{"message":"Incorrect API key provided: \#(key)","code":"invalid_api_key"}}"#)
         case .serverErrorEchoingHeaders(let key): .text(500, "upstream rejected the request\nAuthorization: Bearer \(key)\napi-key: \(key)\n")
+        case .answerEchoingKey(let key): RunFixture.completion("您的订单已发货。(debug: request signed with \(key))")
         }
     }
 }
@@ -157,6 +158,13 @@ struct CanaryKeyTests {
         #expect(results.contains("[redacted]"), "the evidence is kept, with the key taken out: \(results)")
         expectKeySent(fixture, canary, atLeast: before401 + 2 + 2 + 4)
 
+        // A 200 whose answer echoes the key (a gateway's debug line): recorded, cached and reported without it.
+        behaviour.set(.answerEchoingKey(canary.key))
+        let echoedAnswer = try await run("200 echoing the key", ["run", "--target", "keyed", "--record", "all", "--refresh"])
+        #expect(echoedAnswer.stdout.contains("recorded 2 snapshots"))
+        #expect(fixture.sample("keyed", "late")?.contains("request signed with [redacted]") == true)
+        behaviour.set(.answer)
+
         let providers = try await run("providers", ["providers"])
         #expect(providers.stdout.contains("STUB_API_KEY set"))
 
@@ -169,6 +177,28 @@ struct CanaryKeyTests {
         #expect(written.contains { $0.hasPrefix(".promptcompat/cache/") && $0.hasSuffix(".json") }, "no cache entry was scanned")
         #expect(written.contains { $0.hasPrefix("snapshots/keyed/") && $0.hasSuffix("meta.json") }, "no snapshot was scanned")
         #expect(leaks.isEmpty, "the canary key leaked:\n\(leaks.joined(separator: "\n"))")
+    }
+
+    @Test("import of a gateway log holding keys in its error messages prints and writes none of them")
+    func importNeverLeaksLoggedKeys() async throws {
+        let (fixture, _, canary, environment) = try setUp()
+        let logged = Canary()  // another team's key, in no variable here: found by its shape
+        let request: JSONValue = ["model": "gpt-4o", "messages": [["role": "user", "content": "订单 20240709 到哪了？"]], "max_tokens": 60]
+        let lines = [
+            ["request": request, "status": 401, "response": ["error": ["message": .string("Incorrect API key provided: \(logged.key)"), "code": "invalid_api_key"]]],
+            ["request": request, "status": 500, "response": ["error": ["message": .string("upstream said: Authorization: Bearer \(canary.key)")]]],
+            ["request": request, "response": ["id": "c", "object": "chat.completion", "choices": [["index": 0, "message": ["role": "assistant", "content": "已发货。"], "finish_reason": "stop"]]]],
+        ].map { JSONValue.object(JSONObject($0.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 })).serialized() }
+        try fixture.write("gateway.jsonl", lines.joined(separator: "\n") + "\n")
+
+        var leaks: [String] = []
+        for arguments in [["import", "gateway.jsonl", "--dry-run"], ["import", "gateway.jsonl", "--keep-going"]] {
+            let output = try await CLIProcess.run(arguments, in: fixture.root, environment: environment)
+            let step = arguments.joined(separator: " ")
+            leaks += canary.leaks(after: step, under: fixture.root, output: output) + logged.leaks(after: step, under: fixture.root, output: output)
+        }
+        leaks = leaks.filter { !$0.contains("gateway.jsonl:") }  // the log itself holds them, of course
+        #expect(leaks.isEmpty, "a key leaked:\n\(leaks.joined(separator: "\n"))")
     }
 
     @Test("a swift test check records, passes, and reports a 401 and a 500 without the key in any issue or result")

@@ -26,6 +26,34 @@ struct SecretsTests {
         #expect(SecretRedaction.redact(once, secrets: [Self.key]) == once, "redacting twice changes nothing")
     }
 
+    @Test("key-shaped tokens are taken out even when no variable holds them: a gateway log of another team's keys")
+    func keyShapedTokens() {
+        let cases: [(String, String)] = [
+            ("Incorrect API key provided: sk-proj-AbC123dEf456gHi789.", "Incorrect API key provided: [redacted]."),
+            ("Incorrect API key provided: abcd1234efgh, check it", "Incorrect API key provided: [redacted], check it"),
+            ("DashScope key sk-0123456789abcdef0123 rejected", "DashScope key [redacted] rejected"),
+            ("zhipu 0123456789abcdef0123456789abcdef.AbCdEfGhIjKlMnOp failed", "zhipu [redacted] failed"),
+            ("sk-learn is a library; sk-short too", "sk-learn is a library; sk-short too"),
+        ]
+        for (text, expected) in cases {
+            #expect(SecretRedaction.redact(text, secrets: []) == expected)
+        }
+    }
+
+    @Test("variables named like keys are protected; others are not")
+    func keyLikeVariables() {
+        let environment = ["DASHSCOPE_API_KEY": "sk-dash-123456", "HF_TOKEN": "hf_abcdefgh", "APP_SECRET": "s3cr3t-value", "HOME": "/home/someone", "SHORT_KEY": "abc"]
+        #expect(Set(SecretRedaction.keyLikeValues(in: environment)) == ["sk-dash-123456", "hf_abcdefgh", "s3cr3t-value"])
+    }
+
+    @Test("a 200 answer echoing the configured key keeps the answer, not the key")
+    func answerEchoingTheKey() {
+        let completion = Completion(text: "已发货 (signed with \(Self.key))", finishReason: "stop", model: "m", usage: nil)
+        #expect(completion.redactingSecrets([Self.key]).text == "已发货 (signed with [redacted])")
+        let teaching = Completion(text: "Send `Authorization: Bearer <token>`", finishReason: "stop", model: "m", usage: nil)
+        #expect(teaching.redactingSecrets([Self.key]).text == teaching.text, "an answer about headers is an answer")
+    }
+
     struct Echo: Sendable, CustomTestStringConvertible {
         var name: String
         var streaming = false
