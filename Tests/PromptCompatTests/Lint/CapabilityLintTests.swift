@@ -120,6 +120,28 @@ final class CapabilityLintTests {
         #expect(found.description == "\(folder.path("classify/intent.json")):3:18: warning: temperature 0 → 0.01 (Zhipu GLM accepts (0,1]) — hint: set temperature to 0.01 in an override for zhipu, or accept the adaptation")
     }
 
+    @Test("values the API allows but the target's profile does not (top_p 1, temperature 1.5 on Zhipu) are range warnings naming the profile's interval")
+    func profileRangeWarnings() throws {
+        let scratch = try ScratchLibrary(config: Self.config, files: ["creative/slogan.json": """
+            {
+              "temperature": 1.5,
+              "top_p": 1,
+              "max_tokens": 32,
+              "messages": [ { "role": "user", "content": "为新品写一句口号。" } ],
+              "cases": [ { "name": "a" } ]
+            }
+            """])
+        defer { scratch.delete() }
+        let library = try scratch.load()
+        let report = CapabilityLint.lint(library: library, target: try #require(library.config.provider(named: "zhipu")))
+        let found = report.findings.filter { $0.promptID == "creative/slogan" }
+        #expect(found.map(\.message).sorted() == ["temperature 1.5 → 1 (Zhipu GLM accepts (0,1])", "top_p 1 → 0.99 (Zhipu GLM accepts (0,1))"])
+        #expect(found.allSatisfy { $0.severity == .warning })
+        #expect(found.map(\.jsonPath).sorted() == ["$.temperature", "$.top_p"])
+        #expect(CapabilityLint.lint(library: library, target: try #require(library.config.provider(named: "local"))).findings.filter { $0.promptID == "creative/slogan" }.isEmpty,
+                "llama.cpp takes both as they are")
+    }
+
     @Test("seed is dropped on Zhipu, and the hint says to record samples to see the noise")
     func seedDroppedOnZhipu() throws {
         let found = try finding(lint("zhipu"), "classify/intent", "unsupported")
