@@ -6,6 +6,9 @@
 /// template.messages[1].content   // "订单号：{{order_id}}\n下单日期：{{date}}\n…"
 /// template.values[0]             // ["order_id": "YX20240701003", "date": "2024年7月1日"]
 /// ```
+///
+/// The slots' edges are snapped to labels (``SlotBoundaries``) and each is named from its context
+/// (``SlotNames``): `评论：{{review}}`, else `var1`, `var2`, ….
 struct ExtractedTemplate: Sendable {
     var messages: [ChatMessage]
     /// Variable names in the order they appear.
@@ -21,10 +24,10 @@ struct ExtractedTemplate: Sendable {
 
     init(_ group: RequestGroup, requests: [ChatRequest]) {
         let first = requests[group.members[0]]
+        let messageSegments = group.segments
         var pieces: [[Either]] = []
         var slots: [Slot] = []
-        for (i, alignment) in group.alignments.enumerated() {
-            let segments = alignment.segments
+        for (i, segments) in messageSegments.enumerated() {
             if !Self.isSafe(segments) {
                 // Fixed text that reads as a {{variable}}: the whole message becomes one variable.
                 let texts = group.members.map { requests[$0].messages[i].content }
@@ -32,20 +35,10 @@ struct ExtractedTemplate: Sendable {
                 pieces.append([.slot(slots.count - 1)])
                 continue
             }
-            var message: [Either] = []
-            var context = ""
-            for segment in segments {
-                switch segment {
-                case .fixed(let text):
-                    message.append(.fixed(text))
-                    context = text
-                case .slot(let values, let facts):
-                    slots.append(Slot(message: i, values: values, name: SlotNames.name(facts: facts, before: context)))
-                    message.append(.slot(slots.count - 1))
-                    context = ""
-                }
-            }
-            pieces.append(message)
+            let instruction = messageSegments.enumerated().filter { $0.offset != i }.flatMap(\.element).compactMap { segment -> String? in
+                if case .fixed(let text) = segment { text } else { nil }
+            }.joined(separator: "\n")
+            pieces.append(Self.pieces(of: segments, message: i, instruction: instruction, slots: &slots))
         }
         let names = Self.names(for: slots)
         variables = names
@@ -62,6 +55,24 @@ struct ExtractedTemplate: Sendable {
         values = group.members.indices.map { m in
             Dictionary(uniqueKeysWithValues: slots.indices.map { (names[$0], slots[$0].values[m]) })
         }
+    }
+
+    /// One message's fixed text and slots, each slot named from its context (``SlotNames``).
+    private static func pieces(of segments: [MessageAlignment.Segment], message i: Int, instruction: String, slots: inout [Slot]) -> [Either] {
+        var message: [Either] = []
+        for (k, segment) in segments.enumerated() {
+            switch segment {
+            case .fixed(let text):
+                message.append(.fixed(text))
+            case .slot(let values, let facts):
+                var context = SlotNames.Context(whole: segments.count == 1, instruction: instruction)
+                if k > 0, case .fixed(let text) = segments[k - 1] { context.before = text }
+                if k + 1 < segments.count, case .fixed(let text) = segments[k + 1] { context.after = text }
+                slots.append(Slot(message: i, values: values, name: SlotNames.name(facts: facts, values: values, context: context)))
+                message.append(.slot(slots.count - 1))
+            }
+        }
+        return message
     }
 
     private enum Either {

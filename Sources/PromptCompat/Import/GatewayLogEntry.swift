@@ -8,8 +8,8 @@ import Foundation
 /// {"request_body": "{…}", "response_body": "{…}"}            // objects or JSON strings
 /// {"request": {"body": {…}}, "response": {"status_code": 200, "body": {…}}}
 /// ```
-/// with optional `"id"`, `"case"`, `"timestamp"` (ISO 8601, or Unix seconds or milliseconds) and
-/// `"latency_ms"`.
+/// with optional `"id"`, `"case"`, `"timestamp"` (ISO 8601, or Unix seconds or milliseconds),
+/// `"latency_ms"`, and what gateways record about the call (``GatewayLogEntry/LogMetadata``).
 public struct GatewayLogEntry: Sendable {
     /// The log file, as it is named in messages.
     public var file: String
@@ -23,8 +23,10 @@ public struct GatewayLogEntry: Sendable {
     public var timestamp: String?
     /// The line's `"case"`, else its `"id"`: the case name to use.
     public var name: String?
+    /// What the gateway recorded about the call: prompt name, route, tags, end user.
+    public var metadata: LogMetadata
 
-    public init(file: String, line: Int, request: ChatRequest, completion: Completion, latencySeconds: Double? = nil, timestamp: String? = nil, name: String? = nil) {
+    public init(file: String, line: Int, request: ChatRequest, completion: Completion, latencySeconds: Double? = nil, timestamp: String? = nil, name: String? = nil, metadata: LogMetadata = LogMetadata()) {
         self.file = file
         self.line = line
         self.request = request
@@ -32,6 +34,7 @@ public struct GatewayLogEntry: Sendable {
         self.latencySeconds = latencySeconds
         self.timestamp = timestamp
         self.name = name
+        self.metadata = metadata
     }
 
     /// Reads one log line.
@@ -58,6 +61,7 @@ public struct GatewayLogEntry: Sendable {
         guard let model = requestBody["model"]?.stringValue ?? response["model"]?.stringValue else {
             throw .malformed("\"\(requestPath).model\" is missing")
         }
+        metadata = LogMetadata(line: object, request: requestBody)
         var parameters = requestBody
         for key in ["model", "messages"] + GatewayLog.ignoredRequestKeys { parameters[key] = nil }
 

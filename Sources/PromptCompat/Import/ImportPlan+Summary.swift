@@ -1,11 +1,11 @@
 import Foundation
 
 extension ImportPlan {
-    /// What the import did (or, with `dryRun`, would do), for a person:
+    /// What the import did (or, with `dryRun`, would do, each prompt with its ``PromptFile/preview(indent:)``), for a person:
     ///
     /// ```
     /// 14 lines read: 3 prompts (3 new, 0 extended), 10 cases, 10 snapshots written
-    ///   new prompts/imported/gpt-4-0613-1.json: 4 cases (gateway-log.jsonl lines 1-2, 5, 9); variables order_id, date
+    ///   new prompts/imported/order-answer.json: 4 cases (gateway-log.jsonl lines 1-2, 5, 9); variables order_id, date
     ///   snapshots: snapshots/openai-gpt4/ (provider openai-gpt4)
     /// already present: 1 request (gateway-log.jsonl line 14)
     /// skipped 2 lines:
@@ -22,6 +22,7 @@ extension ImportPlan {
         for prompt in prompts {
             let variables = prompt.variables.isEmpty ? "no variables" : "variables " + prompt.variables.joined(separator: ", ")
             lines.append("  \(prompt.isNew ? "new" : "extended") \(PromptLibrary.displayPath(prompt.file)): \(prompt.isNew ? "" : "+")\(plural(prompt.addedCases.count, "case")) (\(Self.lines(prompt.addedCases.map(\.source)))); \(variables)")
+            if dryRun { lines += prompt.preview() }
         }
         if !snapshots.isEmpty {
             let folder = PromptLibrary.displayPath(snapshotStore.root.appendingPathComponent(provider)) + "/"

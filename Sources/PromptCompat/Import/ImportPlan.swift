@@ -1,7 +1,7 @@
 import Foundation
 
 /// What an import of gateway logs will write: new and extended prompt files, baseline snapshots, and
-/// every line it leaves out with the reason. ``LogImport/plan(_:library:provider:prefix:snapshots:environment:)``
+/// every line it leaves out with the reason. ``LogImport/plan(_:library:provider:prefix:snapshots:environment:adjust:)``
 /// makes it without touching the disk; ``write()`` carries it out.
 ///
 /// ```swift
@@ -21,6 +21,10 @@ public struct ImportPlan: Sendable {
         public var variables: [String]
         /// The cases this import adds, with the log line each comes from.
         public var addedCases: [(name: String, source: LogLineProblem.Location)]
+        /// The prompt's messages with their `{{variables}}`, as the file has them.
+        public var messages: [ChatMessage] = []
+        /// The variables of each added case, in case order.
+        public var values: [[String: String]] = []
     }
 
     /// A baseline snapshot to write: a new case's logged answer, or an existing case's that had none.

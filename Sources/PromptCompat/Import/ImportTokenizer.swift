@@ -1,7 +1,7 @@
 import Foundation
 
-/// One piece of a message text as the import aligns it: a fact, a Latin word, a whitespace run, or a
-/// single other character. The pieces of a text, joined, are the text exactly.
+/// One piece of a message text as the import aligns it: a fact, a Latin word, a run of spaces or tabs,
+/// or a single other character (each line break too). The pieces of a text, joined, are the text exactly.
 struct ImportToken: Sendable, Equatable {
     var text: String
     /// Set when the token is a fact (an order number, a date, an amount, …); used to name variables.
@@ -39,8 +39,8 @@ enum ImportTokenizer {
             var end = i + 1
             if isLatinLetter(scalars[i]) {
                 while end < limit, isLatinLetter(scalars[end]) { end += 1 }
-            } else if scalars[i].properties.isWhitespace {
-                while end < limit, scalars[end].properties.isWhitespace { end += 1 }
+            } else if scalars[i].properties.isWhitespace, !isLineBreak(scalars[i]) {
+                while end < limit, scalars[end].properties.isWhitespace, !isLineBreak(scalars[end]) { end += 1 }
             }
             tokens.append(ImportToken(text: piece(i..<end), fact: nil))
             i = end
@@ -63,6 +63,11 @@ enum ImportTokenizer {
             }
         }
         return joined
+    }
+
+    /// A line break is a token of its own, so `" \n"` and `"\n"` still share their `"\n"`.
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\n" || scalar == "\r"
     }
 
     static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {

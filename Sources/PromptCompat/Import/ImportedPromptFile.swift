@@ -24,7 +24,8 @@ struct NewPromptFile {
         object["cases"] = .array(zip(caseNames, template.values).map { CaseNames.json(name: $0, values: $1, order: template.variables) })
         self.file = ImportPlan.PromptFile(
             id: id, file: url, isNew: true, text: PromptFileFormat.text(object),
-            variables: template.variables, addedCases: zip(caseNames, entries).map { ($0, $1.location) }
+            variables: template.variables, addedCases: zip(caseNames, entries).map { ($0, $1.location) },
+            messages: template.messages, values: template.values
         )
     }
 }
@@ -59,7 +60,8 @@ struct PromptExtension {
         if let weight = root["weight"]?.numberValue { root["weight"] = .number(weight + Double(added.count)) }
         return ImportPlan.PromptFile(
             id: prompt.id, file: prompt.file, isNew: false, text: PromptFileFormat.text(root),
-            variables: order, addedCases: added.map { ($0.name, $0.entry.location) }
+            variables: order, addedCases: added.map { ($0.name, $0.entry.location) },
+            messages: prompt.messages, values: added.map(\.values)
         )
     }
 }

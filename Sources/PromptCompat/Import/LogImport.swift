@@ -5,8 +5,9 @@ import Foundation
 /// Each logged request is, in this order: **already present** (its body's ``RequestFingerprint`` is a
 /// case of the library or an earlier line; only a missing snapshot is filled in), **a new case of an
 /// imported prompt** under `prefix` whose template it fits (``TemplateMatch``), or **part of a new
-/// prompt** (``RequestGrouping``, ``ExtractedTemplate``) named `<prefix>/<model>-<n>`. Hand-written
-/// prompts are never rewritten. See `docs/import.md`.
+/// prompt** (``RequestGrouping``, ``ExtractedTemplate``) named from the log's metadata or its task
+/// (``PromptNames``: `<prefix>/review-sentiment`), as ``ImportAdjustments`` split or merge them.
+/// Hand-written prompts are never rewritten. See `docs/import.md`.
 ///
 /// ```swift
 /// let library = try PromptLibrary.load(from: URL(fileURLWithPath: "prompts"))
@@ -21,9 +22,13 @@ public enum LogImport {
         public var description: String
     }
 
+    /// The plan for importing `log` into `library`: the answers become `provider`'s snapshots, new prompts
+    /// go under `prefix`, `adjust` splits or merges proposed prompts. Throws for a provider the suite
+    /// config lacks, an unsafe provider name or prefix, or an id in `adjust` that is not proposed.
     public static func plan(
         _ log: GatewayLog, library: PromptLibrary, provider: String, prefix: String = "imported",
-        snapshots: SnapshotStore, environment: [String: String] = ProcessInfo.processInfo.environment
+        snapshots: SnapshotStore, environment: [String: String] = ProcessInfo.processInfo.environment,
+        adjust: ImportAdjustments = ImportAdjustments()
     ) throws(SetupError) -> ImportPlan {
         guard library.config.provider(named: provider) != nil else {
             throw SetupError(description: "provider \"\(provider)\" is not in \(SuiteConfig.fileName); declared: \(library.config.providers.map(\.name).joined(separator: ", "))")
@@ -32,9 +37,17 @@ public enum LogImport {
         if let problem = SafeName.problem(withID: prefix) { throw SetupError(description: "--prefix \"\(prefix)\" \(problem)") }
         let policy = snapshotPolicy(environment)
         var planner = Planner(library: library, provider: provider, prefix: prefix, store: snapshots)
+        planner.secrets = keys(of: library, in: environment)
         var plan = ImportPlan(linesRead: log.linesRead, skipped: log.skipped, malformed: log.malformed, provider: provider, snapshotStore: snapshots, policy: policy)
-        planner.place(log.entries, into: &plan)
+        try planner.place(log.entries, into: &plan, adjust: adjust)
         return plan
+    }
+
+    /// The key values no imported answer may carry into a snapshot: those the library's providers read
+    /// (`apiKeyEnv`) and any variable named like a key (``SecretRedaction/keyLikeValues(in:)``).
+    static func keys(of library: PromptLibrary, in environment: [String: String]) -> [String] {
+        let configured = library.config.providers.compactMap { $0.apiKeyEnv.flatMap { environment[$0] } }
+        return Array(Set(configured + SecretRedaction.keyLikeValues(in: environment)))
     }
 
     /// Import writes the snapshots that are missing — except under CI, like a run: `CI` set means none,
@@ -53,6 +66,8 @@ struct Planner {
     let provider: String
     let prefix: String
     let store: SnapshotStore
+    /// Key values taken out of every logged answer before it becomes a snapshot.
+    var secrets: [String] = []
     /// Fingerprint → where that request already is.
     var known: [String: String] = [:]
     /// Existing cases by fingerprint, to fill in a missing snapshot.
@@ -88,7 +103,7 @@ struct Planner {
         return request
     }
 
-    mutating func place(_ entries: [GatewayLogEntry], into plan: inout ImportPlan) {
+    mutating func place(_ entries: [GatewayLogEntry], into plan: inout ImportPlan, adjust: ImportAdjustments) throws(LogImport.SetupError) {
         var leftovers: [GatewayLogEntry] = []
         for entry in entries {
             let fingerprint = RequestFingerprint.of(entry.request)
@@ -109,13 +124,13 @@ struct Planner {
             plan.prompts.append(extended.file)
             plan.snapshots += extended.added.map { snapshotWrite(promptID: id, case: $0.name, entry: $0.entry) }
         }
-        for group in RequestGrouping.groups(of: leftovers.map(\.request)) {
-            let members = group.members.map { leftovers[$0] }
-            let id = nextID(model: members[0].request.model)
-            let file = library.root.appendingPathComponent(id + ".json")
-            let newPrompt = NewPromptFile(id: id, file: file, template: ExtractedTemplate(group, requests: leftovers.map(\.request)), entries: members)
+        for proposal in try proposals(for: leftovers, adjust: adjust) {
+            let members = proposal.group.members.map { leftovers[$0] }
+            let file = library.root.appendingPathComponent(proposal.id + ".json")
+            let template = ExtractedTemplate(proposal.group, requests: leftovers.map(\.request))
+            let newPrompt = NewPromptFile(id: proposal.id, file: file, template: template, entries: members)
             plan.prompts.append(newPrompt.file)
-            plan.snapshots += zip(newPrompt.caseNames, members).map { snapshotWrite(promptID: id, case: $0, entry: $1) }
+            plan.snapshots += zip(newPrompt.caseNames, members).map { snapshotWrite(promptID: proposal.id, case: $0, entry: $1) }
         }
     }
 
@@ -137,18 +152,10 @@ struct Planner {
     }
 
     func snapshotWrite(promptID: String, case name: String, entry: GatewayLogEntry) -> ImportPlan.SnapshotWrite {
-        var snapshot = Snapshot(provider: provider, request: entry.request, completions: [entry.completion])
+        // A logged answer that echoes a key (a gateway's debug line) is accepted without it.
+        var snapshot = Snapshot(provider: provider, request: entry.request, completions: [entry.completion.redactingSecrets(secrets)])
         if let timestamp = entry.timestamp { snapshot.metadata.recordedAt = timestamp }
         if entry.latencySeconds == nil { snapshot.metadata.latencySeconds = [] }
         return .init(key: SnapshotKey(provider: provider, promptID: promptID, caseName: name), snapshot: snapshot, source: entry.location)
-    }
-
-    /// `<prefix>/<model>-<n>` with the smallest `n` not taken by a prompt or a file.
-    mutating func nextID(model: String) -> String {
-        let base = "\(prefix)/\(CaseNames.safe(model) ?? "model")"
-        var n = 1
-        while takenIDs.contains("\(base)-\(n)") || FileManager.default.fileExists(atPath: library.root.appendingPathComponent("\(base)-\(n).json").path) { n += 1 }
-        takenIDs.insert("\(base)-\(n)")
-        return "\(base)-\(n)"
     }
 }

@@ -27,6 +27,8 @@ struct MessageAlignment: Sendable {
 
     private(set) var tokens: [[ImportToken]]
     private(set) var ids: [[Int]]
+    /// `offsets[m][i]`: the characters of member `m`'s tokens before token `i` (one more entry than tokens).
+    private var offsets: [[Int]]
     /// `positions[m][k]`: the index in member `m` of the `k`-th shared token.
     private var positions: [[Int]]
     /// The shared tokens' ids.
@@ -37,6 +39,7 @@ struct MessageAlignment: Sendable {
     /// A group of one text; `ids` are its tokens' ids from one ``ImportTokenTable``.
     init(_ tokens: [ImportToken], ids: [Int]) {
         self.tokens = [tokens]
+        offsets = [Self.offsets(tokens)]
         self.ids = [ids]
         positions = [Array(ids.indices)]
         sharedIDs = ids
@@ -58,6 +61,7 @@ struct MessageAlignment: Sendable {
         let pairs = CommonSubsequence.pairs(sharedIDs, newIDs)
         var next = self
         next.tokens.append(newTokens)
+        next.offsets.append(Self.offsets(newTokens))
         next.ids.append(newIDs)
         if pairs.count == sharedIDs.count {
             next.positions.append(pairs.map(\.1))
@@ -88,19 +92,65 @@ struct MessageAlignment: Sendable {
         return runs
     }
 
+    /// Folds shared runs too short to trust into the slots around them. Between two slots a run must
+    /// also be at least ``innerRunShare`` of the longer slot's average length, or of the shorter one's
+    /// if it holds a line break or colon: two long texts share a `人工智能` or `the ` by chance, a
+    /// template's `\n正文：` separates a short title from a long text.
     private mutating func dropShortRuns() {
         var keep: [Int] = []
-        for run in runs {
+        let all = runs
+        for (r, run) in all.enumerated() {
             let atStart = positions.allSatisfy { $0[run.lowerBound] == 0 }
             let atEnd = zip(positions, ids).allSatisfy { $0[run.upperBound - 1] == $1.count - 1 }
             let characters = run.reduce(0) { $0 + tokens[0][positions[0][$1]].text.count }
-            let needed = atStart && atEnd ? 0 : (atStart || atEnd ? Self.minimumEdgeRun : Self.minimumInnerRun)
+            var needed = atStart && atEnd ? 0 : (atStart || atEnd ? Self.minimumEdgeRun : Self.minimumInnerRun)
+            if !atStart, !atEnd {
+                let before = averageGap(from: r == 0 ? nil : all[r - 1].upperBound - 1, to: run.lowerBound)
+                let after = averageGap(from: run.upperBound - 1, to: r + 1 < all.count ? all[r + 1].lowerBound : nil)
+                let text = run.map { tokens[0][positions[0][$0]].text }.joined()
+                let separates = text.contains(where: { $0.isNewline || $0 == ":" || $0 == "：" })
+                needed = max(needed, Int(Self.innerRunShare * Double(separates ? min(before, after) : max(before, after))))
+            }
             if characters >= needed { keep += run }
         }
         guard keep.count < sharedIDs.count else { return }
         positions = positions.map { column in keep.map { column[$0] } }
         sharedIDs = keep.map { sharedIDs[$0] }
         findGaps()
+        // The slots around a folded run are longer now: the runs next to them are measured again.
+        dropShortRuns()
+    }
+
+    static let innerRunShare = 0.25
+
+    /// The average length in characters of what the members have between shared token `from` and
+    /// shared token `to` (`nil`: the text's start or end).
+    private func averageGap(from: Int?, to: Int?) -> Int {
+        var total = 0
+        for m in tokens.indices {
+            let start = from.map { positions[m][$0] + 1 } ?? 0
+            let end = to.map { positions[m][$0] } ?? tokens[m].count
+            if start < end { total += offsets[m][end] - offsets[m][start] }
+        }
+        return total / max(tokens.count, 1)
+    }
+
+    private static func offsets(_ tokens: [ImportToken]) -> [Int] {
+        var result = [0]
+        result.reserveCapacity(tokens.count + 1)
+        for token in tokens { result.append(result[result.count - 1] + token.text.count) }
+        return result
+    }
+
+    /// The same alignment seen from some members only (the runs stay those of all members): to check
+    /// what one more member brings to a template that did not change.
+    func view(_ members: [Int]) -> MessageAlignment {
+        var view = self
+        view.tokens = members.map { tokens[$0] }
+        view.ids = members.map { ids[$0] }
+        view.offsets = members.map { offsets[$0] }
+        view.positions = members.map { positions[$0] }
+        return view
     }
 
     /// The template of this message: fixed runs and the slots between them.

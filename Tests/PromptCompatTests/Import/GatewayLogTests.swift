@@ -93,6 +93,26 @@ struct GatewayLogTests {
         #expect(entry.name == "gw-0702-010")
     }
 
+    @Test("a prompt name, route, tags and end user are read from the line's metadata, Helicone properties or the request body")
+    func gatewayMetadata() throws {
+        var request = F.classifyRequest("很好用").objectValue!
+        request["user"] = "u_10234"
+        request["metadata"] = ["route": "/api/reviews/classify"]
+        let lines = [
+            F.line(.object(request), F.response("好评"), extra: [("metadata", ["prompt_name": "review-classify", "team": "growth"]), ("tags", ["prod", "reviews"])]),
+            F.line(F.classifyRequest("很好用"), F.response("好评"), extra: [("properties", ["prompt_id": "评论分类"]), ("request_tags", "prod, reviews")]),
+            F.line(F.classifyRequest("很好用"), F.response("好评"), extra: [("route", "/v1/chat/completions")]),
+        ]
+        let entries = GatewayLog.read(lines.joined(separator: "\n"), file: "logs.jsonl").entries
+        #expect(entries.map(\.metadata) == [
+            .init(promptName: "review-classify", route: "/api/reviews/classify", tags: ["prod", "reviews"], user: "u_10234"),
+            .init(promptName: "评论分类", tags: ["prod", "reviews"]),
+            .init(),
+        ])
+        // The request body's metadata and user stay out of the prompt.
+        #expect(entries[0].request.parameters.keys == ["temperature", "max_tokens"])
+    }
+
     @Test("blank lines are not counted but line numbers stay those of the file")
     func blankLines() {
         let text = "\n" + F.shopLog[0] + "\r\n\n   \n" + F.shopLog[1] + "\n"

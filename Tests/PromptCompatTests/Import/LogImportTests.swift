@@ -45,7 +45,7 @@ struct LogImportTests {
         defer { scratch.delete() }
         let plan = try scratch.plan(F.shopLog)
         try plan.write()
-        #expect(plan.newPrompts.map(\.id) == ["imported/gpt-4-0613-1", "imported/gpt-4o-1", "imported/gpt-4o-2"])
+        #expect(plan.newPrompts.map(\.id) == ["imported/order-answer", "imported/review-classification", "imported/product-translation"])
         #expect(plan.casesAdded == 9)
         // Imported: every line but 5 (error), 11 (no choices) and 12 (line 1 again).
         #expect(sameMultiset(try rebuilt(scratch), try logged(F.shopLog, [1, 2, 3, 4, 6, 7, 8, 9, 10])))
@@ -58,7 +58,7 @@ struct LogImportTests {
         let scratch = try ImportScratch()
         defer { scratch.delete() }
         try scratch.plan(F.shopLog).write()
-        let snapshot = try #require(try scratch.store.load(SnapshotKey(provider: "openai", promptID: "imported/gpt-4-0613-1", caseName: "case-001")))
+        let snapshot = try #require(try scratch.store.load(SnapshotKey(provider: "openai", promptID: "imported/order-answer", caseName: "case-001")))
         #expect(snapshot.samples == ["您好，订单YX20240628017已到上海转运中心，预计7月2日送达。"])
         #expect(snapshot.metadata.model == "gpt-4-0613")
         #expect(snapshot.metadata.parameters == JSONObject([("temperature", 0.2), ("max_tokens", 120)]))
@@ -67,7 +67,7 @@ struct LogImportTests {
         #expect(snapshot.metadata.latencySeconds == [2.14])
         #expect(snapshot.metadata.recordedAt == "2024-07-01T09:12:03Z")
         // Line 3 logged no latency: none is made up.
-        let second = try #require(try scratch.store.load(SnapshotKey(provider: "openai", promptID: "imported/gpt-4-0613-1", caseName: "case-002")))
+        let second = try #require(try scratch.store.load(SnapshotKey(provider: "openai", promptID: "imported/order-answer", caseName: "case-002")))
         #expect(second.metadata.latencySeconds.isEmpty)
     }
 
@@ -80,7 +80,7 @@ struct LogImportTests {
         defer { scratch.delete() }
         let plan = try scratch.plan(lines)
         try plan.write()
-        #expect(plan.prompts.map { "\($0.id): \($0.variables)" } == ["imported/gpt-4-0613-1: [\"order_id\", \"date\"]", "imported/gpt-4o-1: [\"var1\"]", "imported/gpt-4o-2: []"])
+        #expect(plan.prompts.map { "\($0.id): \($0.variables)" } == ["imported/order-answer: [\"order_id\", \"date\"]", "imported/review-classification: [\"review\"]", "imported/product-translation: []"])
         #expect(plan.skipped.map(\.line) == [5, 9])
         #expect(plan.duplicates.map(\.source.line) == [12])
         // Line 4 is logged as request_body/response_body strings; line 10 carries a "user", which is dropped.
@@ -106,19 +106,19 @@ struct LogImportTests {
         defer { scratch.delete() }
         try scratch.plan(Array(F.shopLog.prefix(7))).write()
         // A person adds an expectation to an imported prompt; extending it keeps that.
-        let reviewFile = scratch.prompts.appendingPathComponent("imported/gpt-4o-1.json")
+        let reviewFile = scratch.prompts.appendingPathComponent("imported/review-classification.json")
         let edited = try String(contentsOf: reviewFile, encoding: .utf8).replacingOccurrences(of: "\n  \"messages\"", with: "\n  \"expect\": {\"maxLength\": 20},\n  \"messages\"")
         try Data(edited.utf8).write(to: reviewFile)
         let later = [F.line(F.orderRequest("YX20240702051", "2024年7月2日"), F.response("您好，订单YX20240702051正在备货。")),
                      F.line(F.classifyRequest("客服回复很慢，问了三次才有人理"), F.response("差评-服务问题", model: "gpt-4o-2024-05-13"))]
         let plan = try scratch.plan(F.shopLog + later)
         try plan.write()
-        #expect(plan.extendedPrompts.map(\.id) == ["imported/gpt-4-0613-1", "imported/gpt-4o-1"])
-        #expect(plan.newPrompts.map(\.id) == ["imported/gpt-4o-2"])
+        #expect(plan.extendedPrompts.map(\.id) == ["imported/order-answer", "imported/review-classification"])
+        #expect(plan.newPrompts.map(\.id) == ["imported/product-translation"])
         // The first 7 lines made 3 cases of each (order status: lines 1, 3, 6; reviews: 2, 4, 7), so both go on at case-004.
         #expect(plan.extendedPrompts.map { $0.addedCases.map(\.name) } == [["case-004", "case-005"], ["case-004", "case-005"]])
         #expect(sameMultiset(try rebuilt(scratch), try logged(F.shopLog + later, [1, 2, 3, 4, 6, 7, 8, 9, 10, 13, 14])))
-        #expect(try scratch.library().prompt(id: "imported/gpt-4o-1")?.cases.map(\.expect.maxLength) == Array(repeating: 20, count: 5))
+        #expect(try scratch.library().prompt(id: "imported/review-classification")?.cases.map(\.expect.maxLength) == Array(repeating: 20, count: 5))
     }
 
     @Test("a logged request that is already a hand-written case fills in that case's missing snapshot and leaves the file alone")

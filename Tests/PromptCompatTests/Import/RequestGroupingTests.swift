@@ -29,13 +29,13 @@ struct RequestGroupingTests {
         #expect(template.values.map { $0["date"] } == ["2024年6月28日", "2024年6月29日", "2024年6月30日", "2024年7月1日", "2024年6月28日"])
     }
 
-    @Test("the classifier's review becomes {{var1}} after the fixed 评论：, the translation keeps its text whole")
+    @Test("the classifier's review becomes {{review}}, named from its label 评论：; the translation keeps its text whole")
     func reviewAndTranslation() throws {
         let requests = shopEntries.map(\.request)
         let groups = RequestGrouping.groups(of: requests)
         let review = ExtractedTemplate(groups[1], requests: requests)
-        #expect(review.messages.map(\.content) == [F.classifySystem, "评论：{{var1}}"])
-        #expect(review.values.map { $0["var1"] } == ["衣服面料很舒服，尺码也标准，已经回购第二件了", "快递整整走了九天，外包装都压扁了", "洗了一次就起球，还掉色，太失望", "东西还行吧，和图片差不多，价格有点贵"])
+        #expect(review.messages.map(\.content) == [F.classifySystem, "评论：{{review}}"])
+        #expect(review.values.map { $0["review"] } == ["衣服面料很舒服，尺码也标准，已经回购第二件了", "快递整整走了九天，外包装都压扁了", "洗了一次就起球，还掉色，太失望", "东西还行吧，和图片差不多，价格有点贵"])
         let translation = ExtractedTemplate(groups[2], requests: requests)
         #expect(translation.variables.isEmpty)
         #expect(translation.messages.map(\.content) == [F.translateSystem, "请翻译：夏季新款纯棉短袖T恤男士宽松圆领上衣 XL"])
@@ -59,14 +59,14 @@ struct RequestGroupingTests {
         #expect(try Template.render(template.messages[0].content, with: template.values[0]) == "把 {{name}} 换成顾客姓名：张三")
     }
 
-    @Test("a slot of one fact kind is named after it, or after the words before an identifier; the rest are var1, var2")
+    @Test("a slot of one fact kind is named after it, or after the words before an identifier; one whose values ask is a question")
     func slotNames() throws {
         let bodies: [JSONValue] = [("SF1402285861234", "¥128.50", "周末能到吗"), ("SF1402285869999", "¥99", "要签收吗")].map { waybill, amount, question in
             ["model": "gpt-4o", "messages": [["role": "user", "content": .string("运单号：\(waybill)，运费：\(amount)，请回答顾客：\(question)")]]]
         }
         let requests = GatewayLog.read(bodies.map { F.line($0, F.response("好的")) }.joined(separator: "\n"), file: "logs.jsonl").entries.map(\.request)
         let template = ExtractedTemplate(try #require(RequestGrouping.groups(of: requests).first), requests: requests)
-        #expect(template.messages[0].content == "运单号：{{tracking_no}}，运费：{{amount}}，请回答顾客：{{var1}}")
+        #expect(template.messages[0].content == "运单号：{{tracking_no}}，运费：{{amount}}，请回答顾客：{{question}}")
     }
 
     @Test("a template reads its variables back out of a request, and refuses one that does not fit")
