@@ -187,17 +187,24 @@ struct CanaryKeyTests {
         let lines = [
             ["request": request, "status": 401, "response": ["error": ["message": .string("Incorrect API key provided: \(logged.key)"), "code": "invalid_api_key"]]],
             ["request": request, "status": 500, "response": ["error": ["message": .string("upstream said: Authorization: Bearer \(canary.key)")]]],
-            ["request": request, "response": ["id": "c", "object": "chat.completion", "choices": [["index": 0, "message": ["role": "assistant", "content": "已发货。"], "finish_reason": "stop"]]]],
+            ["request": request, "response": ["id": "c", "object": "chat.completion", "choices": [["index": 0, "message": ["role": "assistant", "content": .string("已发货。(signed \(canary.key))")], "finish_reason": "stop"]]]],
         ].map { JSONValue.object(JSONObject($0.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 })).serialized() }
-        try fixture.write("gateway.jsonl", lines.joined(separator: "\n") + "\n")
+        // The log lives outside the scanned folder: it holds the keys, of course.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("gateway-\(UUID().uuidString).jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: log)
+        defer { try? FileManager.default.removeItem(at: log) }
 
         var leaks: [String] = []
-        for arguments in [["import", "gateway.jsonl", "--dry-run"], ["import", "gateway.jsonl", "--keep-going"]] {
+        for arguments in [["import", log.path, "--dry-run"], ["import", log.path, "--keep-going"]] {
             let output = try await CLIProcess.run(arguments, in: fixture.root, environment: environment)
+            #expect(output.stdout.contains("Incorrect API key provided: [redacted]"), "the skipped line is still shown: \(output.stdout)")
             let step = arguments.joined(separator: " ")
             leaks += canary.leaks(after: step, under: fixture.root, output: output) + logged.leaks(after: step, under: fixture.root, output: output)
         }
-        leaks = leaks.filter { !$0.contains("gateway.jsonl:") }  // the log itself holds them, of course
+        let samples = (FileManager.default.subpaths(atPath: fixture.snapshots.path) ?? []).filter { $0.hasSuffix("sample-1.txt") }
+        #expect(samples.count == 1, "the logged answer was imported: \(samples)")
+        let sample = try samples.first.map { try String(contentsOf: fixture.snapshots.appendingPathComponent($0), encoding: .utf8) }
+        #expect(sample == "已发货。(signed [redacted])\n")
         #expect(leaks.isEmpty, "a key leaked:\n\(leaks.joined(separator: "\n"))")
     }
 

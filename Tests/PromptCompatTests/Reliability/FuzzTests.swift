@@ -128,7 +128,9 @@ struct FuzzTests {
                 return nil
             } catch {
                 if error.message.isEmpty { return "\(error.causeName) without a message" }
-                if (error.evidence ?? "").count > ProviderFailure.evidenceLimit { return "evidence of \(error.evidence!.count) characters" }
+                // At most the limit in bytes, then the "… N bytes more" note where it was cut.
+                let kept = (error.evidence ?? "").replacing(/… \d+ bytes more$/, with: "")
+                if kept.utf8.count > ProviderFailure.evidenceLimit { return "evidence of \(kept.utf8.count) bytes before its note" }
                 if error.message.contains("not JSON"), error.message.range(of: #"line \d+, column \d+"#, options: .regularExpression) == nil {
                     return "a syntax error without its place: \(error.message)"
                 }
