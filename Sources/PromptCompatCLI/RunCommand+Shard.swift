@@ -14,9 +14,11 @@ extension RunCommand {
 
     /// `reports/<target>/`, or `reports/<target>/shard-i-of-n/` for a shard, so the shards of a CI matrix
     /// do not overwrite each other when their reports are collected.
-    static func reportDirectory(_ reports: URL, target: String, shard: Shard) -> URL {
-        let directory = reports.appendingPathComponent(target)
-        return shard == .whole ? directory : directory.appendingPathComponent(shard.directoryName)
+    /// `reports/<target>`, a shard's `reports/<target>/<shard>`, a filtered run's `…/filtered` under either.
+    static func reportDirectory(_ reports: URL, target: String, shard: Shard, filtered: Bool = false) -> URL {
+        var directory = reports.appendingPathComponent(target)
+        if shard != .whole { directory.appendPathComponent(shard.directoryName) }
+        return filtered ? directory.appendingPathComponent("filtered") : directory
     }
 
     /// A shard that no selected case falls in: says so and leaves an empty `results.jsonl` to merge.

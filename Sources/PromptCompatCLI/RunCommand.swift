@@ -21,7 +21,8 @@ enum RunCommand {
         Console.protectKeys(of: library)
         try library.requirePrompts()
         for warning in library.warnings { Console.error(warning.description) }
-        let targets = args.all("target").isEmpty ? [library.config.baseline] : args.all("target")
+        // `--target qwen --target qwen` runs qwen once.
+        let targets = args.all("target").isEmpty ? [library.config.baseline] : args.all("target").reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         // Check every target before spending a request on any of them.
         let runners = try targets.map { target throws(RunSetupError) in
             try SuiteRunner(library: library, snapshots: paths.snapshots, target: target, record: record, cache: cache)
@@ -40,7 +41,7 @@ enum RunCommand {
             Console.error("interrupted: \(finished) of \(total) cases finished; re-run with --resume to continue")
             return InterruptTrap.exitCode(for: signal)
         }
-        try writeComparison(reports, to: paths.reports)
+        try writeComparison(reports, to: args.value("filter") == nil ? paths.reports : paths.reports.appendingPathComponent("filtered"))
         return exit
     }
 
@@ -54,7 +55,8 @@ enum RunCommand {
         guard total > 0 else { throw UsageError("no case matches --filter \"\(filter ?? "")\"") }
         let selection = runner.selectedCases(filter: filter, shard: shard)
         if interruption?.isStopping == true { return TargetOutcome(report: nil, finished: 0, total: selection.count) }
-        let directory = reportDirectory(reports, target: runner.target.name, shard: shard)
+        // A filtered run is not the suite: its reports go to their own folder, never over the whole run's.
+        let directory = reportDirectory(reports, target: runner.target.name, shard: shard, filtered: filter != nil)
         let resultsFile = directory.appendingPathComponent("results.jsonl")
         let resumed = resume ? try resumeState(resultsFile, runner: runner, selection: selection) : ResultsResume()
         let log = try ResultsLog(file: resultsFile, keeping: resumed.finished)
@@ -78,8 +80,10 @@ enum RunCommand {
         let interrupted = results.count < selection.count
         let reported = interrupted ? withUnfinished(results, selection: selection, target: runner.target.name) : results
         var report = ReadinessReport(library: library, target: runner.target.name, results: reported, recordPolicy: runner.policy.explanation)
-        // A shard's statuses are partial (the merge records), and so are an interrupted run's.
-        if shard == .whole, !interrupted { HistoryRecording.record(&report, library: library) }
+        report.filter = filter
+        report.interrupted = interrupted
+        // A shard's statuses are partial (the merge records), and so are an interrupted or a filtered run's.
+        if shard == .whole, !interrupted, filter == nil { HistoryRecording.record(&report, library: library) }
         let files = try report.write(to: directory)
         print(summary(report, files: files))
         if let line = await cacheLine(runner) { print(line) }
@@ -88,9 +92,10 @@ enum RunCommand {
 
     static func summary(_ report: ReadinessReport, files: [URL]) -> String {
         let percent = Int((report.readiness * 100).rounded())
-        var line = "\(report.target): \(percent)% ready (\(report.count(PromptStatus.ready))/\(report.prompts.count) prompts)"
+        var line = "\(report.target): \(report.interrupted ? "interrupted, " : "")\(percent)% ready (\(report.count(PromptStatus.ready))/\(report.prompts.count) prompts)"
         line += " — \(report.count(PromptStatus.retune)) re-tune, \(report.count(PromptStatus.blocked)) blocked, \(report.count(PromptStatus.incomplete)) incomplete"
         let recorded = report.count(CaseVerdict.recorded)
+        if let filter = report.filter { line += "; filtered: \"\(filter)\" only" }
         if recorded > 0 { line += "; recorded \(recorded) snapshot\(recorded == 1 ? "" : "s") (re-run to compare)" }
         let paths = files.map { PromptLibrary.displayPath($0) }.joined(separator: ", ")
         return line + "\n  report: " + paths

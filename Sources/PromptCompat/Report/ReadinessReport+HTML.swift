@@ -34,6 +34,7 @@ extension ReadinessReport {
             "<header class=\"top\">",
             "<div class=\"eyebrow\">PromptCompat · migration readiness</div>",
             "<h1>\(HTMLText.escape(baseline))<span class=\"arrow\">→</span>\(HTMLText.escape(target))</h1>",
+            scopeNote.map { "<p class=\"scope\"><strong>\(HTMLText.escape($0))</strong></p>" } ?? "",
             "<p class=\"meta\">\(prompts.count) prompt\(prompts.count == 1 ? "" : "s"), \(cases.count) case\(cases.count == 1 ? "" : "s") · generated \(HTMLText.escape(generatedAt))</p>",
             "</header>",
             "<main>",

@@ -44,6 +44,8 @@ extension ReadinessReport {
             "calls": .number(Double(retries.retries)), "cases": .number(Double(retries.cases)),
             "after": .object(JSONObject(retries.after.map { ($0.cause, JSONValue.number(Double($0.count))) })),
         ]
+        summary["filter"] = filter.map(JSONValue.string) ?? .null
+        summary["interrupted"] = .bool(interrupted)
         summary["topReasons"] = .array(reasonKinds.map { ["kind": .string($0.kind), "cases": .number(Double($0.cases))] })
         summary["retuneFirst"] = .array(retuneFirst.map { .string($0.promptID) })
         return JSONObject([

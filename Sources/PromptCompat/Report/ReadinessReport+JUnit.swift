@@ -38,6 +38,7 @@ extension ReadinessReport {
         lines.append("    <properties>")
         lines.append("      <property name=\"baseline\" value=\"\(Self.xmlAttribute(baseline))\"/>")
         lines.append("      <property name=\"readiness\" value=\"\(JSONValue.format((readiness * 10000).rounded() / 10000))\"/>")
+        if let scopeNote { lines.append("      <property name=\"scope\" value=\"\(Self.xmlAttribute(scopeNote))\"/>") }
         lines.append("    </properties>")
         for result in cases { lines += Self.junitCase(result) }
         lines.append("  </testsuite>")

@@ -7,6 +7,7 @@ extension ReadinessReport {
         var out: [String] = []
         out.append("# Migration readiness: \(baseline) → \(target)")
         out.append("")
+        if let scopeNote { out += ["> **\(Self.text(scopeNote))**", ""] }
         out.append("**\(Int((readiness * 100).rounded()))% ready** — \(count(PromptStatus.ready)) of \(prompts.count) prompts ready, \(count(PromptStatus.retune)) to re-tune, \(count(PromptStatus.blocked)) blocked, \(count(PromptStatus.incomplete)) incomplete.")
         if let sinceLastRun { out += ["", sinceLastRun.sentence] }
         out.append("")

@@ -63,6 +63,19 @@ public struct ReadinessReport: Sendable {
     public var targetProfile: ProviderProfile?
     /// What changed since the target's previous run (``recordHistory(in:model:)``); `nil` when not looked up.
     public var sinceLastRun: HistoryChange? = nil
+    /// The `--filter` that selected the cases, when the run was not the whole library: every format says
+    /// so, so a one-prompt "100% ready" is never read as the suite's readiness.
+    public var filter: String? = nil
+    /// Set when the run was interrupted: the report holds what finished, the rest marked not run.
+    public var interrupted = false
+
+    /// `filtered: only cases matching "support/" — not the suite's readiness`, or `nil` for a whole run.
+    public var scopeNote: String? {
+        var notes: [String] = []
+        if let filter { notes.append("filtered: only cases matching \"\(filter)\" — not the suite's readiness") }
+        if interrupted { notes.append("interrupted: the cases that did not finish count as not run") }
+        return notes.isEmpty ? nil : notes.joined(separator: "; ")
+    }
 
     public init(library: PromptLibrary, target: String, results: [CaseResult], recordPolicy: String? = nil) {
         self.target = target

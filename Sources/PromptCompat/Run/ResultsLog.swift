@@ -50,12 +50,15 @@ public final class ResultsLog: Sendable {
 }
 
 extension ReadinessReport {
-    /// Writes `report.md`, `report.json`, `report.html` and `junit.xml` into `directory` (each atomically) and returns their paths.
+    /// Writes `summary.md` (≤ 60,000 characters: a pull-request comment), `report.md`, `report.json`,
+    /// `report.html` and `junit.xml` into `directory` (each atomically) and returns their paths.
     @discardableResult
     public func write(to directory: URL) throws -> [URL] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let markdownFile = directory.appendingPathComponent("report.md")
         let jsonFile = directory.appendingPathComponent("report.json")
+        let summaryFile = directory.appendingPathComponent("summary.md")
+        try Data(summaryMarkdown(fullReport: PromptLibrary.displayPath(markdownFile)).utf8).write(to: summaryFile, options: .atomic)
         try Data(markdown().utf8).write(to: markdownFile, options: .atomic)
         // The two large reports are written a prompt at a time (never one string of every case).
         try AtomicTextFile.write(to: jsonFile, writeJSON)
@@ -63,6 +66,6 @@ extension ReadinessReport {
         try AtomicTextFile.write(to: htmlFile, writeHTML)
         let junitFile = directory.appendingPathComponent("junit.xml")
         try Data(junitXML().utf8).write(to: junitFile, options: .atomic)
-        return [markdownFile, jsonFile, htmlFile, junitFile]
+        return [summaryFile, markdownFile, jsonFile, htmlFile, junitFile]
     }
 }

@@ -73,7 +73,8 @@ public struct ResultsMerge: Sendable {
     }
 
     /// `results.jsonl` in `location` (a folder, or the file itself); when the folder has none, every
-    /// `results.jsonl` below it, sorted by path (a folder of downloaded CI artifacts). Empty when there is none.
+    /// `results.jsonl` below it, sorted by path (a folder of downloaded CI artifacts) — except those of
+    /// filtered runs (a `filtered` folder), which are not the suite's. Empty when there is none.
     public static func resultFiles(in location: URL) -> [URL] {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -83,7 +84,7 @@ public struct ResultsMerge: Sendable {
         if fileManager.fileExists(atPath: direct.path) { return [direct] }
         let root = location.standardizedFileURL.resolvingSymlinksInPath()
         let found = fileManager.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }
-            .filter { $0.lastPathComponent == "results.jsonl" } ?? []
+            .filter { $0.lastPathComponent == "results.jsonl" && $0.deletingLastPathComponent().lastPathComponent != "filtered" } ?? []
         return found.sorted { $0.path < $1.path }
     }
 

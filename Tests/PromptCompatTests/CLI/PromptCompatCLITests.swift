@@ -146,6 +146,48 @@ struct PromptCompatCLITests {
         #expect(markdown.contains("| retried calls | 1 in 1 case (after 503 ×1) | |"))
     }
 
+    @Test("a --filter run writes its own report, says filtered in every format, and never enters the history")
+    func filteredRunKeepsTheSuiteReport() async throws {
+        let fixture = try RunFixture()
+        try fixture.write("prompts/support/greeting.json", """
+            { "messages": [ { "role": "user", "content": "你好" } ], "cases": [ { "name": "hello" } ] }
+            """)
+        _ = try await CLIProcess.run(["run"], in: fixture.root)
+        let whole = try await CLIProcess.run(["run"], in: fixture.root)
+        #expect(whole.stdout.contains("stub: 100% ready (2/2 prompts)"), "\(whole.stdout)")
+        let history = fixture.root.appendingPathComponent(".promptcompat/history.jsonl")
+        let historyBefore = try String(contentsOf: history, encoding: .utf8)
+        let suiteReport = try String(contentsOf: fixture.root.appendingPathComponent("reports/stub/report.md"), encoding: .utf8)
+
+        let filtered = try await CLIProcess.run(["run", "--filter", "support/greeting"], in: fixture.root)
+
+        #expect(filtered.status == 0)
+        #expect(filtered.stdout.contains("stub: 100% ready (1/1 prompts)") && filtered.stdout.contains("filtered: \"support/greeting\" only"), "\(filtered.stdout)")
+        #expect(filtered.stdout.contains("reports/stub/filtered/report.md"))
+        #expect(try String(contentsOf: fixture.root.appendingPathComponent("reports/stub/report.md"), encoding: .utf8) == suiteReport, "the suite's report is untouched")
+        #expect(try String(contentsOf: history, encoding: .utf8) == historyBefore, "a filtered run is not the suite's readiness")
+        let folder = fixture.root.appendingPathComponent("reports/stub/filtered")
+        let note = #"filtered: only cases matching "support/greeting" — not the suite's readiness"#
+        for file in ["summary.md", "report.md"] {
+            #expect(try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8).contains(note), "\(file)")
+        }
+        let json = try JSONValue(parsing: Data(contentsOf: folder.appendingPathComponent("report.json")))
+        #expect(json["summary"]?["filter"] == "support/greeting")
+        #expect(try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8).contains("filtered: only cases matching &quot;support/greeting&quot;"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("junit.xml"), encoding: .utf8).contains(#"<property name="scope" value="filtered: only cases matching &quot;support/greeting&quot;"#))
+    }
+
+    @Test("--target X --target X runs X once")
+    func repeatedTargetRunsOnce() async throws {
+        let fixture = try RunFixture()
+        _ = try await CLIProcess.run(["run", "--quiet"], in: fixture.root)
+        let before = fixture.server.requests.count
+        let output = try await CLIProcess.run(["run", "--target", "stub", "--target", "stub", "--no-cache", "--quiet"], in: fixture.root)
+        #expect(output.status == 0)
+        #expect(fixture.server.requests.count - before == 2, "two cases, asked once each")
+        #expect(output.stdout.components(separatedBy: "stub: 100% ready").count == 2, "one summary line: \(output.stdout)")
+    }
+
     @Test("--remove-obsolete removes nothing when the library has no cases, or when more than half would go, unless --force")
     func removeObsoleteRefusesMassDeletion() async throws {
         let fixture = try RunFixture()

@@ -22,7 +22,7 @@ struct ReadinessReportFilesTests {
             #expect(json == report.json().data(pretty: true), "\(name): report.json")
             #expect(try JSONValue(parsing: json) == report.json(), "\(name): report.json parses back")
             #expect(try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8) == report.html(), "\(name): report.html")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["junit.xml", "report.html", "report.json", "report.md"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["junit.xml", "report.html", "report.json", "report.md", "summary.md"])
         }
     }
 }
