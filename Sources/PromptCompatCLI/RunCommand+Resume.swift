@@ -29,10 +29,14 @@ extension RunCommand {
         var byCase: [String: CaseResult] = [:]
         for result in results { byCase["\(result.promptID)/\(result.caseName)"] = result }
         return selection.map { pair in
-            byCase["\(pair.prompt.id)/\(pair.promptCase.name)"] ?? CaseResult(
-                promptID: pair.prompt.id, caseName: pair.promptCase.name, target: target, verdict: .error,
-                reasons: ["not run: the run was interrupted; re-run with --resume to continue"]
-            )
+            byCase["\(pair.prompt.id)/\(pair.promptCase.name)"] ?? {
+                var result = CaseResult(
+                    promptID: pair.prompt.id, caseName: pair.promptCase.name, target: target, verdict: .error,
+                    reasons: ["not run: the run was interrupted; re-run with --resume to continue"]
+                )
+                result.notRun = true
+                return result
+            }()
         }
     }
 }

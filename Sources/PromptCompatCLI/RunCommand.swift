@@ -92,7 +92,7 @@ enum RunCommand {
 
     static func summary(_ report: ReadinessReport, files: [URL]) -> String {
         let percent = Int((report.readiness * 100).rounded())
-        var line = "\(report.target): \(report.interrupted ? "interrupted, " : "")\(percent)% ready (\(report.count(PromptStatus.ready))/\(report.prompts.count) prompts)"
+        var line = "\(report.target): \(report.interrupted ? "interrupted, " : "")\(percent)% ready (\(report.count(PromptStatus.ready))/\(report.prompts.count - report.promptsNotRun) prompts\(report.promptsNotRun > 0 ? ", \(report.promptsNotRun) not run" : ""))"
         line += " — \(report.count(PromptStatus.retune)) re-tune, \(report.count(PromptStatus.blocked)) blocked, \(report.count(PromptStatus.incomplete)) incomplete"
         let recorded = report.count(CaseVerdict.recorded)
         if let filter = report.filter { line += "; filtered: \"\(filter)\" only" }

@@ -57,7 +57,7 @@ extension ReadinessReport {
             "<div class=\"card\" id=\"readiness\"><h3>Readiness</h3>",
             "<div class=\"big\">\(percent)% ready</div>",
             Self.htmlBar(statuses),
-            "<div class=\"sub\">\(count(PromptStatus.ready)) of \(prompts.count) prompts ready to move</div></div>",
+            "<div class=\"sub\">\(count(PromptStatus.ready)) of \(prompts.count - promptsNotRun) prompts ready to move\(promptsNotRun > 0 ? " (\(promptsNotRun) not run)" : "")</div></div>",
         ]
         out += ["<div class=\"card\"><h3>Prompts</h3>", Self.htmlCounts(statuses), "</div>"]
         out += verdicts.isEmpty

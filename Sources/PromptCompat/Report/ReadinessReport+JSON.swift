@@ -46,6 +46,7 @@ extension ReadinessReport {
         ]
         summary["filter"] = filter.map(JSONValue.string) ?? .null
         summary["interrupted"] = .bool(interrupted)
+        summary["notRun"] = .number(Double(promptsNotRun))
         summary["topReasons"] = .array(reasonKinds.map { ["kind": .string($0.kind), "cases": .number(Double($0.cases))] })
         summary["retuneFirst"] = .array(retuneFirst.map { .string($0.promptID) })
         return JSONObject([
@@ -129,6 +130,8 @@ extension CaseResult {
             ]
         }
         if let recordedPath { object["recorded"] = .string(recordedPath) }
+        if let requests { object["requests"] = .number(Double(requests)) }
+        if notRun { object["notRun"] = .bool(true) }
         if !retriedAfter.isEmpty { object["retriedAfter"] = .array(retriedAfter.map(JSONValue.string)) }
         if let request { object["request"] = request.body() }
         return .object(object)

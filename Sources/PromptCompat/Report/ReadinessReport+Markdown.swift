@@ -8,7 +8,7 @@ extension ReadinessReport {
         out.append("# Migration readiness: \(baseline) → \(target)")
         out.append("")
         if let scopeNote { out += ["> **\(Self.text(scopeNote))**", ""] }
-        out.append("**\(Int((readiness * 100).rounded()))% ready** — \(count(PromptStatus.ready)) of \(prompts.count) prompts ready, \(count(PromptStatus.retune)) to re-tune, \(count(PromptStatus.blocked)) blocked, \(count(PromptStatus.incomplete)) incomplete.")
+        out.append(headline)
         if let sinceLastRun { out += ["", sinceLastRun.sentence] }
         out.append("")
         out.append("| | cases |")
@@ -40,6 +40,15 @@ extension ReadinessReport {
         out.append("")
         out.append("_Generated \(generatedAt) by promptcompat\(recordPolicy.map { "; snapshots: \($0)" } ?? "")._")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `**67% ready** — 2 of 3 prompts ready, 1 to re-tune, 0 blocked, 0 incomplete.`, with `, N not run` when
+    /// an interrupted run left prompts out (they are in no share).
+    var headline: String {
+        let notRun = promptsNotRun
+        let ran = prompts.count - notRun
+        let counts = "\(count(PromptStatus.ready)) of \(ran) prompts ready, \(count(PromptStatus.retune)) to re-tune, \(count(PromptStatus.blocked)) blocked, \(count(PromptStatus.incomplete) - notRun) incomplete"
+        return "**\(Int((readiness * 100).rounded()))% ready** — \(counts)\(notRun > 0 ? ", \(notRun) not run" : "")."
     }
 
     /// "Top reasons": what made the cases that did not pass fail, by kind, most cases first.

@@ -2,11 +2,12 @@ import Foundation
 
 extension ReadinessReport {
     /// Each distinct change made to requests, in the order first met, with how many cases it touched —
-    /// the "Adaptations applied" list of report.md and report.html.
+    /// the "Adaptations applied" list of report.md and report.html. Only requests that were sent count:
+    /// a case without a snapshot to compare with, or one the run never reached, applied nothing.
     public var adaptationCounts: [(change: String, cases: Int)] {
         var counts: [String: Int] = [:]
         var order: [String] = []
-        for change in cases.flatMap(\.adaptations) {
+        for change in cases.filter(\.wasSent).flatMap(\.adaptations) {
             if counts[change] == nil { order.append(change) }
             counts[change, default: 0] += 1
         }

@@ -15,7 +15,7 @@ extension ReadinessReport {
     public func summaryMarkdown(fullReport: String = "report.md", limit: Int = ReadinessReport.summaryLimit) -> String {
         var head = ["# Migration readiness: \(baseline) → \(target)", ""]
         if let scopeNote { head += ["> **\(Self.text(scopeNote))**", ""] }
-        head.append("**\(Int((readiness * 100).rounded()))% ready** — \(count(PromptStatus.ready)) of \(prompts.count) prompts ready, \(count(PromptStatus.retune)) to re-tune, \(count(PromptStatus.blocked)) blocked, \(count(PromptStatus.incomplete)) incomplete.")
+        head.append(headline)
         if let sinceLastRun { head += ["", sinceLastRun.sentence] }
         let tail = ["", "Full report: `\(fullReport)` (every case, its diff and the provider's answer), `report.html`, `report.json`."]
         var budget = limit - (head + tail).reduce(0) { $0 + $1.count + 1 } - 200

@@ -97,8 +97,14 @@ public struct ReadinessReport: Sendable {
     public func count(_ status: PromptStatus) -> Int { prompts.filter { $0.status == status }.count }
     public func count(_ verdict: CaseVerdict) -> Int { cases.filter { $0.verdict == verdict }.count }
 
-    /// Ready prompts as a share of all prompts, 0…1.
-    public var readiness: Double { prompts.isEmpty ? 0 : Double(count(.ready)) / Double(prompts.count) }
+    /// Prompts none of whose cases ran (an interrupted run stopped first): in no share of the report.
+    public var promptsNotRun: Int { prompts.filter { $0.cases.allSatisfy(\.notRun) && !$0.cases.isEmpty }.count }
+
+    /// Ready prompts as a share of the prompts that ran, 0…1.
+    public var readiness: Double {
+        let ran = prompts.count - promptsNotRun
+        return ran == 0 ? 0 : Double(count(.ready)) / Double(ran)
+    }
 
     /// Everything is ready: the exit code is 0.
     public var allReady: Bool { !prompts.isEmpty && prompts.allSatisfy { $0.status == .ready } }

@@ -29,6 +29,8 @@ extension CaseResult {
         referenceLatency = object["referenceLatencySeconds"]?.numberValue
         output = object["output"]?.stringValue
         recordedPath = object["recorded"]?.stringValue
+        requests = object["requests"]?.numberValue.map { Int($0) }
+        notRun = object["notRun"]?.boolValue ?? false
         if object["retriedAfter"] != nil { retriedAfter = try Self.strings(object, "retriedAfter") }
         if let body = object["request"] {
             guard let request = ChatRequest(body: body) else { throw CaseResultDecodingError("request: expected a request body with model and messages") }

@@ -50,6 +50,15 @@ public struct CaseResult: Sendable {
     public var overrideNote: String?
     /// The model-graded checks the case asked for (`expect.judge`, `expect.semantic`), passed or not.
     public var grades: [ModelGrade] = []
+    /// Requests the runner made for the case (an answer from the cache counts, a retry does not); `0`
+    /// when it never got that far (no snapshot to compare with, a request the target cannot take), `nil`
+    /// when unknown (a results line from before it was kept). results.jsonl's `requests`.
+    public var requests: Int?
+    /// The case did not run: the run was interrupted first. It counts in no figure of the report.
+    public var notRun = false
+    /// Whether a request was made for the case: what the report's counts of adaptations and answers count.
+    public var wasSent: Bool { requests.map { $0 > 0 } ?? (completion != nil || failure?.status != nil) }
+
     /// What each retry of the case's calls came after, in order (`["503", "network"]`): the case took
     /// that many calls more than it needed. results.jsonl's and report.json's `retriedAfter`.
     public var retriedAfter: [String] = []

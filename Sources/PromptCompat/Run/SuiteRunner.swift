@@ -113,6 +113,7 @@ public struct SuiteRunner: Sendable {
 
     private func runCase(_ prompt: Prompt, _ promptCase: PromptCase) async -> CaseResult {
         var result = CaseResult(promptID: prompt.id, caseName: promptCase.name, target: target.name, verdict: .error, reasons: [])
+        result.requests = 0
         result.overrideNote = prompt.overrides[target.name].map { $0.note ?? "override for \(target.name)" }
         do {
             let adapted = try prompt.adaptedRequest(for: promptCase, provider: target)
@@ -125,19 +126,19 @@ public struct SuiteRunner: Sendable {
                 guard policy.mode == .all || (ownKey == baselineKey && policy.mode != .never) else {
                     return missingSnapshot(result, key: ownKey, baselineKey: baselineKey)
                 }
-                let completions = try await complete(request, times: samples)
+                let completions = try await complete(request, times: samples, counting: &result)
                 result.completion = completions.first
                 result.output = completions.first?.text
                 try write(Snapshot(provider: target.name, request: request, completions: completions), key: ownKey, into: &result)
                 return result
             }
-            var completions = try await complete(request, times: policy.mode == .all ? samples : 1)
+            var completions = try await complete(request, times: policy.mode == .all ? samples : 1, counting: &result)
             result.referenceProvider = referenceKey.provider
             result.referenceLatency = snapshot.metadata.latencySeconds.first
             judge(completions[0], against: snapshot, referenceKey: referenceKey, expect: promptCase.expect, adaptations: adapted.adaptations, into: &result)
             await grade(prompt, promptCase, samples: snapshot.samples, into: &result)
             if policy.mode == .all || (policy.mode == .failed && !result.verdict.isPass) {
-                completions += try await complete(request, times: samples - completions.count)
+                completions += try await complete(request, times: samples - completions.count, counting: &result)
                 try write(Snapshot(provider: target.name, request: request, completions: completions), key: ownKey, into: &result)
             }
         } catch let failure as ProviderFailure {
@@ -196,9 +197,11 @@ public struct SuiteRunner: Sendable {
         }
     }
 
-    private func complete(_ request: ChatRequest, times: Int) async throws(ProviderFailure) -> [Completion] {
+    /// `times` answers to `request`, each request counted in `result.requests` before it is made.
+    private func complete(_ request: ChatRequest, times: Int, counting result: inout CaseResult) async throws(ProviderFailure) -> [Completion] {
         var completions: [Completion] = []
         for _ in 0..<max(0, times) {
+            result.requests = (result.requests ?? 0) + 1
             completions.append(try await limiter.run { () async throws(ProviderFailure) in try await provider.complete(request) })
         }
         return completions

@@ -308,6 +308,8 @@ struct RetryingProviderTests {
         #expect(result.verdict == .recorded)
         #expect(result.retriedAfter == ["503"])
         #expect(try CaseResult(json: result.json).retriedAfter == ["503"], "results.jsonl keeps it")
+        #expect(result.requests == 1, "one request, retried once below it")
+        #expect(try CaseResult(json: result.json).requests == 1)
         #expect(fixture.server.requests.count == 2)
         #expect(fixture.sample("stub", "late") == "订单正在配送中。\n")
     }

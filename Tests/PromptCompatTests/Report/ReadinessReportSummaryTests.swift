@@ -37,3 +37,45 @@ struct ReadinessReportSummaryTests {
         #expect(!summary.contains("more prompts not ready"))
     }
 }
+
+/// The report's figures count only what happened: prompts that ran, requests that were sent.
+@Suite("ReadinessReport: counts are true")
+struct ReadinessReportCountsTests {
+    func library() throws -> PromptLibrary {
+        let config = try SuiteConfig.decode(#"{ "baseline": "base", "providers": { "base": { "baseURL": "http://127.0.0.1:1/v1", "model": "b" } } }"#, file: "promptcompat.json")
+        return PromptLibrary(root: URL(fileURLWithPath: "/tmp"), config: config, prompts: [], warnings: [])
+    }
+
+    func result(_ prompt: String, _ verdict: CaseVerdict, requests: Int?, notRun: Bool = false, adaptations: [String] = []) -> CaseResult {
+        var result = CaseResult(promptID: prompt, caseName: "a", target: "base", verdict: verdict, reasons: verdict.isPass ? [] : ["r"])
+        result.requests = requests
+        result.notRun = notRun
+        result.adaptations = adaptations
+        return result
+    }
+
+    @Test("prompts an interrupted run never reached are not in the readiness share, and are said as not run")
+    func notRunPromptsAreLeftOut() throws {
+        var report = ReadinessReport(library: try library(), target: "base", results: [
+            result("ready", .pass, requests: 1), result("drifts", .drift, requests: 1), result("unreached", .error, requests: nil, notRun: true),
+        ])
+        report.interrupted = true
+        #expect(report.readiness == 0.5)
+        #expect(report.markdown().contains("**50% ready** — 1 of 2 prompts ready, 1 to re-tune, 0 blocked, 0 incomplete, 1 not run."))
+        #expect(report.json()["summary"]?["notRun"] == 1)
+    }
+
+    @Test("adaptations count only cases whose request was sent; a results line without requests falls back to whether an answer came")
+    func adaptationsOfSentRequestsOnly() throws {
+        let change = "temperature 0 → 0.01 (Zhipu GLM accepts (0,1])"
+        var answeredOldLine = result("old", .pass, requests: nil, adaptations: [change])
+        answeredOldLine.completion = Completion(text: "ok", finishReason: "stop", model: "m", usage: nil)
+        let report = ReadinessReport(library: try library(), target: "base", results: [
+            result("sent", .pass, requests: 1, adaptations: [change]),
+            result("no-snapshot", .missingSnapshot, requests: 0, adaptations: [change]),
+            result("unreached", .error, requests: nil, notRun: true, adaptations: [change]),
+            answeredOldLine,
+        ])
+        #expect(report.adaptationCounts.map(\.cases) == [2])
+    }
+}
