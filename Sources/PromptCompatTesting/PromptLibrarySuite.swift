@@ -19,12 +19,17 @@ import Testing
 /// ```
 ///
 /// Environment: `PROMPTCOMPAT_TARGET` (default: the baseline), `PROMPTCOMPAT_RECORD`, `PROMPTCOMPAT_FILTER`
-/// (a piece of `prompt-id · case` or `prompt-id/case`, as ``CaseFilter``), `PROMPTCOMPAT_TAGS` (comma-separated; a case runs when its prompt has any).
+/// (a piece of `prompt-id · case` or `prompt-id/case`, as ``CaseFilter``), `PROMPTCOMPAT_TAGS` (comma-separated; a case runs when its prompt has any),
+/// `PROMPTCOMPAT_ANSWER_CACHE`: the CLI's response cache (`.promptcompat/cache` beside the prompts folder), so
+/// a test run and `promptcompat run` answer alike — `use` (default), `refresh` (ask again, like
+/// `--refresh`), `offline` (never call, like `--offline`) or `off` (like `--no-cache`).
 public final class PromptLibrarySuite: Sendable {
     /// The library, or why it could not be loaded.
     public let library: Result<PromptLibrary, PromptLibraryError>
     public let snapshots: URL
     let environment: [String: String]
+    /// The response cache and its mode, or why `PROMPTCOMPAT_ANSWER_CACHE` could not be read.
+    let cache: Result<(cache: ResponseCache, mode: ResponseCache.Mode)?, RunSetupError>
     private let runners = RunnerCache()
 
     /// - Parameters:
@@ -48,6 +53,7 @@ public final class PromptLibrarySuite: Sendable {
         }
         self.snapshots = resolve(snapshots)
         self.environment = environment
+        cache = Self.cache(prompts: resolve(prompts), environment: environment)
     }
 
     /// Every (prompt, case) selected by `PROMPTCOMPAT_FILTER` and `PROMPTCOMPAT_TAGS`.
@@ -86,7 +92,7 @@ public final class PromptLibrarySuite: Sendable {
         let targetName = target ?? environment["PROMPTCOMPAT_TARGET"].flatMap { $0.isEmpty ? nil : $0 } ?? library.config.baseline
         let runner: SuiteRunner
         do {
-            runner = try runners.runner(library: library, snapshots: snapshots, target: targetName, record: record ?? RecordModeTrait.current, environment: environment)
+            runner = try runners.runner(library: library, snapshots: snapshots, target: targetName, record: record ?? RecordModeTrait.current, environment: environment, cache: cache.get())
         } catch {
             Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
             return
@@ -95,10 +101,27 @@ public final class PromptLibrarySuite: Sendable {
         report(result, prompt: prompt, promptCase: promptCase)
     }
 
+    /// `PROMPTCOMPAT_ANSWER_CACHE` read: the cache beside the prompts folder in its mode, `nil` for `off`.
+    static func cache(prompts: URL, environment: [String: String]) -> Result<(cache: ResponseCache, mode: ResponseCache.Mode)?, RunSetupError> {
+        let value = environment["PROMPTCOMPAT_ANSWER_CACHE"].flatMap { $0.isEmpty ? nil : $0.lowercased() } ?? "use"
+        if value == "off" { return .success(nil) }
+        guard let mode = ResponseCache.Mode(rawValue: value) else {
+            return .failure(RunSetupError("PROMPTCOMPAT_ANSWER_CACHE is \"\(value)\"; expected use, refresh, offline or off"))
+        }
+        return .success((ResponseCache(directory: prompts.deletingLastPathComponent().appendingPathComponent(".promptcompat/cache")), mode))
+    }
+
+    /// The library folder's name (`prompts`), the first part of an issue's file id.
+    var libraryFolder: String {
+        (try? library.get().root.lastPathComponent) ?? "prompts"
+    }
+
     func report(_ result: CaseResult, prompt: Prompt, promptCase: PromptCase) {
         guard !result.verdict.isPass else { return }
         let position = prompt.position(of: promptCase.jsonPath)
-        let location = SourceLocation(fileID: "prompts/\(prompt.file.lastPathComponent)", filePath: prompt.file.path, line: position.line, column: position.column)
+        // The whole path inside the library (`prompts/imported/refund-reply.json`), not the file name alone.
+        let fileID = "\(libraryFolder)/\(prompt.id).json"
+        let location = SourceLocation(fileID: fileID, filePath: prompt.file.path, line: position.line, column: position.column)
         Issue.record(Comment(rawValue: FailureMessage.text(for: result)), sourceLocation: location)
         let stem = "\(prompt.id.replacingOccurrences(of: "/", with: "_")).\(promptCase.name)"
         if let diff = result.comparison?.diff, !diff.isEmpty {
@@ -128,12 +151,15 @@ final class RunnerCache: Sendable {
     private let lock = NSLock()
     nonisolated(unsafe) private var runners: [String: SuiteRunner] = [:]
 
-    func runner(library: PromptLibrary, snapshots: URL, target: String, record: RecordMode?, environment: [String: String]) throws(RunSetupError) -> SuiteRunner {
+    func runner(
+        library: PromptLibrary, snapshots: URL, target: String, record: RecordMode?, environment: [String: String],
+        cache: (cache: ResponseCache, mode: ResponseCache.Mode)?
+    ) throws(RunSetupError) -> SuiteRunner {
         let key = "\(target)|\(record?.rawValue ?? "-")"
         lock.lock()
         defer { lock.unlock() }
         if let runner = runners[key] { return runner }
-        var runner = try SuiteRunner(library: library, snapshots: snapshots, target: target, record: record, environment: environment)
+        var runner = try SuiteRunner(library: library, snapshots: snapshots, target: target, record: record, environment: environment, cache: cache)
         // A retry is the test waiting on the provider: said on stderr as the CLI says it.
         runner.onRetry = { name, event in FileHandle.standardError.write(Data("promptcompat: retrying \(name) (\(event))\n".utf8)) }
         runners[key] = runner

@@ -14,6 +14,10 @@ import Foundation
 /// +订单查询
 /// ```
 public enum FailureMessage {
+    /// The most lines of a diff a failure message prints; the whole diff is in the reports (and attached
+    /// to the test), so a test log stays readable.
+    public static let diffLineLimit = 60
+
     public static func text(for result: CaseResult) -> String {
         var lines = ["\(result.displayName) on \(result.target): \(result.verdict.rawValue)"]
         lines += result.reasons.map { "  " + $0 }
@@ -23,7 +27,7 @@ public enum FailureMessage {
             lines.append("  hint: \(hint)")
         }
         if let diff = result.comparison?.diff, !diff.isEmpty {
-            lines.append(diff)
+            lines.append(shortened(diff))
         } else if let output = result.output, result.verdict != .recorded {
             lines.append("output:\n\(output)")
         }
@@ -31,5 +35,12 @@ public enum FailureMessage {
             lines.append("provider's answer:\n\(evidence.prefix(1000))")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `diff` cut to ``diffLineLimit`` lines, saying how many more there are and where to read them.
+    static func shortened(_ diff: String) -> String {
+        let lines = diff.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count > diffLineLimit else { return diff }
+        return lines.prefix(diffLineLimit).joined(separator: "\n") + "\n… \(lines.count - diffLineLimit) more lines of the diff: the whole diff is in report.md and report.html (and attached to the test)"
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import PromptCompat
+@testable import PromptCompat
 @testable import PromptCompatTesting
 import PromptCompatTestSupport
 
@@ -40,8 +40,43 @@ struct PromptLibrarySuiteTests {
         } matching: { issue in
             let text = issue.comments.map(\.rawValue).joined()
             return issue.sourceLocation?.filePath == promptFile && issue.sourceLocation?.line == 10
+                && issue.sourceLocation?.fileID == "prompts/support/order-status.json"  // the folder too, not the file name alone
                 && text.contains("-完全不同的回答") && text.contains("drift")
         }
+    }
+
+    @Test("the CLI's response cache answers a test run too; PROMPTCOMPAT_ANSWER_CACHE=refresh asks again, off skips it, a typo is an issue")
+    func responseCacheIsShared() async throws {
+        let fixture = try RunFixture()
+        _ = try await CLIProcess.run(["run", "--quiet"], in: fixture.root)  // records, and fills .promptcompat/cache
+        let afterCLI = fixture.server.requests.count
+        let library = suite(fixture)
+        await library.check(library.cases[0], record: .never)
+        #expect(fixture.server.requests.count == afterCLI, "answered from the cache the CLI filled")
+        let refreshing = suite(fixture, ["PROMPTCOMPAT_ANSWER_CACHE": "refresh"])
+        await refreshing.check(refreshing.cases[0], record: .never)
+        #expect(fixture.server.requests.count == afterCLI + 1)
+        let uncached = suite(fixture, ["PROMPTCOMPAT_ANSWER_CACHE": "off"])
+        await uncached.check(uncached.cases[0], record: .never)
+        #expect(fixture.server.requests.count == afterCLI + 2)
+        let typo = suite(fixture, ["PROMPTCOMPAT_ANSWER_CACHE": "refesh"])
+        await withKnownIssue {
+            await typo.check(typo.cases[0], record: .never)
+        } matching: { issue in
+            issue.comments.map(\.rawValue).joined().contains(#"PROMPTCOMPAT_ANSWER_CACHE is "refesh"; expected use, refresh, offline or off"#)
+        }
+    }
+
+    @Test("a failure message prints at most 60 lines of a long diff and says where the rest is")
+    func longDiffIsCut() {
+        var result = CaseResult(promptID: "p", caseName: "c", target: "t", verdict: .drift, reasons: ["similarity below the bar"])
+        result.comparison = CaseComparison(metric: "rouge-l", score: 0.1, threshold: 0.3, configuredThreshold: 0.3, noiseFloor: nil,
+                                           assertionFailures: [], findings: [], jsonDifferences: [],
+                                           diff: (1...650).map { "-line \($0)" }.joined(separator: "\n"))
+        let text = FailureMessage.text(for: result)
+        #expect(text.contains("-line 60\n… 590 more lines of the diff"))
+        #expect(!text.contains("-line 61\n"))
+        #expect(text.split(separator: "\n").count < 70)
     }
 
     @Test("writing a snapshot fails the test with what was written and how to re-run")
