@@ -5,14 +5,15 @@ import PromptCompat
 enum LintCommand {
     static func main(_ arguments: [String]) throws -> ExitCode {
         let args = try Arguments(arguments, options: Paths.options + ["target", "profile"], switches: [])
-        let library = try PromptLibrary.load(from: Paths(args).prompts)
+        let paths = Paths(args)
+        let library = try PromptLibrary.load(from: paths.prompts)
         Console.protectKeys(of: library)
         try library.requirePrompts()
         for warning in library.warnings { Console.error(warning.description) }
         let targets = try targets(args, config: library.config)
         var exit = ExitCode.ready
         for (index, target) in targets.enumerated() {
-            let report = CapabilityLint.lint(library: library, target: target)
+            let report = CapabilityLint.lint(library: library, target: target, snapshots: SnapshotStore(root: paths.snapshots))
             if index > 0 { print("") }
             print(header(report, target: target, library: library))
             for finding in report.findings { print(finding.description) }

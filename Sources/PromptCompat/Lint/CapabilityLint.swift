@@ -16,7 +16,9 @@ import Foundation
 /// // prompts/classify/intent.json:4:3: warning: temperature 0 → 0.01 (Zhipu GLM accepts (0,1]) — hint: …
 /// ```
 public enum CapabilityLint {
-    public static func lint(library: PromptLibrary, target: ProviderConfig) -> LintReport {
+    /// - Parameter snapshots: the accepted answers, to estimate each case's output from its baseline
+    ///   answer and to suggest a `max_tokens` where a prompt sets none.
+    public static func lint(library: PromptLibrary, target: ProviderConfig, snapshots: SnapshotStore? = nil) -> LintReport {
         let profile = target.resolvedProfile
         var cost = CostEstimate()
         cost.pricesTaken = profile.pricesTaken
@@ -26,12 +28,17 @@ public enum CapabilityLint {
         for prompt in library.prompts {
             let checker = PromptChecker(prompt: prompt, target: target, profile: profile)
             var perCase: [[LintFinding]] = []
+            var longest: Int?
+            var unbounded = false
             for promptCase in prompt.cases {
                 var findings: [LintFinding] = []
                 do {
                     let adapted = try prompt.adaptedRequest(for: promptCase, provider: target)
                     findings = checker.findings(for: adapted)
-                    cost.add(adapted.request, profile: profile)
+                    let accepted = snapshots.flatMap { acceptedOutputTokens(prompt, promptCase, baseline: library.config.baseline, in: $0) }
+                    if let accepted { longest = max(longest ?? 0, accepted) }
+                    unbounded = unbounded || !adapted.request.parameters.keys.contains { $0 == "max_tokens" || $0 == "max_completion_tokens" }
+                    cost.add(adapted.request, profile: profile, accepted: accepted)
                     if checker.overrideModel == nil, profile.model(named: adapted.request.model) == nil {
                         config.noteUnknownModel(adapted.request.model, promptModel: checker.promptModel, into: &configFindings)
                     }
@@ -41,8 +48,18 @@ public enum CapabilityLint {
                 perCase.append(findings)
             }
             promptFindings += merge(perCase, cases: prompt.cases)
+            if unbounded { promptFindings.append(checker.noMaxTokens(longestAccepted: longest)) }
         }
         return LintReport(target: target.name, profile: profile, findings: configFindings + promptFindings, cost: cost)
+    }
+
+    /// The output tokens of the case's accepted baseline answer: its recorded usage, else estimated from
+    /// its longest sample; `nil` when none is recorded.
+    static func acceptedOutputTokens(_ prompt: Prompt, _ promptCase: PromptCase, baseline: String, in store: SnapshotStore) -> Int? {
+        let key = SnapshotKey(provider: baseline, promptID: prompt.id, caseName: promptCase.name)
+        guard let snapshot = try? store.load(key) else { return nil }
+        if let usage = snapshot.metadata.usage.map(\.completionTokens).max(), usage > 0 { return usage }
+        return snapshot.samples.map { TokenEstimator.estimate(text: $0) }.max()
     }
 
     /// One finding per prompt for what every case shares; the case named for the rest.
@@ -140,6 +157,17 @@ struct PromptChecker {
                                     hint: fill(LintHints.unknownModel, ["model": model])))
         }
         return findings
+    }
+
+    /// A warning for a prompt that sets no `max_tokens`: the target's own default decides how long (and
+    /// how costly) an answer may run; the hint suggests a value from the longest accepted answer.
+    func noMaxTokens(longestAccepted: Int?) -> LintFinding {
+        let suggestion = longestAccepted.map { tokens in
+            let rounded = max(64, Int((Double(tokens) * 1.5 / 32).rounded(.up)) * 32)
+            return "set \"max_tokens\": \(rounded) (the longest accepted answer is ~\(tokens) tokens)"
+        } ?? "set \"max_tokens\" a little above the longest answer you accept"
+        return finding(.warning, rule: "max_tokens", path: "$", message: "no max_tokens: \(profile.displayName)'s own default decides how long an answer may run, and what it costs",
+                       hint: suggestion + " in the prompt file, so every provider is held to the same length")
     }
 
     /// An error when the estimated prompt plus `max_tokens` cannot fit the model's context.

@@ -25,8 +25,9 @@ public struct LintReport: Sendable, Equatable {
 
 /// The estimated price of one full run of a library against one target: every case once (the baseline's
 /// extra samples do not apply to a target), ``TokenEstimator`` input tokens at the model's input price,
-/// plus the `max_tokens` the request is sent with (256 when the prompt sets none, never more than the
-/// model's cap) at the output price.
+/// plus the output at the output price: the length of the case's accepted answer where one is recorded
+/// (its usage, else estimated from its text), else the `max_tokens` the request is sent with (256 when
+/// the prompt sets none) — never more than `max_tokens` nor the model's cap.
 public struct CostEstimate: Sendable, Equatable, CustomStringConvertible {
     /// Cases in one run.
     public var cases = 0
@@ -42,17 +43,20 @@ public struct CostEstimate: Sendable, Equatable, CustomStringConvertible {
     public var unpricedCases = 0
     /// When the profile's prices were taken.
     public var pricesTaken: String?
+    /// Cases whose output was estimated from their accepted answer.
+    public var fromAcceptedAnswers = 0
 
     /// Output tokens counted for a request that sets no `max_tokens`.
     public static let defaultOutputTokens = 256
 
     public init() {}
 
-    /// Adds one case's request, sent to `profile`.
-    public mutating func add(_ request: ChatRequest, profile: ProviderProfile) {
+    /// Adds one case's request, sent to `profile`; `accepted`: the output tokens of its accepted answer, when recorded.
+    public mutating func add(_ request: ChatRequest, profile: ProviderProfile, accepted: Int? = nil) {
         let input = TokenEstimator.estimate(request)
         let asked = (request.parameters["max_tokens"] ?? request.parameters["max_completion_tokens"])?.intValue
-        let output = min(asked ?? Self.defaultOutputTokens, profile.outputCap(for: request.model) ?? Int.max)
+        let output = min(accepted ?? asked ?? Self.defaultOutputTokens, asked ?? Int.max, profile.outputCap(for: request.model) ?? Int.max)
+        if accepted != nil { fromAcceptedAnswers += 1 }
         cases += 1
         inputTokens += input
         outputTokens += output
@@ -68,7 +72,8 @@ public struct CostEstimate: Sendable, Equatable, CustomStringConvertible {
 
     /// `estimated cost of one full run: 0.12 CNY (63 cases, ~5,300 input + ~4,000 output tokens at qwen-plus prices taken 2024-07)`
     public var description: String {
-        let tokens = "~\(Self.grouped(inputTokens)) input + ~\(Self.grouped(outputTokens)) output tokens"
+        let basis = fromAcceptedAnswers > 0 ? " (output of \(fromAcceptedAnswers == cases ? "every case" : "\(fromAcceptedAnswers) cases") from the accepted answers)" : ""
+        let tokens = "~\(Self.grouped(inputTokens)) input + ~\(Self.grouped(outputTokens)) output tokens\(basis)"
         let taken = pricesTaken.map { " taken \($0)" } ?? ""
         let prices = "\(pricedModels.joined(separator: ", ")) prices\(taken)"
         let unknown = unpricedModels.joined(separator: ", ")

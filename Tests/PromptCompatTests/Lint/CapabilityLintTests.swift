@@ -142,6 +142,42 @@ final class CapabilityLintTests {
                 "llama.cpp takes both as they are")
     }
 
+    @Test("a prompt without max_tokens is a warning; the output estimate and the suggested cap come from the accepted answers")
+    func missingMaxTokensUsesAcceptedAnswers() throws {
+        let scratch = try ScratchLibrary(config: Self.config, files: ["office/weekly-report.json": """
+            {
+              "messages": [ { "role": "user", "content": "把本周工作整理成周报：{{notes}}" } ],
+              "cases": [ { "name": "short", "vars": { "notes": "修复登录问题" } }, { "name": "long", "vars": { "notes": "上线新版本、复盘事故、招聘面试三场" } } ]
+            }
+            """])
+        defer { scratch.delete() }
+        let library = try scratch.load()
+        let store = SnapshotStore(root: scratch.root.deletingLastPathComponent().appendingPathComponent("snapshots-\(UUID().uuidString)"))
+        defer { try? FileManager.default.removeItem(at: store.root) }
+        let request = ChatRequest(model: "m", messages: [], parameters: JSONObject())
+        for (name, tokens) in [("short", 120), ("long", 700)] {
+            var snapshot = Snapshot(provider: "local", request: request, completions: [
+                Completion(text: String(repeating: "周报内容。", count: 10), finishReason: "stop", model: "m", usage: Usage(promptTokens: 30, completionTokens: tokens)),
+            ])
+            snapshot.metadata.recordedAt = "2024-07-01T00:00:00Z"
+            try store.write(snapshot, for: SnapshotKey(provider: "local", promptID: "office/weekly-report", caseName: name))
+        }
+        let target = try #require(library.config.provider(named: "dashscope"))
+
+        let report = CapabilityLint.lint(library: library, target: target, snapshots: store)
+
+        let found = report.findings.filter { $0.promptID == "office/weekly-report" && $0.rule == "max_tokens" }
+        #expect(found.count == 1)
+        #expect(found.first?.severity == .warning)
+        #expect(found.first?.message == "no max_tokens: Alibaba DashScope / Bailian (Qwen)'s own default decides how long an answer may run, and what it costs")
+        #expect(found.first?.hint == #"set "max_tokens": 1056 (the longest accepted answer is ~700 tokens) in the prompt file, so every provider is held to the same length"#)
+        #expect(report.cost.outputTokens == 820, "the accepted answers' 120 + 700, not 2 × 256")
+        #expect(report.cost.description.contains("output of every case from the accepted answers"))
+        let unrecorded = CapabilityLint.lint(library: library, target: target)
+        #expect(unrecorded.cost.outputTokens == 2 * CostEstimate.defaultOutputTokens)
+        #expect(unrecorded.findings.first { $0.rule == "max_tokens" }?.hint.hasPrefix(#"set "max_tokens" a little above"#) == true)
+    }
+
     @Test("seed is dropped on Zhipu, and the hint says to record samples to see the noise")
     func seedDroppedOnZhipu() throws {
         let found = try finding(lint("zhipu"), "classify/intent", "unsupported")
