@@ -138,4 +138,12 @@ public struct Expectations: Sendable, Equatable {
 
     /// Whether the case asks for a model-graded check (`judge`, `semantic`).
     public var needsGrading: Bool { judge != nil || semantic != nil }
+
+    /// Whether the case can be judged without an accepted answer: it has an assertion that looks at the
+    /// output alone (not `similarity`, `metric`, `judge` or `semantic`, which compare with one).
+    public var hasAssertions: Bool {
+        let present: [Any?] = [json, contains, containsAny, notContains, regex, notRegex, startsWith, endsWith, maxLength, minLength,
+                               language, schema, refusal, finishReason, toolCall, maxLatencySeconds, maxCostCNY]
+        return present.contains { $0 != nil }
+    }
 }

@@ -43,6 +43,7 @@ enum HTMLReportStyle {
     .dot { display: inline-block; width: 9px; height: 9px; border-radius: 50%; margin-right: 5px; vertical-align: 0; }
     .badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; white-space: nowrap; border: 1px solid transparent; }
     .s-ready, .v-pass { color: var(--ready); background: var(--ready-bg); }
+    .s-assertions-only { color: var(--ready); background: var(--incomplete-bg); }
     .s-re-tune, .v-drift { color: var(--retune); background: var(--retune-bg); }
     .v-failed { color: #bc4c00; background: #fff1e5; }
     .s-blocked, .v-blocked { color: var(--blocked); background: var(--blocked-bg); }

@@ -132,6 +132,7 @@ extension CaseResult {
         if let recordedPath { object["recorded"] = .string(recordedPath) }
         if let requests { object["requests"] = .number(Double(requests)) }
         if notRun { object["notRun"] = .bool(true) }
+        if assertionsOnly { object["assertionsOnly"] = .bool(true) }
         if !retriedAfter.isEmpty { object["retriedAfter"] = .array(retriedAfter.map(JSONValue.string)) }
         if let request { object["request"] = request.body() }
         return .object(object)

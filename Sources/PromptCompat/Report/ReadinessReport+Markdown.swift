@@ -47,7 +47,9 @@ extension ReadinessReport {
     var headline: String {
         let notRun = promptsNotRun
         let ran = prompts.count - notRun
+        let assertionsOnly = count(PromptStatus.assertionsOnly)
         let counts = "\(count(PromptStatus.ready)) of \(ran) prompts ready, \(count(PromptStatus.retune)) to re-tune, \(count(PromptStatus.blocked)) blocked, \(count(PromptStatus.incomplete) - notRun) incomplete"
+            + (assertionsOnly > 0 ? ", \(assertionsOnly) passing their assertions only (no accepted answer to compare with)" : "")
         return "**\(Int((readiness * 100).rounded()))% ready** — \(counts)\(notRun > 0 ? ", \(notRun) not run" : "")."
     }
 
@@ -128,7 +130,8 @@ extension ReadinessReport {
         case .blocked: 0
         case .retune: 1
         case .incomplete: 2
-        case .ready: 3
+        case .assertionsOnly: 3
+        case .ready: 4
         }
     }
 

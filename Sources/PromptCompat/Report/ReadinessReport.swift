@@ -10,6 +10,9 @@ public enum PromptStatus: String, Sendable, CaseIterable {
     case blocked
     /// The run could not judge every case (network error, missing snapshot, just recorded).
     case incomplete
+    /// No accepted answer to compare with (a prompt whose logged answer was lost with the old
+    /// provider), but the cases' `expect` assertions hold: a weaker pass than ready, said as such.
+    case assertionsOnly = "assertions-only"
 }
 
 /// The verdict on one prompt: its status, why, and what to change.
@@ -40,6 +43,7 @@ public struct PromptReadiness: Sendable {
         status = if verdicts.contains(.blocked) { .blocked }
             else if !verdicts.isDisjoint(with: [.error, .missingSnapshot, .recorded]) || cases.isEmpty { .incomplete }
             else if !verdicts.isDisjoint(with: [.drift, .failed]) { .retune }
+            else if cases.contains(where: \.assertionsOnly) { .assertionsOnly }
             else { .ready }
         reasons = cases.filter { !$0.verdict.isPass }.flatMap { result in result.reasons.map { "\(result.caseName): \($0)" } }
         hint = status == .retune || status == .blocked ? VerdictReasons.hint(for: reasons) : nil
@@ -69,11 +73,16 @@ public struct ReadinessReport: Sendable {
     /// Set when the run was interrupted: the report holds what finished, the rest marked not run.
     public var interrupted = false
 
-    /// `filtered: only cases matching "support/" — not the suite's readiness`, or `nil` for a whole run.
+    /// What the reader must know to read the figures: `filtered: only cases matching "support/" — not the
+    /// suite's readiness`, an interrupted run, cases compared with the target's own answers; `nil` when none.
     public var scopeNote: String? {
         var notes: [String] = []
         if let filter { notes.append("filtered: only cases matching \"\(filter)\" — not the suite's readiness") }
         if interrupted { notes.append("interrupted: the cases that did not finish count as not run") }
+        let ownReference = cases.filter { $0.referenceProvider == target && target != baseline }.count
+        if ownReference > 0 {
+            notes.append("\(ownReference) case\(ownReference == 1 ? " is" : "s are") compared with \(target)'s own accepted answers (recorded with --record all), not \(baseline)'s")
+        }
         return notes.isEmpty ? nil : notes.joined(separator: "; ")
     }
 

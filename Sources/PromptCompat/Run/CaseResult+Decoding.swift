@@ -31,6 +31,7 @@ extension CaseResult {
         recordedPath = object["recorded"]?.stringValue
         requests = object["requests"]?.numberValue.map { Int($0) }
         notRun = object["notRun"]?.boolValue ?? false
+        assertionsOnly = object["assertionsOnly"]?.boolValue ?? false
         if object["retriedAfter"] != nil { retriedAfter = try Self.strings(object, "retriedAfter") }
         if let body = object["request"] {
             guard let request = ChatRequest(body: body) else { throw CaseResultDecodingError("request: expected a request body with model and messages") }

@@ -54,6 +54,8 @@ public struct CaseResult: Sendable {
     /// when it never got that far (no snapshot to compare with, a request the target cannot take), `nil`
     /// when unknown (a results line from before it was kept). results.jsonl's `requests`.
     public var requests: Int?
+    /// No accepted answer existed: the verdict is the case's `expect` assertions alone.
+    public var assertionsOnly = false
     /// The case did not run: the run was interrupted first. It counts in no figure of the report.
     public var notRun = false
     /// Whether a request was made for the case: what the report's counts of adaptations and answers count.

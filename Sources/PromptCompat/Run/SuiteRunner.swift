@@ -124,7 +124,10 @@ public struct SuiteRunner: Sendable {
             let samples = prompt.sampleCount(in: library.config)
             guard let (referenceKey, snapshot) = try store.load(ownKey).map({ (ownKey, $0) }) ?? store.load(baselineKey).map({ (baselineKey, $0) }) else {
                 guard policy.mode == .all || (ownKey == baselineKey && policy.mode != .never) else {
-                    return missingSnapshot(result, key: ownKey, baselineKey: baselineKey)
+                    guard promptCase.expect.hasAssertions else { return missingSnapshot(result, key: ownKey, baselineKey: baselineKey) }
+                    let completion = try await complete(request, times: 1, counting: &result)[0]
+                    judgeByAssertions(completion, expect: promptCase.expect, baselineKey: baselineKey, into: &result)
+                    return result
                 }
                 let completions = try await complete(request, times: samples, counting: &result)
                 result.completion = completions.first
@@ -195,6 +198,18 @@ public struct SuiteRunner: Sendable {
                 result.reasons.insert(cut.description, at: 0)
             }
         }
+    }
+
+    /// No accepted answer to compare with, but assertions to check: the verdict is theirs alone, said so.
+    private func judgeByAssertions(_ completion: Completion, expect: Expectations, baselineKey: SnapshotKey, into result: inout CaseResult) {
+        result.completion = completion
+        result.output = completion.text
+        result.assertionsOnly = true
+        let cost = CallCost(usage: completion.usage, model: result.request?.model ?? target.model, profile: target.resolvedProfile)
+        let failures = Assertions.failures(of: ObservedOutput(completion, cost: cost), against: expect)
+        result.verdict = failures.isEmpty ? .pass : .failed
+        let root = PromptLibrary.displayPath(store.root)
+        result.reasons = failures + ["note: no accepted answer at \(root)/\(baselineKey): judged by its expect assertions alone; record the baseline (--record missing) or accept this target's answers (--record all) to compare"]
     }
 
     /// `times` answers to `request`, each request counted in `result.requests` before it is made.
