@@ -228,9 +228,9 @@ public struct SuiteRunner: Sendable {
         result.verdict = .missingSnapshot
         let root = PromptLibrary.displayPath(store.root)
         if key == baselineKey {
-            result.reasons = ["no accepted snapshot at \(root)/\(key) (\(policy.explanation)); record it with PROMPTCOMPAT_RECORD=missing or --record missing, outside CI"]
+            result.reasons = ["no accepted snapshot at \(root)/\(key) (\(policy.explanation)); record it with PROMPTCOMPAT_RECORD=missing or --record missing, outside CI — or, when \(key.provider) is gone, give the case expect assertions (contains, schema, …) to judge it by them alone"]
         } else {
-            result.reasons = ["no accepted snapshot at \(root)/\(key) nor at \(root)/\(baselineKey): record the baseline first (promptcompat run --target \(baselineKey.provider) --record missing), or accept this target's outputs as they are with --record all"]
+            result.reasons = ["no accepted snapshot at \(root)/\(key) nor at \(root)/\(baselineKey): record the baseline first (promptcompat run --target \(baselineKey.provider) --record missing), or accept this target's outputs as they are with --record all, or give the case expect assertions (contains, schema, …) to judge it by them alone"]
         }
         return result
     }
