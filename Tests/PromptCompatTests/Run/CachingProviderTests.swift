@@ -109,12 +109,14 @@ struct CachingProviderTests {
         #expect(fixture.server.requests.count == 2)
     }
 
-    @Test("failures are not stored: the next run asks again")
+    @Test("failures are not stored: the next run asks again, and a failed call is counted as a call")
     func failuresAreNotCached() async throws {
         let fixture = try Fixture(status: 400)
         _ = await expectFailure(of: fixture.provider(.use), Self.request())
-        _ = await expectFailure(of: fixture.provider(.use), Self.request())
+        let second = fixture.provider(.use)
+        _ = await expectFailure(of: second, Self.request())
         #expect(fixture.server.requests.count == 2)
+        #expect(await second.statistics == (hits: 0, calls: 1), "the cache line never says 0 calls after a call")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: fixture.folder.path)) ?? []
         #expect(files.filter { $0.hasSuffix(".json") }.isEmpty)
     }
