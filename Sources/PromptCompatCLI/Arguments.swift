@@ -1,4 +1,5 @@
 import Foundation
+import PromptCompat
 
 /// A usage error: wrong flag, missing value. Printed with the command's usage; exit code 2.
 struct UsageError: Error, CustomStringConvertible {
@@ -32,10 +33,16 @@ struct Arguments {
                 }
                 values[name, default: []].append(value)
             } else {
-                let known = (options + allowedSwitches).map { "--" + $0 }.joined(separator: ", ")
-                throw UsageError("unknown option --\(name); this command takes: \(known)")
+                throw UsageError(Self.unknown(name, options: options + allowedSwitches))
             }
         }
+    }
+
+    /// `unknown option --targt; did you mean --target? This command takes: --prompts, …, --target, …`
+    static func unknown(_ name: String, options: [String]) -> String {
+        let known = options.isEmpty ? "This command takes no options." : "This command takes: " + options.map { "--" + $0 }.joined(separator: ", ")
+        guard let near = Suggestion.closest(to: name, among: options) else { return "unknown option --\(name); " + known.prefix(1).lowercased() + known.dropFirst() }
+        return "unknown option --\(name); did you mean --\(near)? " + known
     }
 
     func value(_ name: String) -> String? { values[name]?.last }
@@ -90,4 +97,64 @@ enum Console {
     }
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+}
+
+/// A command line split into its command word and that command's arguments. The options every command
+/// takes (``Paths/options`` and ``globalSwitches``) may come before the command word; they are passed to
+/// the command as if written right after it, so `promptcompat --prompts lib --quiet run --target qwen` is
+/// `promptcompat run --prompts lib --quiet --target qwen`. `--help`/`-h` and `--version`/`-V` there are
+/// the commands `help` and `version` (`promptcompat --help run` is `promptcompat run --help`).
+struct Invocation {
+    /// The command word; nil when the line has none (only options, or nothing at all).
+    var command: String?
+    /// The options written before the command word, in their order.
+    var global: [String] = []
+    /// The words after the command word.
+    var rest: [String] = []
+
+    /// Switches that may come before the command word (they go to the command, which may not take them).
+    static let globalSwitches = ["quiet"]
+
+    /// What may come before the command word, for messages: `--prompts DIR, …, --help, --version`.
+    static var globalUsage: String {
+        (Paths.options.map { "--\($0) DIR" } + globalSwitches.map { "--\($0)" } + ["--help", "--version"]).joined(separator: ", ")
+    }
+
+    /// The command's arguments: the options given before it, then the words after it.
+    var arguments: [String] { global + rest }
+
+    init(_ words: [String]) throws(UsageError) {
+        var remaining = words[...]
+        var wantsHelp = false
+        while command == nil, let word = remaining.popFirst() {
+            switch word {
+            case "--help", "-h": wantsHelp = true
+            case "--version", "-V": command = "version"
+            case _ where !word.hasPrefix("-"): command = word
+            default: try takeGlobal(word, from: &remaining)
+            }
+        }
+        rest = Array(remaining)
+        guard wantsHelp else { return }
+        if command == nil { command = "help" } else { rest.append("--help") }
+    }
+
+    /// Keeps `word` (and its value) as a global option, or says where it belongs.
+    private mutating func takeGlobal(_ word: String, from remaining: inout ArraySlice<String>) throws(UsageError) {
+        let spelled = word.drop { $0 == "-" }
+        let name = String(spelled.prefix { $0 != "=" })
+        let inline = spelled.contains("=")
+        if word.hasPrefix("--"), Self.globalSwitches.contains(name), !inline {
+            global.append(word)
+        } else if word.hasPrefix("--"), Paths.options.contains(name) {
+            global.append(word)
+            guard !inline else { return }
+            guard let value = remaining.popFirst(), !value.hasPrefix("--") else { throw UsageError("--\(name) needs a value") }
+            global.append(value)
+        } else if let near = Suggestion.closest(to: name, among: Paths.options + Self.globalSwitches + ["help", "version"]) {
+            throw UsageError("unknown option \(word); did you mean --\(near)? Only these may come before the command word: \(Self.globalUsage)")
+        } else {
+            throw UsageError("\(word) goes after the command word (promptcompat COMMAND \(word) …); only these may come before it: \(Self.globalUsage)")
+        }
+    }
 }

@@ -2,6 +2,9 @@
 enum Help {
     static let version = "promptcompat 0.1.0"
 
+    /// Every command word, in the order the main help lists them (for "did you mean").
+    static let commands = ["run", "retune", "lint", "snapshots", "providers", "proxy", "import", "report", "help", "version"]
+
     static let main = """
     promptcompat — does your prompt library survive a move to another LLM provider?
 
@@ -17,13 +20,17 @@ enum Help {
       import      Turn a gateway log of OpenAI requests into prompt files and baseline snapshots
       report      Merge the results of sharded runs (a CI matrix) into one report
       help        Show help for a command
+      version     Show the version
 
-    COMMON OPTIONS:
+    COMMON OPTIONS (before or after the command word):
       --prompts DIR     The prompt library (default: prompts)
       --snapshots DIR   Accepted outputs (default: snapshots)
       --reports DIR     Where reports go (default: reports)
-      --help            Show help
-      --version         Show the version
+      --quiet           No progress lines (run)
+      --help, -h        Show help
+      --version, -V     Show the version
+
+    e.g. 'promptcompat --prompts other/prompts run --target qwen' is 'promptcompat run --prompts other/prompts --target qwen'.
 
     EXIT CODES: 0 everything ready · 1 something to re-tune, blocked or incomplete · 2 usage or configuration error
 
@@ -31,11 +38,27 @@ enum Help {
     """
 
     static let run = """
-    USAGE: promptcompat run --target NAME [--target NAME …] [--record MODE] [--filter TEXT] [--shard I/N] [--cache DIR | --no-cache] [--refresh | --offline] [--resume] [--prompts DIR] [--snapshots DIR] [--reports DIR]
+    USAGE: promptcompat run --target NAME [--target NAME …] [--record MODE] [--filter TEXT] [--shard I/N] [--cache DIR | --no-cache] [--refresh | --offline] [--resume] [--quiet] [--prompts DIR] [--snapshots DIR] [--reports DIR]
 
-    Runs every case of the library against each target, compares each output with the accepted snapshot
-    (the target's own, else the baseline's), and writes reports/<target>/report.md, report.json, junit.xml
-    and results.jsonl (one line per case, written as each case finishes).
+    Runs every case of the library against each target and compares each output with the accepted snapshot
+    (the target's own, else the baseline's).
+
+    WRITES, per target, into reports/<target>/ (with --filter: reports/<target>/filtered/; with --shard I/N:
+    reports/<target>/shard-I-of-N/):
+      summary.md      headline, counts, the prompts to re-tune with one reason each (≤ 60,000 characters:
+                      fits a pull-request comment)
+      report.md       the full report: every prompt and case with its reasons and diff
+      report.json     the same for tools
+      report.html     the same as one self-contained page to open in a browser
+      junit.xml       one test case per case, for a CI's test view
+      results.jsonl   one line per case, written as each case finishes (what --resume and report --merge read)
+    and also:
+      reports/compare/compare.md, compare.json    with two or more targets: which one to move to
+                                                  (with --filter: reports/filtered/compare/)
+      .promptcompat/history.jsonl                 beside the prompts folder: one line per target of a whole run
+                                                  (not --filter, --shard or an interrupted run)
+      .promptcompat/cache/                        the answers kept (see --cache)
+      snapshots/<target>/<prompt>/<case>/         the snapshots --record writes
 
     OPTIONS:
       --target NAME     A provider from the suite config (repeatable). Default: the baseline.
@@ -70,7 +93,8 @@ enum Help {
     USAGE: promptcompat report --merge DIR… [--out DIR] [--prompts DIR] [--reports DIR]
 
     Reads the results.jsonl of each DIR (or, when a DIR has none, every results.jsonl below it, e.g. a folder
-    of downloaded CI artifacts) and writes one report of all their cases: report.md, report.json, junit.xml.
+    of downloaded CI artifacts) and writes one report of all their cases: summary.md, report.md, report.json,
+    report.html and junit.xml.
     Refuses results of more than one target, a case given twice, and a missing shard (DIRs named
     shard-i-of-n, as run --shard writes them), naming the files. Appends the run history like run does.
 
@@ -185,7 +209,30 @@ enum Help {
       ZHIPU_PROXY_KEY=sk-local promptcompat proxy --profile zhipu --key-env ZHIPU_PROXY_KEY
     """
 
+    static let help = """
+    USAGE: promptcompat help [COMMAND]
+
+    Without COMMAND, lists the commands and the options every command takes; with one, shows its help (the
+    same as 'promptcompat COMMAND --help').
+
+    COMMANDS: \(commands.joined(separator: ", "))
+
+    EXAMPLES:
+      promptcompat help run
+      promptcompat help help
+    """
+
+    static let versionCommand = """
+    USAGE: promptcompat version    (or: promptcompat --version, promptcompat -V)
+
+    Prints the version, e.g. "\(version)", and exits 0.
+    """
+
+    /// The help of `command`, or nil when there is no such command.
     static func text(for command: String) -> String? {
-        ["run": run, "lint": lint, "snapshots": snapshots, "providers": providers, "proxy": proxy, "retune": retune, "report": report, "import": importCommand][command]
+        [
+            "run": run, "lint": lint, "snapshots": snapshots, "providers": providers, "proxy": proxy, "retune": retune,
+            "report": report, "import": importCommand, "help": help, "version": versionCommand,
+        ][command]
     }
 }

@@ -28,13 +28,13 @@ enum LintCommand {
         var targets: [ProviderConfig] = []
         for name in args.all("target") {
             guard let provider = config.provider(named: name) else {
-                throw UsageError("no provider \"\(name)\" in the suite config; providers: \(config.providers.map(\.name).joined(separator: ", "))")
+                throw UsageError("no provider \"\(name)\" in the suite config; providers: \(config.providers.map(\.name).joined(separator: ", "))" + Suggestion.didYouMean(name, among: config.providers.map(\.name)))
             }
             targets.append(provider)
         }
         for id in args.all("profile") {
             guard let profile = ProviderProfile.named(id) else {
-                throw UsageError("no profile \"\(id)\"; profiles: \(ProviderProfile.catalog.map(\.id).joined(separator: ", "))")
+                throw UsageError("no profile \"\(id)\"; profiles: \(ProviderProfile.catalog.map(\.id).joined(separator: ", "))" + Suggestion.didYouMean(id, among: ProviderProfile.catalog.map(\.id)))
             }
             targets.append(candidate(profile))
         }

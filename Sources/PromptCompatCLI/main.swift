@@ -2,20 +2,28 @@ import Foundation
 import PromptCompat
 
 /// Dispatches to a command; maps every error to a message and an exit code CI understands.
-func runCLI(_ arguments: [String]) async -> ExitCode {
-    guard let command = arguments.first, !["--help", "-h", "help"].contains(command) || arguments.count > 1 && command == "help" else {
-        print(Help.main)
-        return .ready
+func runCLI(_ words: [String]) async -> ExitCode {
+    let invocation: Invocation
+    do {
+        invocation = try Invocation(words)
+    } catch {
+        Console.error("error: \(error.description)\n\n\(Help.main)")
+        return .usage
     }
-    let rest = Array(arguments.dropFirst())
-    if command == "--version" { print(Help.version); return .ready }
-    if command == "help" {
-        guard let text = Help.text(for: rest[0]) else { Console.error("no command \"\(rest[0])\"\n\n\(Help.main)"); return .usage }
-        print(text)
-        return .ready
+    guard let command = invocation.command else {
+        if invocation.global.isEmpty { print(Help.main); return .ready }
+        Console.error("error: no command after \(invocation.global.joined(separator: " ")); commands: \(Help.commands.joined(separator: ", "))\n\n\(Help.main)")
+        return .usage
     }
+    let rest = invocation.arguments
+    switch command {
+    case "help": return help(invocation.rest)
+    case "version": return version(invocation.rest)
+    default: break
+    }
+    guard let usage = Help.text(for: command) else { return unknownCommand(command) }
     if rest.contains("--help") || rest.contains("-h") {
-        print(Help.text(for: command) ?? Help.main)
+        print(usage)
         return .ready
     }
     do {
@@ -28,15 +36,48 @@ func runCLI(_ arguments: [String]) async -> ExitCode {
         case "retune": return try await RetuneCommand.main(rest)
         case "import": return try ImportCommand.main(rest)
         case "report": return try ReportCommand.main(rest)
-        default: throw UsageError("unknown command \"\(command)\"; commands: run, report, lint, snapshots, providers, proxy, retune, import, help")
+        default: return unknownCommand(command)
         }
     } catch let error as UsageError {
-        Console.error("error: \(error.description)\n\n\(Help.text(for: command) ?? Help.main)")
+        Console.error("error: \(error.description)\n\n\(usage)")
         return .usage
     } catch {
         Console.error("error: \(FileErrorWords.describe(error))")
         return .usage
     }
+}
+
+/// `promptcompat help [COMMAND]`: the main help, a command's help, or `help`'s own.
+func help(_ arguments: [String]) -> ExitCode {
+    guard let topic = arguments.first else { print(Help.main); return .ready }
+    if arguments.contains("--help") || arguments.contains("-h") { print(Help.help); return .ready }
+    guard arguments.count == 1 else {
+        Console.error("error: help takes one command, e.g. promptcompat help run\n\n\(Help.help)")
+        return .usage
+    }
+    guard let text = Help.text(for: topic) else { return unknownCommand(topic) }
+    print(text)
+    return .ready
+}
+
+/// `promptcompat version` (`--version`, `-V`): the version on standard output.
+func version(_ arguments: [String]) -> ExitCode {
+    if arguments.contains("--help") || arguments.contains("-h") { print(Help.versionCommand); return .ready }
+    do {
+        _ = try Arguments(arguments, options: [], switches: [])
+    } catch {
+        Console.error("error: \(error.description)\n\n\(Help.versionCommand)")
+        return .usage
+    }
+    print(Help.version)
+    return .ready
+}
+
+/// `no command "rnu"; did you mean "run"?` (else the list of commands), then the main help; exit 2.
+func unknownCommand(_ word: String) -> ExitCode {
+    let near = Suggestion.didYouMean(word, among: Help.commands)
+    Console.error("error: no command \"\(word)\"\(near.isEmpty ? "; commands: " + Help.commands.joined(separator: ", ") : near)\n\n\(Help.main)")
+    return .usage
 }
 
 exit(await runCLI(Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -72,7 +72,7 @@ extension Planner {
         var message = "no proposed prompt \"\(id)\" in this import"
         if proposed.contains(full) {
             message += " any more (an earlier --merge or --split took it)"
-        } else if let near = Self.nearest(full, among: proposals.map(\.id)) {
+        } else if let near = Suggestion.closest(to: full, among: proposals.map(\.id)) {
             message += "; did you mean \"\(near)\"?"
         } else if proposals.isEmpty {
             message += "; it proposes no new prompt"
@@ -80,13 +80,6 @@ extension Planner {
             message += "; proposed: " + proposals.prefix(12).map(\.id).joined(separator: ", ") + (proposals.count > 12 ? ", …" : "")
         }
         throw LogImport.SetupError(description: message)
-    }
-
-    /// The id closest to `id` by edit distance, if it is close (at most a third of its length away).
-    static func nearest(_ id: String, among ids: [String]) -> String? {
-        let scored = ids.map { ($0, LevenshteinSimilarity.distance(id, $0)) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, id.count / 3) else { return nil }
-        return best.0
     }
 
     /// `<prefix>/<base>`, else `-2`, `-3`, … whichever no prompt or file has.

@@ -42,7 +42,7 @@ public struct SuiteRunner: Sendable {
         makeProvider: (@Sendable (ProviderConfig) -> any Provider)? = nil
     ) throws(RunSetupError) {
         guard let target = library.config.provider(named: name) else {
-            throw RunSetupError("unknown target \"\(name)\"; the suite config declares: \(library.config.providers.map(\.name).joined(separator: ", "))")
+            throw RunSetupError("unknown target \"\(name)\"; the suite config declares: \(library.config.providers.map(\.name).joined(separator: ", "))" + Suggestion.didYouMean(name, among: library.config.providers.map(\.name)))
         }
         if let variable = target.apiKeyEnv, (environment[variable] ?? "").isEmpty {
             throw RunSetupError("target \"\(name)\" needs an API key: set the environment variable \(variable)")

@@ -78,7 +78,7 @@ final class LintCommandTests {
     func usageErrorsExitTwo() async throws {
         let target = try await CLIProcess.run(["lint", "--target", "gml"], in: root)
         #expect(target.status == 2)
-        #expect(target.stderr.contains("no provider \"gml\" in the suite config; providers: local, glm, qwen"))
+        #expect(target.stderr.contains("no provider \"gml\" in the suite config; providers: local, glm, qwen; did you mean \"glm\"?"))
         let profile = try await CLIProcess.run(["lint", "--profile", "ernie"], in: root)
         #expect(profile.status == 2 && profile.stderr.contains("no profile \"ernie\"; profiles: openai-compatible"))
         let option = try await CLIProcess.run(["lint", "--strict"], in: root)

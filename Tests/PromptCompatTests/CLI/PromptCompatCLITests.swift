@@ -19,7 +19,7 @@ struct PromptCompatCLITests {
         let fixture = try RunFixture()
         let output = try await CLIProcess.run(["run", "--targt", "stub"], in: fixture.root)
         #expect(output.status == 2)
-        #expect(output.stderr.contains("unknown option --targt; this command takes:"))
+        #expect(output.stderr.contains("unknown option --targt; did you mean --target? This command takes:"))
         #expect(output.stderr.contains("--target"))
     }
 
