@@ -10,6 +10,7 @@ import PromptCompatServer
 ///   add and the largest evidence one failure keeps (the cap is 4096 bytes and a note).
 struct OversizeBench {
     var cases = 10
+    var transport = HTTPTransportChoice.automatic
 
     func run() async throws {
         let cap = OpenAICompatibleClient.defaultMaxResponseBytes
@@ -25,6 +26,7 @@ struct OversizeBench {
         }
         let afterCut = maxResidentMegabytes()
         let causes = Set((refused + cut).map(\.causeName)).sorted().joined(separator: ", ")
+        print("transport: \(transport.rawValue)")
         print("\(refused.count) refused bodies, \(cut.count) cut streams; causes: \(causes); baseline RSS \(base) MB")
         table([
             ("\(cases) × 50 MiB answers at once: peak added", "\(afterRefused - base) MB"),
@@ -39,7 +41,7 @@ struct OversizeBench {
         let server = try LoopbackServer { _ in .produced(headers: ["Content-Type": streaming ? "text/event-stream" : "application/json"], body: body) }
         defer { server.stop() }
         let config = ProviderConfig(name: "oversize", profile: "openai-compatible", baseURL: server.baseURL, model: "m")
-        let client = OpenAICompatibleClient(config: config, timeout: 60, streaming: streaming, environment: [:], connectionsPerHost: count)
+        let client = OpenAICompatibleClient(config: config, timeout: 60, streaming: streaming, environment: [:], connectionsPerHost: count, transport: transport)
         let request = ChatRequest(model: "m", messages: [ChatMessage(role: .user, content: "hi")], parameters: JSONObject())
         return await withTaskGroup(of: ProviderFailure?.self) { group in
             for _ in 0..<count {

@@ -82,6 +82,7 @@ struct RunnerBench {
     func runner() async throws {
         try await withLibrary { stub, bench, library in
             let measured = try await run(library, bench, profiled: profiled == .runner)
+            print("connections opened to the stub by the runner: \(stub.connections) (concurrency \(concurrency))")
             print("runner: \(measured.results.count) cases in \(format(measured.seconds, 2)) s = \(format(measured.casesPerSecond, 0)) cases/s (\(measured.verdicts)); max RSS \(maxResidentMegabytes()) MB")
             let perCase = Double(concurrency) / measured.casesPerSecond * 1000
             print("  a case takes \(format(perCase, 2)) ms on average with \(concurrency) in flight; its request \(format(measured.meanRequestMilliseconds, 2)) ms of it (client-measured)")
@@ -91,7 +92,7 @@ struct RunnerBench {
             let offline = try await run(library, bench, provider: InstantProvider(answer: BenchLibrary.answer), profiled: profiled == .offline)
             let transport = try await clientOnly(library, stub: stub, profiled: profiled == .client)
             print("runner without the network: \(format(offline.casesPerSecond, 0)) cases/s (the same cases, answers from memory: request building, snapshot, comparison, results.jsonl); \(format(offline.cpuSeconds / Double(offline.results.count) * 1e6, 0)) µs of CPU a case")
-            print("HTTP client alone: \(format(transport.requestsPerSecond, 0)) requests/s (OpenAICompatibleClient over URLSession, the same requests, concurrency \(concurrency), nothing else); \(format(transport.cpuMicroseconds, 0)) µs of CPU a request with the stub")
+            print("HTTP client alone: \(format(transport.requestsPerSecond, 0)) requests/s (OpenAICompatibleClient, its default transport, the same requests, concurrency \(concurrency), nothing else); \(format(transport.cpuMicroseconds, 0)) µs of CPU a request with the stub")
             guard wrkSeconds > 0 else { return }
             let body = try sampleBody(library)
             guard let wrk = try Wrk.run(url: stub.baseURL.appendingPathComponent("chat/completions"), body: body, connections: concurrency, seconds: wrkSeconds) else {
@@ -111,8 +112,9 @@ struct RunnerBench {
 
     /// `latency`: wall time against a stub that waits `latency` per answer, beside the ideal cases × latency / concurrency.
     func latencyRun() async throws {
-        try await withLibrary { _, bench, library in
+        try await withLibrary { stub, bench, library in
             let measured = try await run(library, bench)
+            print("connections opened to the stub: \(stub.connections) (concurrency \(concurrency))")
             let ideal = Double(cases) * latency.seconds / Double(concurrency)
             print("latency: \(measured.results.count) cases in \(format(measured.seconds, 2)) s (\(measured.verdicts))")
             table([

@@ -18,6 +18,7 @@ final class StubServer: @unchecked Sendable {
     private let response: [UInt8]
     private let lock = NSLock()
     private var served = 0
+    private var accepted = 0
     private var stopped = false
 
     /// `answer` is the assistant message's text.
@@ -36,6 +37,9 @@ final class StubServer: @unchecked Sendable {
 
     /// Requests answered so far.
     var requests: Int { lock.withLock { served } }
+
+    /// Connections accepted so far.
+    var connections: Int { lock.withLock { accepted } }
 
     func stop() {
         lock.withLock { stopped = true }
@@ -80,6 +84,7 @@ final class StubServer: @unchecked Sendable {
                 if lock.withLock({ stopped }) { close(listener); return }
                 continue
             }
+            lock.withLock { accepted += 1 }
             var one: Int32 = 1
             setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
             let thread = Thread { [self] in serve(client) }

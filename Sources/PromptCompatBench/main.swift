@@ -1,4 +1,5 @@
 import Foundation
+import PromptCompat
 
 // PromptCompatBench: benchmarks of the comparison metrics and the runner. Not a test: run it in release
 // mode (scripts/bench MODE) and read the figures. Each mode prints its figure beside a reference measured
@@ -11,7 +12,8 @@ let usage = """
            PromptCompatBench latency [--cases N] [--concurrency C] [--latency-ms MS]
            PromptCompatBench cached [--cases N] [--concurrency C] [--latency-ms MS]
            PromptCompatBench cli --promptcompat PATH [--cases N]
-           PromptCompatBench oversize [--cases N]
+           PromptCompatBench oversize [--cases N] [--transport sockets|urlSession]
+           PromptCompatBench idle [--requests N] [--wait-seconds S] [--long-wait-seconds S]
 
     scoring   generates N deterministic Chinese answer pairs (default 10000: a reference of about 500
               characters, a candidate with ~15% of its characters edited), scores every pair with ROUGE-L F1,
@@ -39,7 +41,11 @@ let usage = """
               child's peak memory.
     oversize  runaway answers: N (default 10) non-stream answers of 50 MiB at once, refused at the 8 MiB
               cap, then 4N streams broken after 6 MiB: the peak memory each adds, beside the floor of N
-              bodies held to the cap, and the largest evidence one failure keeps.
+              bodies held to the cap, and the largest evidence one failure keeps. --transport: the HTTP
+              stack (default: the client's automatic choice).
+    idle      16 requests at once to a stub answering after 5 s, then 1 request waiting 30 s, through the
+              socket transport and through URLSession (the reference), in the same run: the process's CPU
+              time while the requests wait, as a share of the wall time (goal < 2% for the socket transport).
     """
 
 /// `--name value` pairs after the mode; `nil` (after printing why) on anything unexpected.
@@ -107,8 +113,16 @@ func runBench(_ arguments: [String]) async -> Int32 {
             default: try await bench.cachedRun()
             }
         case "oversize":
-            guard let values = options(rest, allowed: ["cases"]) else { return 2 }
-            try await OversizeBench(cases: positive(values, "cases", 10)).run()
+            guard let values = options(rest, allowed: ["cases", "transport"]) else { return 2 }
+            let transport = values["transport"].flatMap(HTTPTransportChoice.init(rawValue:)) ?? .automatic
+            try await OversizeBench(cases: positive(values, "cases", 10), transport: transport).run()
+        case "idle":
+            guard let values = options(rest, allowed: ["requests", "wait-seconds", "long-wait-seconds"]) else { return 2 }
+            var bench = IdleBench()
+            bench.concurrent = positive(values, "requests", bench.concurrent)
+            bench.shortWait = .seconds(positive(values, "wait-seconds", 5))
+            bench.longWait = .seconds(positive(values, "long-wait-seconds", 30))
+            try await bench.run()
         case "-h", "--help", "help":
             print(usage)
         default:

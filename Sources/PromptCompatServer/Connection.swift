@@ -1,35 +1,43 @@
 import Foundation
 
-/// One accepted client connection: reads a request, asks the handler, plays the answer, closes.
+/// One accepted client connection: reads a request, asks the handler, plays the answer, closes — or, on a
+/// keep-alive server, reads the next request after each `.http` answer (others still close).
 ///
 /// Runs on its own thread. Every wait polls in short slices and ends early when the server
 /// stops (`stop()` also shuts the socket down) or the client hangs up.
 struct Connection {
     let socket: Socket
     let state: ServerState
+    /// Keep the connection open after an `.http` answer and read the next request from it.
+    var keepAlive = false
 
-    /// Serves exactly one request; the connection is always closed afterwards.
+    /// Serves one request (more on a keep-alive server); the connection is closed afterwards.
     func serve(_ handler: (RecordedRequest) -> ScriptedResponse) {
         var reset = false
         defer { state.closeConnection(socket, reset: reset) }
 
         var reader = HTTPRequestReader(socket: socket)
-        guard let head = reader.readHead() else { return }
-        if head.headers["expect"]?.lowercased() == "100-continue" {
-            guard socket.sendAll(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return }
-        }
-        guard let body = reader.readBody(for: head), !state.isStopped else { return }
+        while !state.isStopped {
+            guard let head = reader.readHead() else { return }
+            if head.headers["expect"]?.lowercased() == "100-continue" {
+                guard socket.sendAll(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return }
+            }
+            guard let body = reader.readBody(for: head), !state.isStopped else { return }
 
-        let request = RecordedRequest(method: head.method, path: head.target, headers: head.headers, body: body)
-        state.record(request)
-        reset = play(handler(request))
+            let request = RecordedRequest(method: head.method, path: head.target, headers: head.headers, body: body)
+            state.record(request)
+            let response = handler(request)
+            let again = keepAlive && response.keepsConnectionOpen && head.headers["connection"]?.lowercased() != "close"
+            reset = play(response, keepAlive: again)
+            guard again, !reset else { return }
+        }
     }
 
     /// Plays a response. Returns true when the connection must end with a reset, not a FIN.
-    private func play(_ response: ScriptedResponse) -> Bool {
+    private func play(_ response: ScriptedResponse, keepAlive: Bool = false) -> Bool {
         switch response {
         case let .http(status, headers, body):
-            let head = ResponseHead.bytes(status: status, headers: headers, contentLength: body.count)
+            let head = ResponseHead.bytes(status: status, headers: headers, contentLength: body.count, keepAlive: keepAlive)
             _ = socket.sendAll(head + Array(body))
             return false
 
@@ -62,7 +70,7 @@ struct Connection {
 
         case let .delayed(delay, inner):
             guard hold(delay) else { return false }
-            return play(inner)
+            return play(inner, keepAlive: keepAlive)
 
         case let .produced(status, headers, body):
             // The producer runs even when the head could not be sent (its first write fails), so whatever

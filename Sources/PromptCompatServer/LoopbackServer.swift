@@ -5,7 +5,8 @@ import Foundation
 /// network path (timeouts, streaming, resets) with no stubbing. Tests script provider
 /// behaviours with it; `QuirkProxy` serves with it.
 ///
-/// Each connection runs on its own thread and serves one request (`Connection: close`).
+/// Each connection runs on its own thread and serves one request (`Connection: close`); a server
+/// started with `keepAlive: true` keeps a connection open after each `.http` answer for the next request.
 /// The server stops when `stop()` is called or when it is deinitialized.
 ///
 /// ```swift
@@ -35,9 +36,17 @@ public final class LoopbackServer: Sendable {
     /// ```
     ///
     /// A long-running server (a proxy) passes `recordingRequests: false`, so `requests` stays empty
-    /// instead of keeping every request body for the life of the process.
+    /// instead of keeping every request body for the life of the process. With `keepAlive: true` an
+    /// `.http` answer (without its own `Connection: close`) leaves the connection open for the next
+    /// request; `connectionsAccepted` counts the connections.
+    ///
+    /// ```swift
+    /// let server = try LoopbackServer(keepAlive: true) { _ in .json(200, "{}") }
+    /// // … five requests through one keep-alive client …
+    /// #expect(server.connectionsAccepted == 1)
+    /// ```
     public init(
-        port: Int = 0, recordingRequests: Bool = true,
+        port: Int = 0, recordingRequests: Bool = true, keepAlive: Bool = false,
         _ handler: @escaping @Sendable (RecordedRequest) -> ScriptedResponse
     ) throws {
         let (listener, port) = try Socket.bindLoopback(listening: true, port: port)
@@ -45,7 +54,7 @@ public final class LoopbackServer: Sendable {
         self.port = port
         self.state = state
         let thread = Thread {
-            Self.acceptLoop(listener: listener, state: state, handler: handler)
+            Self.acceptLoop(listener: listener, state: state, keepAlive: keepAlive, handler: handler)
         }
         thread.name = "LoopbackServer:\(port) accept"
         thread.start()
@@ -71,6 +80,15 @@ public final class LoopbackServer: Sendable {
     /// ```
     public var requests: [RecordedRequest] {
         state.requests
+    }
+
+    /// TCP connections accepted so far (each request's own, unless the server keeps connections alive).
+    ///
+    /// ```swift
+    /// #expect(server.connectionsAccepted == 1)   // five requests, one kept-alive connection
+    /// ```
+    public var connectionsAccepted: Int {
+        state.connectionsAccepted
     }
 
     /// Shuts down the listener and all open connections, waking any response that is waiting.
@@ -104,6 +122,7 @@ public final class LoopbackServer: Sendable {
     private static func acceptLoop(
         listener: Socket,
         state: ServerState,
+        keepAlive: Bool,
         handler: @escaping @Sendable (RecordedRequest) -> ScriptedResponse
     ) {
         defer { state.acceptLoopFinished() }
@@ -122,7 +141,7 @@ public final class LoopbackServer: Sendable {
                 }
                 guard state.register(client) else { return }
                 let thread = Thread {
-                    Connection(socket: client, state: state).serve(handler)
+                    Connection(socket: client, state: state, keepAlive: keepAlive).serve(handler)
                 }
                 thread.name = "LoopbackServer connection"
                 thread.start()

@@ -1,13 +1,15 @@
 /// Builds the status line and header block of a response.
 enum ResponseHead {
-    /// `HTTP/1.1 <status> <reason>` plus the given headers, `Connection: close`, and
+    /// `HTTP/1.1 <status> <reason>` plus the given headers, `Connection: close` (unless `keepAlive`), and
     /// `Content-Length` when one is given (each only if the caller did not set it).
-    static func bytes(status: Int, headers: [String: String], contentLength: Int?) -> [UInt8] {
+    static func bytes(status: Int, headers: [String: String], contentLength: Int?, keepAlive: Bool = false) -> [UInt8] {
         var fields = headers
         if let contentLength {
             fields = fields.addingDefault("Content-Length", String(contentLength))
         }
-        fields = fields.addingDefault("Connection", "close")
+        if !keepAlive {
+            fields = fields.addingDefault("Connection", "close")
+        }
         var text = "HTTP/1.1 \(status) \(reason(for: status))\r\n"
         for name in fields.keys.sorted() {
             text += "\(name): \(fields[name]!)\r\n"

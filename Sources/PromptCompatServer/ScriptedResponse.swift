@@ -2,8 +2,9 @@ import Foundation
 
 /// What a `LoopbackServer` does with one request.
 ///
-/// Every response closes its connection afterwards (`Connection: close`), so each
-/// request arrives on a fresh connection and a client never retries on a stale one.
+/// Every response closes its connection afterwards (`Connection: close`), so each request arrives on a
+/// fresh connection and a client never retries on a stale one — except `.http` answers of a server started
+/// with `keepAlive: true`, which keep the connection for the next request.
 ///
 /// ```swift
 /// let server = try LoopbackServer { request in
@@ -71,6 +72,19 @@ public enum ScriptedResponse: Sendable {
         headers: [String: String] = ["Content-Type": "text/event-stream"],
         body: @Sendable (ResponseWriter) -> Void
     )
+}
+
+extension ScriptedResponse {
+    /// Whether a keep-alive server may read another request after this answer: a complete `.http` one
+    /// (possibly `.delayed`) that does not itself say `Connection: close`.
+    var keepsConnectionOpen: Bool {
+        switch self {
+        case let .http(_, headers, _):
+            !headers.contains { $0.key.lowercased() == "connection" && $0.value.lowercased().contains("close") }
+        case let .delayed(_, inner): inner.keepsConnectionOpen
+        default: false
+        }
+    }
 }
 
 /// Writes the body of a `.produced` response straight to the client's connection.

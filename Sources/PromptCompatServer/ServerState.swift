@@ -13,6 +13,7 @@ final class ServerState: @unchecked Sendable {
     private var listener: Socket?
     private var connections: Set<Socket> = []
     private var recorded: [RecordedRequest] = []
+    private var accepted = 0
     private let recording: Bool
 
     init(listener: Socket, recording: Bool = true) {
@@ -28,6 +29,11 @@ final class ServerState: @unchecked Sendable {
         locked { recorded }
     }
 
+    /// Connections accepted so far.
+    var connectionsAccepted: Int {
+        locked { accepted }
+    }
+
     func record(_ request: RecordedRequest) {
         guard recording else { return }
         locked { recorded.append(request) }
@@ -41,6 +47,7 @@ final class ServerState: @unchecked Sendable {
                 return false
             }
             connections.insert(connection)
+            accepted += 1
             return true
         }
     }

@@ -6,12 +6,12 @@ import FoundationNetworking
 extension OpenAICompatibleClient {
     /// Sends a streaming request and assembles the SSE chunks into one completion.
     ///
-    /// `URLSession.bytes(for:)` does not exist on Linux, so a data delegate feeds the bytes into an
-    /// `AsyncThrowingStream` as they arrive (``TransferRouter``). More than ``maxResponseBytes`` in all
-    /// fails as `malformed-response`; a line that is not UTF-8 too.
+    /// The client's ``HTTPTransport`` passes the bytes on as they arrive (`URLSession.bytes(for:)` does not
+    /// exist on Linux). More than ``maxResponseBytes`` in all fails as `malformed-response`; a line that is
+    /// not UTF-8 too.
     func streamCompletion(_ urlRequest: URLRequest) async throws(ProviderFailure) -> Completion {
-        let (parts, task) = transfers.start(urlRequest, in: transferSession, maxBytes: maxResponseBytes)
-        defer { task.cancel() }  // a failure raised by the stream's own events ends the transfer too
+        let transfer = transport.start(urlRequest, maxBytes: maxResponseBytes)
+        defer { transfer.cancel() }  // a failure raised by the stream's own events ends the transfer too
 
         var received = 0
         var status = 0
@@ -20,7 +20,7 @@ extension OpenAICompatibleClient {
         var parser = SSEParser()
         var assembly = StreamAssembly()
         do {
-            for try await part in parts {
+            for try await part in transfer.parts {
                 if case .data(let data) = part {
                     received += data.count
                     if received > maxResponseBytes { throw responseTooLarge(status: status, announced: nil, start: body).withPartialStream(assembly) }

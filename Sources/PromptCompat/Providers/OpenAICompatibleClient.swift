@@ -22,38 +22,40 @@ public final class OpenAICompatibleClient: Provider {
     /// (``defaultMaxResponseBytes``, 8 MiB, unless the suite config's `defaults.maxResponseBytes` says otherwise).
     public let maxResponseBytes: Int
     let environment: [String: String]
-    /// The session chat and embeddings calls go through, its delegate feeding each transfer's bytes to its caller.
-    let transferSession: URLSession
-    let transfers = TransferRouter()
+    /// The HTTP stack chat and embeddings calls go through (``HTTPTransportChoice``).
+    let transport: any HTTPTransport
 
     public var name: String { config.name }
 
     /// - Parameters:
     ///   - timeout: seconds without progress before the request fails with ``ProviderFailure/Cause/timeout``.
     ///   - environment: where the API key is looked up; the process environment by default.
-    ///   - connectionsPerHost: HTTP connections the session may open to the provider at once. URLSession's
-    ///     own default is 6, which would queue the requests of a suite whose `concurrency` is higher inside
-    ///     the session (16 in flight would take 16/6 as long); ``SuiteRunner`` passes its concurrency.
+    ///   - connectionsPerHost: HTTP connections the client may open to the provider at once, kept open
+    ///     between requests. URLSession's own default is 6, which would queue the requests of a suite whose
+    ///     `concurrency` is higher (16 in flight would take 16/6 as long); ``SuiteRunner`` passes its concurrency.
+    ///   - transport: the HTTP stack: by default this package's own HTTP/1.1 client for `http://` on Linux
+    ///     (URLSession there spins a core while it waits) and URLSession otherwise.
+    ///
+    /// ```swift
+    /// let local = OpenAICompatibleClient(config: llamaServer, timeout: 120, connectionsPerHost: 4)
+    /// let viaURLSession = OpenAICompatibleClient(config: llamaServer, transport: .urlSession)
+    /// ```
     public init(
         config: ProviderConfig, timeout: Double = 60, streaming: Bool = false,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         maxResponseBytes: Int = OpenAICompatibleClient.defaultMaxResponseBytes,
-        connectionsPerHost: Int = 16
+        connectionsPerHost: Int = 16, transport: HTTPTransportChoice = .automatic
     ) {
         self.config = config
         self.timeout = timeout
         self.streaming = streaming
         self.environment = environment
         self.maxResponseBytes = max(1, maxResponseBytes)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpMaximumConnectionsPerHost = max(1, connectionsPerHost)
-        transferSession = URLSession(configuration: configuration, delegate: transfers, delegateQueue: nil)
-    }
-
-    deinit {
-        transferSession.invalidateAndCancel()
+        if transport.usesSockets(for: config.baseURL) {
+            self.transport = SocketTransport(connectionsPerHost: connectionsPerHost)
+        } else {
+            self.transport = URLSessionTransport(timeout: timeout, connectionsPerHost: connectionsPerHost)
+        }
     }
 
     public func complete(_ request: ChatRequest) async throws(ProviderFailure) -> Completion {
@@ -171,7 +173,7 @@ public final class OpenAICompatibleClient: Provider {
         return headers
     }
 
-    /// Classifies a URLSession error: timeout, or a network failure naming what went wrong.
+    /// Classifies a transport's error (a `URLError`, from either transport): timeout, or a network failure naming what went wrong.
     static func transportFailure(_ error: any Error, url: URL?) -> ProviderFailure {
         if let failure = error as? ProviderFailure { return failure }
         let where_ = url.map { " (\($0.absoluteString))" } ?? ""

@@ -30,7 +30,7 @@ public enum SecretRedaction {
         #"((?:authorization|api-key|x-api-key)\s*:\s*)[^\r\n"'\\]+"#,            // a header line
         #"("(?:authorization|api-key|x-api-key|api_key|apiKey)"\s*:\s*")[^"]*"#,  // a JSON member
         #"(\bbearer\s+)[A-Za-z0-9_.~+/=\-]+"#,                                     // a bearer token anywhere (RFC 6750)
-        #"((?:api[ _-]?key|secret[ _-]?key)\s+provided:\s*)(?!\[redacted\])[A-Za-z0-9_.\-]*[A-Za-z0-9_\-]"#,  // "Incorrect API key provided: …"
+        #"((?:api[ _-]?key|secret[ _-]?key)\s+provided:\s*)(?!\[redacted\])[A-Za-z0-9_.*\-]*[A-Za-z0-9_*\-]"#,  // "Incorrect API key provided: …" (masked ones too)
         #"()\bsk-[A-Za-z0-9_\-]{16,}"#,                                            // sk- keys (OpenAI, DashScope, DeepSeek, Kimi, SiliconFlow)
         #"()\b[0-9a-f]{32}\.[A-Za-z0-9]{16}\b"#,                                    // Zhipu's id.secret
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }

@@ -10,7 +10,8 @@ struct OpenAICompatibleClientStreamingTests {
 
     // MARK: - Assembling a stream
 
-    @Test func chunksAssembleIntoTextFinishReasonAndUsage() async throws {
+    @Test(arguments: Transports.all)
+    func chunksAssembleIntoTextFinishReasonAndUsage(transport: HTTPTransportChoice) async throws {
         // 北京是中华人民共和国的首都。 split mid-word; the third event's bytes are also split inside
         // the UTF-8 encoding of 首 across two network writes.
         let third = Array("data: \(F.contentChunk("国的首都。"))\n\n".utf8)
@@ -27,7 +28,7 @@ struct OpenAICompatibleClientStreamingTests {
         let server = try LoopbackServer { _ in .stream(chunks: chunks, pause: .milliseconds(20)) }
         defer { server.stop() }
 
-        let completion = try await F.client(for: server, streaming: true).complete(F.request)
+        let completion = try await F.client(for: server, streaming: true, transport: transport).complete(F.request)
         #expect(completion.text == "北京是中华人民共和国的首都。")
         #expect(completion.finishReason == "stop")
         #expect(completion.model == "glm-4-plus")
@@ -43,7 +44,8 @@ struct OpenAICompatibleClientStreamingTests {
         #expect(body["temperature"] == 0)
     }
 
-    @Test func keepAliveCommentsAndBlankLinesAreIgnored() async throws {
+    @Test(arguments: Transports.all)
+    func keepAliveCommentsAndBlankLinesAreIgnored(transport: HTTPTransportChoice) async throws {
         let chunks: [Data] = [
             bytes(": keep-alive\n\n"),
             bytes("\n\n"),
@@ -56,20 +58,22 @@ struct OpenAICompatibleClientStreamingTests {
         ]
         let server = try LoopbackServer { _ in .stream(chunks: chunks, pause: .milliseconds(10)) }
         defer { server.stop() }
-        let completion = try await F.client(for: server, streaming: true).complete(F.request)
+        let completion = try await F.client(for: server, streaming: true, transport: transport).complete(F.request)
         #expect(completion.text == "你好")
         #expect(completion.finishReason == "stop")
     }
 
-    @Test func aFinishReasonWithoutDoneStillCompletes() async throws {
+    @Test(arguments: Transports.all)
+    func aFinishReasonWithoutDoneStillCompletes(transport: HTTPTransportChoice) async throws {
         let server = try LoopbackServer { _ in .sse([F.contentChunk("好的"), F.finishChunk("length")]) }
         defer { server.stop() }
-        let completion = try await F.client(for: server, streaming: true).complete(F.request)
+        let completion = try await F.client(for: server, streaming: true, transport: transport).complete(F.request)
         #expect(completion.text == "好的")
         #expect(completion.finishReason == "length")
     }
 
-    @Test func toolCallDeltasAssembleIntoToolCallsJSON() async throws {
+    @Test(arguments: Transports.all)
+    func toolCallDeltasAssembleIntoToolCallsJSON(transport: HTTPTransportChoice) async throws {
         let events = [
             #"{"choices":[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"get_weather","arguments":""}}]},"finish_reason":null}]}"#,
             #"{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"city\":"}}]},"finish_reason":null}]}"#,
@@ -79,15 +83,16 @@ struct OpenAICompatibleClientStreamingTests {
         ]
         let server = try LoopbackServer { _ in .sse(events) }
         defer { server.stop() }
-        let completion = try await F.client(for: server, streaming: true).complete(F.request)
+        let completion = try await F.client(for: server, streaming: true, transport: transport).complete(F.request)
         #expect(completion.text == #"[{"name":"get_weather","arguments":{"city":"北京"}}]"#)
         #expect(completion.finishReason == "tool_calls")
     }
 
-    @Test func aServerThatIgnoresStreamAndAnswersJSONStillYieldsTheCompletion() async throws {
+    @Test(arguments: Transports.all)
+    func aServerThatIgnoresStreamAndAnswersJSONStillYieldsTheCompletion(transport: HTTPTransportChoice) async throws {
         let server = try LoopbackServer { _ in .json(200, F.successBody) }
         defer { server.stop() }
-        let completion = try await F.client(for: server, streaming: true).complete(F.request)
+        let completion = try await F.client(for: server, streaming: true, transport: transport).complete(F.request)
         #expect(completion.text == "早上好")
         #expect(completion.finishReason == "stop")
         #expect(completion.usage == Usage(promptTokens: 21, completionTokens: 3))
@@ -96,25 +101,26 @@ struct OpenAICompatibleClientStreamingTests {
 
     // MARK: - Streams that end badly
 
-    @Test func aStreamResetBeforeDoneIsNetworkCutShortWithThePartialText() async throws {
+    @Test(arguments: Transports.all)
+    func aStreamResetBeforeDoneIsNetworkCutShortWithThePartialText(transport: HTTPTransportChoice) async throws {
         let server = try LoopbackServer { _ in
             .cutStream(chunks: [bytes("data: \(F.roleChunk)\n\n"), bytes("data: \(F.contentChunk("部分回答"))\n\n")], holdFor: .milliseconds(300))
         }
         defer { server.stop() }
-        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true, transport: transport)))
         #expect(failure.cause == .network)
         #expect(failure.message.contains("cut short"), "message: \(failure.message)")
         #expect(failure.evidence == "部分回答")
     }
 
-    @Test("a stream cut after 2,000 chunks keeps 4096 bytes of its text as evidence, saying how much more there was")
-    func aLongStreamCutShortKeepsCappedEvidence() async throws {
+    @Test("a stream cut after 2,000 chunks keeps 4096 bytes of its text as evidence, saying how much more there was", arguments: Transports.all)
+    func aLongStreamCutShortKeepsCappedEvidence(transport: HTTPTransportChoice) async throws {
         let chunk = F.contentChunk(String(repeating: "很长的回答", count: 20))  // 300 bytes of text a chunk
         let server = try LoopbackServer { _ in
             .cutStream(chunks: [bytes("data: \(F.roleChunk)\n\n")] + Array(repeating: bytes("data: \(chunk)\n\n"), count: 2000), holdFor: .milliseconds(300))
         }
         defer { server.stop() }
-        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true, transport: transport)))
         #expect(failure.cause == .network)
         let evidence = try #require(failure.evidence)
         #expect(evidence.hasPrefix("很长的回答很长的回答"))
@@ -122,33 +128,36 @@ struct OpenAICompatibleClientStreamingTests {
         #expect(evidence.utf8.count < ProviderFailure.evidenceLimit + 40)
     }
 
-    @Test func aStreamClosedCleanlyBeforeDoneAndFinishReasonIsCutShort() async throws {
+    @Test(arguments: Transports.all)
+    func aStreamClosedCleanlyBeforeDoneAndFinishReasonIsCutShort(transport: HTTPTransportChoice) async throws {
         let server = try LoopbackServer { _ in .sse([F.roleChunk, F.contentChunk("部分回答")]) }
         defer { server.stop() }
-        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true, transport: transport)))
         #expect(failure.cause == .network)
         #expect(failure.message.contains("cut short"), "message: \(failure.message)")
         #expect(failure.evidence == "部分回答")
         #expect(!failure.blocksMigration)
     }
 
-    @Test func aStalledStreamTimesOutKeepingThePartialText() async throws {
+    @Test(arguments: Transports.all)
+    func aStalledStreamTimesOutKeepingThePartialText(transport: HTTPTransportChoice) async throws {
         let server = try LoopbackServer { _ in
             .cutStream(chunks: [bytes("data: \(F.contentChunk("前半"))\n\n")], holdFor: .seconds(5))
         }
         defer { server.stop() }
-        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true, timeout: 1)))
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true, timeout: 1, transport: transport)))
         #expect(failure.cause == .timeout)
         #expect(failure.evidence == "前半")
     }
 
     // MARK: - Errors and safety blocks inside a stream
 
-    @Test func anErrorEventInsideA200StreamIsASafetyBlock() async throws {
+    @Test(arguments: Transports.all)
+    func anErrorEventInsideA200StreamIsASafetyBlock(transport: HTTPTransportChoice) async throws {
         let event = #"{"error":{"message":"sensitive content","code":"1301"}}"#
         let server = try LoopbackServer { _ in .sse([event]) }
         defer { server.stop() }
-        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true, transport: transport)))
         guard case .safetyBlocked = failure.cause else {
             Issue.record("expected safetyBlocked, got \(failure.cause)")
             return
@@ -158,11 +167,12 @@ struct OpenAICompatibleClientStreamingTests {
         #expect(failure.evidence == event)
     }
 
-    @Test func anErrorEventAfterSomeContentKeepsTheErrorEventAsEvidence() async throws {
+    @Test(arguments: Transports.all)
+    func anErrorEventAfterSomeContentKeepsTheErrorEventAsEvidence(transport: HTTPTransportChoice) async throws {
         let event = #"{"error":{"message":"sensitive content","code":"1301"}}"#
         let server = try LoopbackServer { _ in .sse([F.roleChunk, F.contentChunk("好的，"), event]) }
         defer { server.stop() }
-        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true, transport: transport)))
         guard case .safetyBlocked = failure.cause else {
             Issue.record("expected safetyBlocked, got \(failure.cause)")
             return
@@ -170,32 +180,35 @@ struct OpenAICompatibleClientStreamingTests {
         #expect((failure.evidence ?? "").contains("sensitive content"), "evidence: \(failure.evidence ?? "nil")")
     }
 
-    @Test func aSensitiveFinishReasonMidStreamIsAnOutputSafetyBlock() async throws {
+    @Test(arguments: Transports.all)
+    func aSensitiveFinishReasonMidStreamIsAnOutputSafetyBlock(transport: HTTPTransportChoice) async throws {
         // Hunyuan / GLM: the filter stops the answer part-way with finish_reason "sensitive".
         let events = [F.roleChunk, F.contentChunk("关于这个问题，"), F.finishChunk("sensitive"), F.usageChunk, "[DONE]"]
         let server = try LoopbackServer { _ in .sse(events) }
         defer { server.stop() }
-        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true, transport: transport)))
         #expect(failure.cause == .safetyBlocked(side: .output))
         #expect(failure.message.contains("sensitive"))
         #expect(failure.status == 200)
         #expect(failure.blocksMigration)
     }
 
-    @Test func a429BeforeTheStreamIsRateLimitedWithRetryAfter() async throws {
+    @Test(arguments: Transports.all)
+    func a429BeforeTheStreamIsRateLimitedWithRetryAfter(transport: HTTPTransportChoice) async throws {
         let body = #"{"error":{"message":"Requests rate limit exceeded, please try again later.","type":"limit_requests","code":"limit_requests"}}"#
         let server = try LoopbackServer { _ in .json(429, body, headers: ["Retry-After": "7"]) }
         defer { server.stop() }
-        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true, transport: transport)))
         #expect(failure.cause == .rateLimited(retryAfter: 7))
         #expect(failure.status == 429)
         #expect(failure.evidence == body)
     }
 
-    @Test func aNonJSONChunkIsMalformedResponse() async throws {
+    @Test(arguments: Transports.all)
+    func aNonJSONChunkIsMalformedResponse(transport: HTTPTransportChoice) async throws {
         let server = try LoopbackServer { _ in .sse([F.contentChunk("a"), "<html>oops</html>"]) }
         defer { server.stop() }
-        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true)))
+        let failure = try #require(await expectFailure(of: F.client(for: server, streaming: true, transport: transport)))
         #expect(failure.cause == .malformedResponse)
         #expect(failure.message.contains("not JSON"))
     }
@@ -205,8 +218,8 @@ struct OpenAICompatibleClientStreamingTests {
 struct ReasoningContentTests {
     typealias F = ProviderFixtures
 
-    @Test("reasoning_content in a stream is kept apart from the answer")
-    func streamedReasoningIsKeptApart() async throws {
+    @Test("reasoning_content in a stream is kept apart from the answer", arguments: Transports.all)
+    func streamedReasoningIsKeptApart(transport: HTTPTransportChoice) async throws {
         let server = try LoopbackServer { _ in
             .sse([
                 #"{"choices":[{"index":0,"delta":{"reasoning_content":"用户问首都，"}}]}"#,
@@ -216,17 +229,17 @@ struct ReasoningContentTests {
             ])
         }
         defer { server.stop() }
-        let completion = try await F.client(for: server, streaming: true).complete(F.request)
+        let completion = try await F.client(for: server, streaming: true, transport: transport).complete(F.request)
         #expect(completion.text == "北京。")
         #expect(completion.reasoning == "用户问首都，答北京。")
     }
 
-    @Test("reasoning_content in a JSON answer is kept apart from the answer")
-    func reasoningIsKeptApart() async throws {
+    @Test("reasoning_content in a JSON answer is kept apart from the answer", arguments: Transports.all)
+    func reasoningIsKeptApart(transport: HTTPTransportChoice) async throws {
         let body = #"{"model":"deepseek-reasoner","choices":[{"index":0,"message":{"role":"assistant","reasoning_content":"先想一想。","content":"北京。"},"finish_reason":"stop"}]}"#
         let server = try LoopbackServer { _ in .json(200, body) }
         defer { server.stop() }
-        let completion = try await F.client(for: server).complete(F.request)
+        let completion = try await F.client(for: server, transport: transport).complete(F.request)
         #expect(completion.text == "北京。")
         #expect(completion.reasoning == "先想一想。")
     }
@@ -236,8 +249,8 @@ struct ReasoningContentTests {
 struct StreamingServerVariationTests {
     typealias F = ProviderFixtures
 
-    @Test("a tool name repeated in every chunk (llama-cpp-python) is taken once")
-    func repeatedToolName() async throws {
+    @Test("a tool name repeated in every chunk (llama-cpp-python) is taken once", arguments: Transports.all)
+    func repeatedToolName(transport: HTTPTransportChoice) async throws {
         let server = try LoopbackServer { _ in
             .sse([
                 #"{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"name":"get_order_status","arguments":"{\"order_id\":"}}]}}]}"#,
@@ -246,7 +259,7 @@ struct StreamingServerVariationTests {
             ])
         }
         defer { server.stop() }
-        let completion = try await F.client(for: server, streaming: true).complete(F.request)
+        let completion = try await F.client(for: server, streaming: true, transport: transport).complete(F.request)
         #expect(completion.text == #"[{"name":"get_order_status","arguments":{"order_id":"YX1"}}]"#)
     }
 }
