@@ -31,6 +31,7 @@ struct SecretsTests {
         let cases: [(String, String)] = [
             ("Incorrect API key provided: sk-proj-AbC123dEf456gHi789.", "Incorrect API key provided: [redacted]."),
             ("Incorrect API key provided: abcd1234efgh, check it", "Incorrect API key provided: [redacted], check it"),
+            ("Incorrect API key provided: sk-te***leak.", "Incorrect API key provided: [redacted]."),
             ("DashScope key sk-0123456789abcdef0123 rejected", "DashScope key [redacted] rejected"),
             ("zhipu 0123456789abcdef0123456789abcdef.AbCdEfGhIjKlMnOp failed", "zhipu [redacted] failed"),
             ("sk-learn is a library; sk-short too", "sk-learn is a library; sk-short too"),
