@@ -3,7 +3,9 @@ import Foundation
 /// Corrections a person makes to the import's grouping after reading a `--dry-run`: proposed prompts to
 /// split into one prompt per request, and pairs to merge into one. Ids are those the plan proposes, with
 /// or without the prefix (`imported/review-sentiment` or `review-sentiment`); splits come first, so a
-/// merge can name a split's parts (`review-reply-2`, the second request of `review-reply`).
+/// merge can name a split's parts (`review-reply-1`, `review-reply-2`, … in request order — unless a
+/// name is already taken by another proposal, when the part gets the next free suffix: read the parts'
+/// ids in a `--dry-run` before merging them).
 ///
 /// ```swift
 /// let adjust = ImportAdjustments(splits: ["imported/review-reply"], merges: [("review-summary", "review-summary-2")])
