@@ -36,7 +36,7 @@ extension CandidateComparison {
     private var summaryRows: [Row] {
         [
             Row(label: "readiness") { Self.percent($0.readiness) },
-            Row(label: "prompts ready / re-tune / blocked / incomplete") { c in
+            Row(label: "prompts " + PromptStatus.allCases.map(\.rawValue).joined(separator: " / ")) { c in
                 PromptStatus.allCases.map { String(c.report.count($0)) }.joined(separator: " / ")
             },
             Row(label: "mean similarity (compared cases)") { c in

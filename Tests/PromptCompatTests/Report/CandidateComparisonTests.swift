@@ -114,7 +114,7 @@ struct CandidateComparisonTests {
         #expect(markdown.contains("| cost per 1,000 calls | 10.0000 CNY (prices of 2024-07) | no price known |"))
         #expect(markdown.contains("| latency p50 / p95 | 1.00 s / 1.00 s | 1.00 s / 1.00 s |"))
         #expect(markdown.contains("| readiness | 100% | 100% |"))
-        #expect(markdown.contains("| prompts ready / re-tune / blocked / incomplete | 1 / 0 / 0 / 0 | 1 / 0 / 0 / 0 |"))
+        #expect(markdown.contains("| prompts ready / re-tune / blocked / incomplete / assertions-only | 1 / 0 / 0 / 0 / 0 | 1 / 0 / 0 / 0 / 0 |"))
         let targets = try #require(CandidateComparison(reports: [qwen, free]).json()["targets"]?.arrayValue)
         #expect(targets[0]["costPer1000CallsCNY"] == 10)
         #expect(targets[1]["costPer1000CallsCNY"] == .null)
