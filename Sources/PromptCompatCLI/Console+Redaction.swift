@@ -20,6 +20,12 @@ extension Console {
         SecretRedaction.redact(text, secrets: keys.values)
     }
 
+    /// Help and version text, written as is: it is the tool's own words, and redacting would mangle its
+    /// examples (`Authorization: Bearer …`). To standard error with `toError`.
+    static func help(_ text: String, toError: Bool = false) {
+        (toError ? FileHandle.standardError : FileHandle.standardOutput).write(Data((text + "\n").utf8))
+    }
+
     /// Adds the keys a library's providers read (`apiKeyEnv`) to what is taken out of the output.
     static func protectKeys(of library: PromptLibrary) {
         keys.add(library.config.providers.compactMap(\.apiKeyEnv))

@@ -7,12 +7,14 @@ func runCLI(_ words: [String]) async -> ExitCode {
     do {
         invocation = try Invocation(words)
     } catch {
-        Console.error("error: \(error.description)\n\n\(Help.main)")
+        Console.error("error: \(error.description)")
+        Console.help("\n" + Help.main, toError: true)
         return .usage
     }
     guard let command = invocation.command else {
-        if invocation.global.isEmpty { print(Help.main); return .ready }
-        Console.error("error: no command after \(invocation.global.joined(separator: " ")); commands: \(Help.commands.joined(separator: ", "))\n\n\(Help.main)")
+        if invocation.global.isEmpty { Console.help(Help.main); return .ready }
+        Console.error("error: no command after \(invocation.global.joined(separator: " ")); commands: \(Help.commands.joined(separator: ", "))")
+        Console.help("\n" + Help.main, toError: true)
         return .usage
     }
     let rest = invocation.arguments
@@ -23,7 +25,7 @@ func runCLI(_ words: [String]) async -> ExitCode {
     }
     guard let usage = Help.text(for: command) else { return unknownCommand(command) }
     if rest.contains("--help") || rest.contains("-h") {
-        print(usage)
+        Console.help(usage)
         return .ready
     }
     do {
@@ -39,7 +41,8 @@ func runCLI(_ words: [String]) async -> ExitCode {
         default: return unknownCommand(command)
         }
     } catch let error as UsageError {
-        Console.error("error: \(error.description)\n\n\(usage)")
+        Console.error("error: \(error.description)")
+        Console.help("\n" + usage, toError: true)
         return .usage
     } catch {
         Console.error("error: \(FileErrorWords.describe(error))")
@@ -49,34 +52,37 @@ func runCLI(_ words: [String]) async -> ExitCode {
 
 /// `promptcompat help [COMMAND]`: the main help, a command's help, or `help`'s own.
 func help(_ arguments: [String]) -> ExitCode {
-    guard let topic = arguments.first else { print(Help.main); return .ready }
-    if arguments.contains("--help") || arguments.contains("-h") { print(Help.help); return .ready }
+    guard let topic = arguments.first else { Console.help(Help.main); return .ready }
+    if arguments.contains("--help") || arguments.contains("-h") { Console.help(Help.help); return .ready }
     guard arguments.count == 1 else {
-        Console.error("error: help takes one command, e.g. promptcompat help run\n\n\(Help.help)")
+        Console.error("error: help takes one command, e.g. promptcompat help run")
+        Console.help("\n" + Help.help, toError: true)
         return .usage
     }
     guard let text = Help.text(for: topic) else { return unknownCommand(topic) }
-    print(text)
+    Console.help(text)
     return .ready
 }
 
 /// `promptcompat version` (`--version`, `-V`): the version on standard output.
 func version(_ arguments: [String]) -> ExitCode {
-    if arguments.contains("--help") || arguments.contains("-h") { print(Help.versionCommand); return .ready }
+    if arguments.contains("--help") || arguments.contains("-h") { Console.help(Help.versionCommand); return .ready }
     do {
         _ = try Arguments(arguments, options: [], switches: [])
     } catch {
-        Console.error("error: \(error.description)\n\n\(Help.versionCommand)")
+        Console.error("error: \(error.description)")
+        Console.help("\n" + Help.versionCommand, toError: true)
         return .usage
     }
-    print(Help.version)
+    Console.help(Help.version)
     return .ready
 }
 
 /// `no command "rnu"; did you mean "run"?` (else the list of commands), then the main help; exit 2.
 func unknownCommand(_ word: String) -> ExitCode {
     let near = Suggestion.didYouMean(word, among: Help.commands)
-    Console.error("error: no command \"\(word)\"\(near.isEmpty ? "; commands: " + Help.commands.joined(separator: ", ") : near)\n\n\(Help.main)")
+    Console.error("error: no command \"\(word)\"\(near.isEmpty ? "; commands: " + Help.commands.joined(separator: ", ") : near)")
+        Console.help("\n" + Help.main, toError: true)
     return .usage
 }
 

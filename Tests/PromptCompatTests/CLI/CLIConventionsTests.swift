@@ -18,6 +18,13 @@ struct CLIConventionsTests {
         #expect(fixture.server.requests.isEmpty)
     }
 
+    @Test("help text is printed as written: its own examples of key headers are not taken for keys")
+    func helpIsNotRedacted() async throws {
+        let output = try await CLIProcess.run(["help", "proxy"], in: FileManager.default.temporaryDirectory)
+        #expect(output.stdout.contains("(Authorization: Bearer, or"), "\(output.stdout)")
+        #expect(!output.stdout.contains("[redacted]"))
+    }
+
     @Test("an unknown command suggests the nearest one; one nothing is close to lists the commands")
     func unknownCommandSuggests() async throws {
         let directory = FileManager.default.temporaryDirectory
