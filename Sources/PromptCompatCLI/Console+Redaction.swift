@@ -28,7 +28,7 @@ extension Console {
 
     /// Adds the keys a library's providers read (`apiKeyEnv`) to what is taken out of the output.
     static func protectKeys(of library: PromptLibrary) {
-        keys.add(library.config.providers.compactMap(\.apiKeyEnv))
+        keys.add(library.config)
     }
 }
 
@@ -45,8 +45,8 @@ final class KeyRing: Sendable {
 
     var values: [String] { lock.withLock { kept } }
 
-    func add(_ variables: [String]) {
-        let found = variables.compactMap { environment[$0] }.filter { $0.count >= SecretRedaction.minimumSecretLength }
+    func add(_ config: SuiteConfig) {
+        let found = SecretRedaction.keys(of: config, in: environment)
         lock.withLock { kept = Array(Set(kept + found)).sorted { $0.count > $1.count } }
     }
 }

@@ -15,11 +15,11 @@ extension RunCommand {
             guard args.value("cache") == nil else { throw UsageError("--cache and --no-cache contradict each other: pick one") }
             return nil
         }
-        let directory = args.value("cache").map { path in
-            path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
-        } ?? paths.prompts.deletingLastPathComponent().appendingPathComponent(".promptcompat/cache")
+        let named = args.value("cache").map { path in
+            ResponseCache(directory: path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path))
+        }
         let mode: ResponseCache.Mode = args.has("offline") ? .offline : args.has("refresh") ? .refresh : .use
-        return (ResponseCache(directory: directory), mode)
+        return (named ?? ResponseCache.beside(prompts: paths.prompts), mode)
     }
 
     /// `cache: 58 answers from .promptcompat/cache, 5 calls (2 of them retries)`, or nil without a cache.

@@ -108,7 +108,7 @@ public final class PromptLibrarySuite: Sendable {
         guard let mode = ResponseCache.Mode(rawValue: value) else {
             return .failure(RunSetupError("PROMPTCOMPAT_ANSWER_CACHE is \"\(value)\"; expected use, refresh, offline or off"))
         }
-        return .success((ResponseCache(directory: prompts.deletingLastPathComponent().appendingPathComponent(".promptcompat/cache")), mode))
+        return .success((ResponseCache.beside(prompts: prompts), mode))
     }
 
     /// The library folder's name (`prompts`), the first part of an issue's file id.

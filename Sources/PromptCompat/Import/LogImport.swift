@@ -37,18 +37,12 @@ public enum LogImport {
         if let problem = SafeName.problem(withID: prefix) { throw SetupError(description: "--prefix \"\(prefix)\" \(problem)") }
         let policy = snapshotPolicy(environment)
         var planner = Planner(library: library, provider: provider, prefix: prefix, store: snapshots)
-        planner.secrets = keys(of: library, in: environment)
+        planner.secrets = SecretRedaction.keys(of: library.config, in: environment)  // no imported answer carries a key
         var plan = ImportPlan(linesRead: log.linesRead, skipped: log.skipped, malformed: log.malformed, provider: provider, snapshotStore: snapshots, policy: policy)
         try planner.place(log.entries, into: &plan, adjust: adjust)
         return plan
     }
 
-    /// The key values no imported answer may carry into a snapshot: those the library's providers read
-    /// (`apiKeyEnv`) and any variable named like a key (``SecretRedaction/keyLikeValues(in:)``).
-    static func keys(of library: PromptLibrary, in environment: [String: String]) -> [String] {
-        let configured = library.config.providers.compactMap { $0.apiKeyEnv.flatMap { environment[$0] } }
-        return Array(Set(configured + SecretRedaction.keyLikeValues(in: environment)))
-    }
 
     /// Import writes the snapshots that are missing — except under CI, like a run: `CI` set means none,
     /// unless `PROMPTCOMPAT_RECORD_IN_CI` is set too. `PROMPTCOMPAT_RECORD` does not apply.

@@ -35,6 +35,23 @@ public enum SecretRedaction {
         #"()\b[0-9a-f]{32}\.[A-Za-z0-9]{16}\b"#,                                    // Zhipu's id.secret
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
+    /// `text` with every occurrence of each secret (long enough to search for) replaced by ``marker``, and
+    /// nothing else touched: what an answer gets, where a header-shaped example is content.
+    public static func replacing(_ secrets: [String], in text: String) -> String {
+        var text = text
+        for secret in secrets where secret.count >= minimumSecretLength && text.contains(secret) {
+            text = text.replacingOccurrences(of: secret, with: marker)
+        }
+        return text
+    }
+
+    /// The key values a run of `config` must keep out of everything it writes: those its providers read
+    /// (`apiKeyEnv`) and any variable named like a key (``keyLikeValues(in:)``), longest first.
+    public static func keys(of config: SuiteConfig, in environment: [String: String]) -> [String] {
+        let configured = config.providers.compactMap { $0.apiKeyEnv.flatMap { environment[$0] } }.filter { $0.count >= minimumSecretLength }
+        return Array(Set(configured + keyLikeValues(in: environment))).sorted { $0.count > $1.count }
+    }
+
     /// The values of environment variables whose name says they hold a key (`DASHSCOPE_API_KEY`,
     /// `OPENAI_KEY`, `HF_TOKEN`, `APP_SECRET`), long enough to be searched for, longest first.
     public static func keyLikeValues(in environment: [String: String]) -> [String] {
@@ -48,10 +65,7 @@ public enum SecretRedaction {
 
     /// `text` with every secret and every header-shaped key value replaced by ``marker``.
     public static func redact(_ text: String, secrets: [String]) -> String {
-        var text = text
-        for secret in secrets where secret.count >= minimumSecretLength {
-            text = text.replacingOccurrences(of: secret, with: marker)
-        }
+        var text = replacing(secrets, in: text)
         for pattern in headerPatterns {
             let range = NSRange(text.startIndex..., in: text)
             text = pattern.stringByReplacingMatches(in: text, range: range, withTemplate: "$1\(NSRegularExpression.escapedTemplate(for: marker))")
@@ -76,13 +90,9 @@ extension Completion {
     /// cache and the reports. Only the exact values: an answer explaining `Authorization: Bearer <token>`
     /// headers is an answer, not a leak.
     public func redactingSecrets(_ secrets: [String]) -> Completion {
-        let secrets = secrets.filter { $0.count >= SecretRedaction.minimumSecretLength }
-        guard !secrets.isEmpty, secrets.contains(where: { text.contains($0) || reasoning?.contains($0) == true }) else { return self }
         var completion = self
-        for secret in secrets {
-            completion.text = completion.text.replacingOccurrences(of: secret, with: SecretRedaction.marker)
-            completion.reasoning = completion.reasoning?.replacingOccurrences(of: secret, with: SecretRedaction.marker)
-        }
+        completion.text = SecretRedaction.replacing(secrets, in: text)
+        completion.reasoning = reasoning.map { SecretRedaction.replacing(secrets, in: $0) }
         return completion
     }
 }

@@ -32,6 +32,12 @@ public struct ResponseCache: Sendable {
         storage = DiskCache(directory: directory)
     }
 
+    /// The cache `promptcompat run` and `swift test` share by default: `.promptcompat/cache` beside the
+    /// prompts folder.
+    public static func beside(prompts: URL) -> ResponseCache {
+        ResponseCache(directory: prompts.deletingLastPathComponent().appendingPathComponent(".promptcompat/cache"))
+    }
+
     /// Bumped when the meaning of an entry changes, so old entries stop matching.
     static let version = "promptcompat-response-v1"
 

@@ -71,6 +71,16 @@ struct HTTPResponseParser {
         }
     }
 
+    /// Passes on up to `remaining` buffered body bytes (of a sized body or a chunk); how many, or `nil`
+    /// when none is buffered yet.
+    private mutating func passBody(upTo remaining: Int, into events: inout [Event]) -> Int? {
+        let count = min(remaining, buffer.count - position)
+        guard count > 0 else { return nil }
+        events.append(.body(Data(buffer[position..<(position + count)])))
+        position += count
+        return count
+    }
+
     /// Parses one piece; false when more bytes are needed (or the response is done).
     private mutating func step(into events: inout [Event]) throws(Malformed) -> Bool {
         switch state {
@@ -83,10 +93,7 @@ struct HTTPResponseParser {
             position = end + 4
             try startBody(head: text, events: &events)
         case .fixed(let remaining):
-            let count = min(remaining, buffer.count - position)
-            guard count > 0 else { return false }
-            events.append(.body(Data(buffer[position..<(position + count)])))
-            position += count
+            guard let count = passBody(upTo: remaining, into: &events) else { return false }
             state = remaining == count ? .done : .fixed(remaining: remaining - count)
         case .chunkSize:
             guard let line = readLine() else { return false }
@@ -94,10 +101,7 @@ struct HTTPResponseParser {
             guard let size = Int(hex, radix: 16), size >= 0 else { throw Malformed(description: "a bad chunk size line \"\(line.prefix(40))\"") }
             state = size == 0 ? .trailers : .chunkData(remaining: size)
         case .chunkData(let remaining):
-            let count = min(remaining, buffer.count - position)
-            guard count > 0 else { return false }
-            events.append(.body(Data(buffer[position..<(position + count)])))
-            position += count
+            guard let count = passBody(upTo: remaining, into: &events) else { return false }
             state = remaining == count ? .chunkEnd : .chunkData(remaining: remaining - count)
         case .chunkEnd:
             guard let line = readLine() else { return false }
