@@ -14,8 +14,17 @@ struct RunnerBench {
     /// The phase of `runner` that `perf` sees (``Profiler``): the whole runner, the runner without the
     /// network, or the HTTP client alone.
     var profiled = Phase.runner
+    /// How many times `runner` runs the library without the network (its spread is printed).
+    var offlineRepeats = 3
+    /// Which phases of `runner` run, and in what order.
+    var order = Order.runnerFirst
 
     enum Phase: String { case runner, offline, client }
+
+    /// `runner-first` (the default): the runner on the stub, then the runs without the network, then the HTTP
+    /// client alone and wrk. `offline-first`: the runs without the network before anything else, to tell a
+    /// first-run effect from a later-run one. `offline-only`: the runs without the network and nothing else.
+    enum Order: String { case runnerFirst = "runner-first", offlineFirst = "offline-first", offlineOnly = "offline-only" }
 
     /// One timed run of the whole library.
     struct Measurement {
@@ -24,6 +33,8 @@ struct RunnerBench {
         var cpuSeconds: Double
         var results: [CaseResult]
         var cache: (hits: Int, calls: Int)?
+        /// The process's and the machine's use during the run (``UsageSample``).
+        var usage: UsageDelta
         var casesPerSecond: Double { Double(results.count) / seconds }
         /// The mean of the client-measured request latencies, in milliseconds: with `concurrency` cases in
         /// flight, concurrency ÷ cases/s is the mean time a case takes, and this is how much of it is the call.
@@ -71,28 +82,39 @@ struct RunnerBench {
         let log = try ResultsLog(file: bench.reports.appendingPathComponent("results.jsonl"))
         let clock = ContinuousClock()
         if profiled { Profiler.enable() }
+        let before = UsageSample.now()
         let start = clock.now, cpuStart = cpuSeconds()
         let results = await runner.run { result, _, _ in log.append(result) }
         let seconds = (clock.now - start).seconds, cpu = cpuSeconds() - cpuStart
+        let usage = UsageSample.now().since(before)
         Profiler.disable()
-        return Measurement(seconds: seconds, cpuSeconds: cpu, results: results, cache: await runner.caching?.statistics)
+        return Measurement(seconds: seconds, cpuSeconds: cpu, results: results, cache: await runner.caching?.statistics, usage: usage)
     }
 
     /// `runner`: cases per second of the runner against the instant stub, beside `wrk`'s requests per second.
     func runner() async throws {
         try await withLibrary { stub, bench, library in
-            let measured = try await run(library, bench, profiled: profiled == .runner)
-            print("connections opened to the stub by the runner: \(stub.connections) (concurrency \(concurrency))")
-            print("runner: \(measured.results.count) cases in \(format(measured.seconds, 2)) s = \(format(measured.casesPerSecond, 0)) cases/s (\(measured.verdicts)); max RSS \(maxResidentMegabytes()) MB")
-            let perCase = Double(concurrency) / measured.casesPerSecond * 1000
-            print("  a case takes \(format(perCase, 2)) ms on average with \(concurrency) in flight; its request \(format(measured.meanRequestMilliseconds, 2)) ms of it (client-measured)")
-            print("  CPU: \(format(measured.cpuSeconds / Double(measured.results.count) * 1e6, 0)) µs a case (user + system, runner and stub; \(format(measured.cpuSeconds / measured.seconds * 100, 0))% of one core)")
+            var offline: [OfflineRun] = []
+            if order != .runnerFirst { offline = try await offlineRuns(library, bench) }
+            if order == .offlineOnly { return }
+            // Only the figures are kept: the results are let go before the runs without the network, so
+            // those runs start on the same heap whichever order they run in.
+            let runnerRate = try await { () async throws -> Double in
+                let measured = try await run(library, bench, profiled: profiled == .runner)
+                print("connections opened to the stub by the runner: \(stub.connections) (concurrency \(concurrency))")
+                print("runner: \(measured.results.count) cases in \(format(measured.seconds, 2)) s = \(format(measured.casesPerSecond, 0)) cases/s (\(measured.verdicts)); max RSS \(maxResidentMegabytes()) MB")
+                let perCase = Double(concurrency) / measured.casesPerSecond * 1000
+                print("  a case takes \(format(perCase, 2)) ms on average with \(concurrency) in flight; its request \(format(measured.meanRequestMilliseconds, 2)) ms of it (client-measured)")
+                print("  \(measured.usage.line(per: measured.results.count, unit: "case")) (runner and stub)")
+                return measured.casesPerSecond
+            }()
+            let runnerConnections = stub.connections
             // Where the time goes, in the same run: the same cases with the network taken out (answers from
             // memory), and the same requests through the HTTP client with nothing else.
-            let offline = try await run(library, bench, provider: InstantProvider(answer: BenchLibrary.answer), profiled: profiled == .offline)
+            if order == .runnerFirst { offline = try await offlineRuns(library, bench) }
             let transport = try await clientOnly(library, stub: stub, profiled: profiled == .client)
-            print("runner without the network: \(format(offline.casesPerSecond, 0)) cases/s (the same cases, answers from memory: request building, snapshot, comparison, results.jsonl); \(format(offline.cpuSeconds / Double(offline.results.count) * 1e6, 0)) µs of CPU a case")
-            print("HTTP client alone: \(format(transport.requestsPerSecond, 0)) requests/s (OpenAICompatibleClient, its default transport, the same requests, concurrency \(concurrency), nothing else); \(format(transport.cpuMicroseconds, 0)) µs of CPU a request with the stub")
+            print("HTTP client alone: \(format(transport.requestsPerSecond, 0)) requests/s (OpenAICompatibleClient, its default transport, the same requests, concurrency \(concurrency), nothing else); \(format(transport.cpuMicroseconds, 0)) µs of CPU a request with the stub; \(stub.connections - runnerConnections) connections opened")
+            let offlineMedian = OfflineRun.median(offline)
             guard wrkSeconds > 0 else { return }
             let body = try sampleBody(library)
             guard let wrk = try Wrk.run(url: stub.baseURL.appendingPathComponent("chat/completions"), body: body, connections: concurrency, seconds: wrkSeconds) else {
@@ -101,13 +123,51 @@ struct RunnerBench {
             }
             print("wrk: \(concurrency) connections, 2 threads, \(wrkSeconds) s, the same POST body: \(format(wrk, 0)) requests/s")
             table([
-                ("runner (cases/s)", format(measured.casesPerSecond, 0)),
+                ("runner (cases/s)", format(runnerRate, 0) + "  (goal ≥ 10,000)"),
                 ("wrk (requests/s)", format(wrk, 0)),
-                ("runner / wrk", format(measured.casesPerSecond / wrk * 100, 1) + "%  (goal ≥ 50%)"),
-                ("runner without the network / wrk", format(offline.casesPerSecond / wrk * 100, 1) + "%"),
-                ("HTTP client alone / wrk", format(transport.requestsPerSecond / wrk * 100, 1) + "%"),
+                ("runner / wrk", format(runnerRate / wrk * 100, 1) + "%  (goal ≥ 10%)"),
+                ("runner without the network / wrk", format(offlineMedian / wrk * 100, 1) + "%  (median of \(offline.count))"),
+                ("HTTP client alone / wrk", format(transport.requestsPerSecond / wrk * 100, 1) + "%  (goal ≥ 25%)"),
+                ("connections opened by the runner", "\(runnerConnections)  (concurrency \(concurrency))"),
             ])
         }
+    }
+
+    /// One run of the library without the network: its rate and what it used, without its results.
+    struct OfflineRun {
+        var casesPerSecond: Double
+        var usage: UsageDelta
+
+        static func median(_ runs: [OfflineRun]) -> Double {
+            let rates = runs.map(\.casesPerSecond).sorted()
+            guard !rates.isEmpty else { return 0 }
+            return rates.count % 2 == 1 ? rates[rates.count / 2] : (rates[rates.count / 2 - 1] + rates[rates.count / 2]) / 2
+        }
+    }
+
+    /// The runner without the network (answers from memory: request building, snapshot, comparison,
+    /// `results.jsonl`), `offlineRepeats` times: each run, then min / median / max and the spread.
+    func offlineRuns(_ library: PromptLibrary, _ bench: BenchLibrary) async throws -> [OfflineRun] {
+        print("runner without the network (the same cases, answers from memory: request building, snapshot, comparison, results.jsonl), \(offlineRepeats) runs:")
+        var runs: [OfflineRun] = []
+        for index in 1...offlineRepeats {
+            // Only the figures are kept: each run's results are let go before the next starts.
+            let figures = try await { () async throws -> OfflineRun in
+                let measured = try await run(library, bench, provider: InstantProvider(answer: BenchLibrary.answer), profiled: profiled == .offline)
+                return OfflineRun(casesPerSecond: measured.casesPerSecond, usage: measured.usage)
+            }()
+            runs.append(figures)
+            print("  run \(index): \(format(figures.casesPerSecond, 0)) cases/s in \(format(figures.usage.seconds, 2)) s; \(figures.usage.line(per: cases, unit: "case")); load \(loadAverage())")
+        }
+        let rates = runs.map(\.casesPerSecond)
+        let median = OfflineRun.median(runs), low = rates.min() ?? 0, high = rates.max() ?? 0
+        print("runner without the network: median \(format(median, 0)) cases/s (min \(format(low, 0)), max \(format(high, 0)); spread (max − min) / median \(format((high - low) / max(median, 1) * 100, 1))% over \(runs.count) runs)")
+        // cases/s = cores the process got ÷ CPU a case: which of the two moved between the slowest and the fastest run.
+        if runs.count > 1, let slow = runs.min(by: { $0.casesPerSecond < $1.casesPerSecond }), let fast = runs.max(by: { $0.casesPerSecond < $1.casesPerSecond }) {
+            let slowCPU = slow.usage.cpu / Double(cases) * 1e6, fastCPU = fast.usage.cpu / Double(cases) * 1e6
+            print("  fastest ÷ slowest \(format(fast.casesPerSecond / slow.casesPerSecond, 2))× = cores the process got \(format(fast.usage.coresPercent, 0))% ÷ \(format(slow.usage.coresPercent, 0))% (\(format(fast.usage.coresPercent / slow.usage.coresPercent, 2))×, others' load \(slow.usage.othersPercent.map { format($0, 0) } ?? "?")% → \(fast.usage.othersPercent.map { format($0, 0) } ?? "?")% of a core) × CPU a case \(format(slowCPU, 0)) ÷ \(format(fastCPU, 0)) µs (\(format(slowCPU / fastCPU, 2))×)")
+        }
+        return runs
     }
 
     /// `latency`: wall time against a stub that waits `latency` per answer, beside the ideal cases × latency / concurrency.

@@ -9,6 +9,8 @@ let usage = """
     usage: PromptCompatBench scoring [--pairs N] [--seed S] [--length CHARS] [--only METRIC] [--write-pairs FILE]
            PromptCompatBench scoring-reference --python PATH --script FILE [--pairs N] [--rouge-pairs N]
            PromptCompatBench runner [--cases N] [--concurrency C] [--prompt-files F] [--wrk-seconds S] [--profile PHASE]
+                                    [--repeat R] [--order runner-first|offline-first|offline-only]
+           PromptCompatBench peers --python PATH --script FILE [--cases N] [--samples N] [--concurrency C]
            PromptCompatBench latency [--cases N] [--concurrency C] [--latency-ms MS]
            PromptCompatBench cached [--cases N] [--concurrency C] [--latency-ms MS]
            PromptCompatBench cli --promptcompat PATH [--cases N]
@@ -31,7 +33,15 @@ let usage = """
               requests/s against the same stub (16 connections, 10 s). In the same run, where the time goes:
               the same cases with answers from memory (the runner without the network) and the same
               requests through the HTTP client alone. --profile runner|offline|client: the phase a
-              `perf record --control` sees (docs/performance.md, Profiling).
+              `perf record --control` sees (docs/performance.md, Profiling). The runner without the network
+              runs --repeat times (default 3): each run (CPU a case, others' load and steal from /proc/stat,
+              page faults, switches), then min / median / max and the spread. --order offline-first runs
+              those before the runner on the stub; offline-only runs nothing else.
+    peers     the runner over a generated library (default 2000 cases) on the stub, then in the same run
+              inspect_ai (`inspect eval`, its OpenAI-compatible provider openai-api/bench/bench-model,
+              --max-connections C) and a plain AsyncOpenAI loop over the same cases' messages
+              (scripts/bench-peers.py in the bench venv): cases/s beside samples/s.
+              --samples N: how many cases the peers run (default all).
     latency   1000 cases against the stub answering after 200 ms: wall time beside the ideal
               cases × latency / concurrency.
     cached    10000 cases run twice with a response cache against the 200 ms stub: the second run's time as
@@ -86,10 +96,18 @@ func runBench(_ arguments: [String]) async -> Int32 {
                 return 2
             }
             try ReferenceScoring(bench: bench, python: python, script: script, rougePairs: positive(values, "rouge-pairs", 1000)).run()
-        case "runner", "latency", "cached", "cli":
-            guard let values = options(rest, allowed: ["cases", "concurrency", "prompt-files", "wrk-seconds", "latency-ms", "profile", "promptcompat"]) else { return 2 }
+        case "runner", "latency", "cached", "cli", "peers":
+            guard let values = options(rest, allowed: ["cases", "concurrency", "prompt-files", "wrk-seconds", "latency-ms", "profile", "promptcompat", "repeat", "order", "python", "script", "samples"]) else { return 2 }
             var bench = RunnerBench()
-            bench.cases = positive(values, "cases", mode == "latency" ? 1000 : 10_000)
+            bench.cases = positive(values, "cases", mode == "latency" || mode == "peers" ? (mode == "peers" ? 2000 : 1000) : 10_000)
+            bench.offlineRepeats = positive(values, "repeat", 3)
+            if let order = values["order"] {
+                guard let parsed = RunnerBench.Order(rawValue: order) else {
+                    FileHandle.standardError.write(Data("error: --order takes runner-first, offline-first or offline-only, not \(order)\n".utf8))
+                    return 2
+                }
+                bench.order = parsed
+            }
             bench.concurrency = positive(values, "concurrency", 16)
             bench.promptFiles = positive(values, "prompt-files", 10)
             bench.wrkSeconds = values["wrk-seconds"].flatMap(Int.init).map { max(0, $0) } ?? 10
@@ -100,9 +118,15 @@ func runBench(_ arguments: [String]) async -> Int32 {
                 }
                 bench.profiled = profiled
             }
-            bench.latency = .milliseconds(values["latency-ms"].flatMap(Int.init) ?? (mode == "runner" || mode == "cli" ? 0 : 200))
+            bench.latency = .milliseconds(values["latency-ms"].flatMap(Int.init) ?? (mode == "runner" || mode == "cli" || mode == "peers" ? 0 : 200))
             switch mode {
             case "runner": try await bench.runner()
+            case "peers":
+                guard let python = values["python"], let script = values["script"] else {
+                    FileHandle.standardError.write(Data("error: peers needs --python PATH and --script FILE (scripts/bench passes both)\n".utf8))
+                    return 2
+                }
+                try await PeersBench(bench: bench, python: python, script: script, samples: positive(values, "samples", bench.cases)).run()
             case "latency": try await bench.latencyRun()
             case "cli":
                 guard let executable = values["promptcompat"] else {
