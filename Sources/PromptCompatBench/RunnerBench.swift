@@ -113,15 +113,19 @@ struct RunnerBench {
             // memory), and the same requests through the HTTP client with nothing else.
             if order == .runnerFirst { offline = try await offlineRuns(library, bench) }
             let transport = try await clientOnly(library, stub: stub, profiled: profiled == .client)
-            print("HTTP client alone: \(format(transport.requestsPerSecond, 0)) requests/s (OpenAICompatibleClient, its default transport, the same requests, concurrency \(concurrency), nothing else); \(format(transport.cpuMicroseconds, 0)) µs of CPU a request with the stub; \(stub.connections - runnerConnections) connections opened")
+            print("HTTP client alone: \(format(transport.requestsPerSecond, 0)) requests/s (OpenAICompatibleClient, its default transport, the same requests, concurrency \(concurrency), nothing else); \(format(transport.cpuMicroseconds, 0)) µs of CPU a request with the stub; \(stub.connections - runnerConnections) connections opened; others \(transport.usage.othersPercent.map { format($0, 0) } ?? "?")% of a core")
             let offlineMedian = OfflineRun.median(offline)
             guard wrkSeconds > 0 else { return }
             let body = try sampleBody(library)
+            let beforeWrk = UsageSample.now(), wrkChildren = childrenCPUSeconds()
             guard let wrk = try Wrk.run(url: stub.baseURL.appendingPathComponent("chat/completions"), body: body, connections: concurrency, seconds: wrkSeconds) else {
                 print("wrk: not found on PATH (scripts/bench installs it with apt-get); no reference figure")
                 return
             }
-            print("wrk: \(concurrency) connections, 2 threads, \(wrkSeconds) s, the same POST body: \(format(wrk, 0)) requests/s")
+            // Others' load while wrk ran: the machine's busy time less the stub's (this process) and wrk's (a child).
+            let duringWrk = UsageSample.now().since(beforeWrk)
+            let wrkOthers = duringWrk.machineBusy.map { max(0, $0 - duringWrk.cpu - (childrenCPUSeconds() - wrkChildren)) / duringWrk.seconds * 100 }
+            print("wrk: \(concurrency) connections, 2 threads, \(wrkSeconds) s, the same POST body: \(format(wrk, 0)) requests/s; others \(wrkOthers.map { format($0, 0) } ?? "?")% of a core")
             table([
                 ("runner (cases/s)", format(runnerRate, 0) + "  (goal ≥ 10,000)"),
                 ("wrk (requests/s)", format(wrk, 0)),
@@ -206,13 +210,14 @@ struct RunnerBench {
 
     /// Every case's adapted request sent through an ``OpenAICompatibleClient`` on the stub, `concurrency`
     /// at a time, and nothing else: what the HTTP client costs on its own.
-    func clientOnly(_ library: PromptLibrary, stub: StubServer, profiled: Bool) async throws -> (requestsPerSecond: Double, cpuMicroseconds: Double) {
+    func clientOnly(_ library: PromptLibrary, stub: StubServer, profiled: Bool) async throws -> (requestsPerSecond: Double, cpuMicroseconds: Double, usage: UsageDelta) {
         let provider = library.config.providers[0]
         let requests = try library.prompts.flatMap { prompt in try prompt.cases.map { try prompt.adaptedRequest(for: $0, provider: provider).request } }
         let client = OpenAICompatibleClient(config: provider, environment: [:], connectionsPerHost: concurrency)
         let clock = ContinuousClock()
         if profiled { Profiler.enable() }
         defer { Profiler.disable() }
+        let before = UsageSample.now()
         let start = clock.now, cpuStart = cpuSeconds()
         await withTaskGroup(of: Void.self) { group in
             var next = 0
@@ -225,7 +230,7 @@ struct RunnerBench {
             while await group.next() != nil { if next < requests.count { add() } }
         }
         let seconds = (clock.now - start).seconds, cpu = cpuSeconds() - cpuStart
-        return (Double(requests.count) / seconds, cpu / Double(requests.count) * 1e6)
+        return (Double(requests.count) / seconds, cpu / Double(requests.count) * 1e6, UsageSample.now().since(before))
     }
 
     /// The body the runner sends for the first case, for `wrk` to send the same bytes.
@@ -263,6 +268,18 @@ func cpuSeconds() -> Double {
     getrusage(RUSAGE_SELF.rawValue, &usage)
     #else
     getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// User + system CPU time of the children waited for so far, in seconds.
+func childrenCPUSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_CHILDREN, &usage)
     #endif
     func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
     return seconds(usage.ru_utime) + seconds(usage.ru_stime)
