@@ -11,11 +11,62 @@ import Foundation
 struct InlineList: Equatable {
     var text: String
     var items: [String]
+    /// A list of lines or of `；` parts: its items are phrases a rewording may recast (slide titles, steps),
+    /// so an item is missing only when the candidate has next to nothing of it (``mentions(_:in:characters:)``).
+    var loose = false
 
-    /// In Japanese `、` is a comma, not a list mark: a text with kana has no lists read this way.
+    /// In Japanese `、` is a comma, not a list mark: a text with kana has no lists read this way. Besides the
+    /// lists inside a clause: a line of short parts between `；` (`禁用：过敏者；孕妇；…`) and a run of short
+    /// bullet lines (`- a commercial invoice,`).
     static func lists(in text: String) -> [InlineList] {
         guard !text.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) }) else { return [] }
-        return Clause.split(text).flatMap { lists(inClause: $0.text) }
+        let normalized = TextNormalizer.normalize(text)
+        return Clause.split(text).flatMap { lists(inClause: $0.text) } + semicolonLists(normalized) + bulletLists(normalized)
+    }
+
+    /// A line whose parts between `;`/`；` (after its colon) are all short: each part an item.
+    static func semicolonLists(_ text: String) -> [InlineList] {
+        text.split(whereSeparator: \.isNewline).compactMap { line -> InlineList? in
+            guard line.contains(where: { $0 == ";" || $0 == "；" }) else { return nil }
+            let body = line.lastIndex(where: { $0 == ":" || $0 == "：" }).map { line[line.index(after: $0)...] } ?? line[...]
+            let items = body.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { shortItem(String($0)) }.filter { !$0.isEmpty }
+            return isList(items) ? InlineList(text: String(line), items: items, loose: true) : nil
+        }
+    }
+
+    /// Three or more consecutive bullet or numbered lines, each a short item: the items of one list.
+    static func bulletLists(_ text: String) -> [InlineList] {
+        var lists: [InlineList] = [], run: [String] = []
+        func close() {
+            let items = run.map(shortItem)
+            if isList(items) { lists.append(InlineList(text: run.joined(separator: "\n"), items: items, loose: true)) }
+            run = []
+        }
+        for line in text.split(whereSeparator: \.isNewline).map({ $0.trimming(.whitespaces) }) {
+            let stripped = Clause.strippingMarkers(line)
+            if stripped != line.replacingOccurrences(of: "**", with: ""), !stripped.isEmpty { run.append(stripped) } else { close() }
+        }
+        close()
+        return lists
+    }
+
+    /// An item without its aside, its joining word (`and`, `以及`) and its closing punctuation.
+    static func shortItem(_ part: String) -> String {
+        var item = withoutAsides(part).trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        for joiner in ["and ", "or ", "plus ", "以及", "及", "和", "或"] where item.hasPrefix(joiner) {
+            item = String(item.dropFirst(joiner.count))
+        }
+        if let comma = item.firstIndex(where: { $0 == "," || $0 == "，" }), item.distance(from: item.startIndex, to: comma) >= 2 {
+            item = String(item[..<comma])   // `- a Certificate of Origin, since you claim CUSMA`: the item is before the comma
+        }
+        return item.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+    }
+
+    /// Three items at least, each short: a Chinese one at most 16 characters, another at most 10 words.
+    static func isList(_ items: [String]) -> Bool {
+        items.count >= 3 && items.allSatisfy { item in
+            !item.isEmpty && (item.contains(where: \.isCJK) ? item.count <= 16 : item.split(separator: " ").count <= 10)
+        }
     }
 
     /// Lists inside one clause: Chinese items between `、` (the last after 和/及/与/以及/或/或者), English items
@@ -67,7 +118,11 @@ struct InlineList: Equatable {
         if !before.isEmpty { parts.append(before) }
         last = words[(joiner + 1)...].joined(separator: " ")
         guard !parts.isEmpty else { return [] }
-        if let colon = parts[0].lastIndex(where: { $0 == ":" || $0 == "(" }) { parts[0] = String(parts[0][parts[0].index(after: colon)...]) }
+        // The list starts after the last colon before it (`Bring … (Mon–Fri, 8:30): proof of residency, …`).
+        if let i = parts.lastIndex(where: { UTF8Search.contains(": ", in: $0) }), let colon = parts[i].range(of: ": ", options: .backwards) {
+            parts = [String(parts[i][colon.upperBound...])] + parts[(i + 1)...]
+        } else if let colon = parts[0].lastIndex(where: { $0 == ":" || $0 == "(" }) { parts[0] = String(parts[0][parts[0].index(after: colon)...]) }
+        parts = parts.map(withoutAsides)
         // The last item ends where the sentence goes on: a bracket, a dash, or a verb or preposition after it
         // ("and lighters can't go in checked baggage" → "lighters").
         let final = last.prefix { !"(;:—–".contains($0) }.split(separator: " ").prefix { !sentenceGoesOn.contains($0.lowercased()) }.prefix(6).joined(separator: " ")
@@ -94,7 +149,7 @@ struct InlineList: Equatable {
     static func isClause(_ item: String) -> Bool {
         let words = item.lowercased().split(separator: " ").map(String.init)
         return words.first.map(subordinators.contains) == true || words.dropFirst().contains(where: beForms.contains)
-            || words.contains(where: pronouns.contains)
+            || words.first.map(pronouns.contains) == true
     }
 
     /// The last item runs to where the sentence goes on: one much longer than every other item has taken
@@ -126,19 +181,35 @@ struct InlineList: Equatable {
     }
 }
 
+extension InlineList {
+    /// Whether the candidate has something of `item`: a quarter of its units, or half its Chinese characters.
+    static func mentions(_ item: String, in units: Set<String>, characters: Set<Character>) -> Bool {
+        if ContentUnits.coverage(of: ContentUnits.of(item), by: units) > 0.25 { return true }
+        let own = item.filter(\.isCJK)
+        return !own.isEmpty && Double(own.filter(characters.contains).count) >= 0.5 * Double(own.count)
+    }
+
+    /// Whether a text with `units` and `characters` still has `item` of this list.
+    func keeps(_ item: String, units: Set<String>, characters: Set<Character>) -> Bool {
+        loose ? Self.mentions(item, in: units, characters: characters) : Self.names(item, in: units)
+    }
+}
+
 extension SubstituteCheck {
     /// An item of an inline list that every accepted sample names and the candidate does not, while the
     /// candidate names the rest of that list: "dropped the list item \"花生\" (of 牛奶、鸡蛋、花生)".
     public static let listItems = SubstituteCheck(name: "list") { input in
         guard input.expect.json != true else { return [] }
-        let candidate = ContentUnits.of(input.candidate)
-        let others = input.samples.dropFirst().map(ContentUnits.of)
+        let candidate = ContentUnits.of(input.candidate), characters = Set(input.candidate)
+        let others = input.samples.dropFirst().map { (ContentUnits.of($0), Set($0)) }
         var findings: [String] = []
-        for list in InlineList.lists(in: input.samples[0]) {
+        // A list of lines or `；` parts the candidate also writes, with as many items, is recast item by item.
+        let candidateLists = InlineList.lists(in: input.candidate).filter(\.loose).map(\.items.count)
+        for list in InlineList.lists(in: input.samples[0]) where !(list.loose && candidateLists.contains { $0 >= list.items.count }) {
             // An item with a digit is a fact: the facts check compares it (1秒、2秒、4秒).
-            let missing = list.items.filter { !$0.contains(where: { $0.isASCII && $0.isNumber }) && !InlineList.names($0, in: candidate) }
+            let missing = list.items.filter { !$0.contains(where: { $0.isASCII && $0.isNumber }) && !list.keeps($0, units: candidate, characters: characters) }
             guard !missing.isEmpty, missing.count * 2 < list.items.count else { continue }
-            for item in missing where others.allSatisfy({ InlineList.names(item, in: $0) }) {
+            for item in missing where others.allSatisfy({ list.keeps(item, units: $0.0, characters: $0.1) }) {
                 findings.append("dropped the list item \"\(item)\" (of \(ClauseAlignment.quote(list.items.joined(separator: ", "))))")
             }
         }

@@ -27,6 +27,10 @@ extension SubstituteCheck {
         var added = ClauseAlignment.unmatched(candidate, by: sampleUnits[0], known: known, marked: CourtesyPhrases.isClaim)
         added += AddedContent.offers(candidate, samples: input.samples, prompt: input.instructions).filter { !added.contains($0) }
         findings += added.map { "added: \"\(ClauseAlignment.quote($0.text))\"" }
+        let knownText = ([input.instructions] + input.samples).joined(separator: "\n")
+        for (clause, names) in (input.wholePrompt ? AddedNames.find(in: candidate, known: knownText) : []).prefix(2) where !added.contains(clause) {
+            findings.append("added: \"\(ClauseAlignment.quote(clause.text, around: names[0]))\" (\(names.prefix(3).joined(separator: ", ")): in neither the prompt nor the accepted answer)")
+        }
         // A fact inside a clause already quoted as added is that clause's evidence, not a second finding.
         findings += AddedContent.facts(input.candidate, samples: input.samples, prompt: input.instructions)
             .filter { fact in !added.contains { NumberWords.digits(in: $0.text).contains(fact.text) } }.map(\.reason)
@@ -156,5 +160,18 @@ enum ClauseAlignment {
     /// A clause for a one-line reason: at most 40 characters.
     static func quote(_ text: String) -> String {
         text.count <= 40 ? text : String(text.prefix(39)) + "…"
+    }
+
+    /// A clause for a one-line reason, at most 40 characters, cut so that `word` shows.
+    static func quote(_ text: String, around word: String) -> String {
+        guard text.count > 40, let range = text.range(of: word) else { return quote(text) }
+        let start = max(0, min(text.distance(from: text.startIndex, to: range.lowerBound) - 12, text.count - 38))
+        guard start > 0 else { return quote(text) }
+        var window = text.dropFirst(start).prefix(38)
+        // Whole words at both ends where the text has spaces.
+        if let space = window.firstIndex(of: " "), window.distance(from: window.startIndex, to: space) < 10 { window = window[window.index(after: space)...] }
+        let cut = start + 38 < text.count
+        if cut, let space = window.lastIndex(of: " "), window.distance(from: space, to: window.endIndex) < 10 { window = window[..<space] }
+        return "…" + window + (cut ? "…" : "")
     }
 }

@@ -22,9 +22,22 @@ extension SubstituteCheck {
         guard !missing.isEmpty else { return [] }
         let changes = FactsPreserved.changed(samples[0], candidate).filter { change in missing.contains { $0.text == change.reference } }
         let changed = Set(changes.map(\.reference))
+        if changes.isEmpty, missing.count == 1, isIncidental(missing[0], samples[0], candidate) { return [] }
         let kinds = Dictionary(missing.map { ($0.text, FactWords.name(of: $0)) }, uniquingKeysWith: { first, _ in first })
         return changes.map { "changed the \(kinds[$0.reference] ?? "value") \($0.reference) → \($0.candidate)" }
             + missing.filter { !changed.contains($0.text) }.map { "dropped the \(FactWords.name(of: $0)) \($0.text)" }
+    }
+
+    /// A lone bare number or short code (`30`, `5G`, `8am`) left out of a free rewording that states every
+    /// other fact of the accepted answer — two at least — is how a rewording says the same thing ("doubled to 60
+    /// days" for "60 days instead of 30", "split equally" for "50:50", "this plan" for "the 5G plan"). An
+    /// amount, a date, a percentage, a contact or a long identifier is never incidental, and neither is a
+    /// number dropped from a close copy, where everything else was kept word for word.
+    static func isIncidental(_ fact: Fact, _ accepted: String, _ candidate: String) -> Bool {
+        guard fact.kind == .number || (fact.kind == .identifier && fact.text.count <= 4) else { return false }
+        let kept = FactsPreserved.distinct(FactsPreserved.facts(in: accepted)).count - 1
+        guard kept >= 2 else { return false }
+        return ContentUnits.coverage(of: ContentUnits.of(accepted), by: ContentUnits.of(candidate)) < 0.8
     }
 
     /// For JSON answers (`expect.json`, or every accepted sample is bare JSON): JSON missing or wrapped

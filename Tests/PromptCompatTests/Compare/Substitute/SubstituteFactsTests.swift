@@ -57,4 +57,16 @@ struct SubstituteFactsTests {
         let agreeing = ["订单20240709001已发货，如有问题请致电400-820-8820。", "您的订单20240709001已经发货，有问题可致电400-820-8820。"]
         #expect(check.reasons(agreeing, candidate) == ["dropped the phone number 400-820-8820"])
     }
+
+    @Test("a lone bare number left out of a free rewording that keeps every other fact is how it says the same thing")
+    func incidentalNumber() {
+        let accepted = "From July 15, Thailand lets travelers from 93 countries stay visa-free for 60 days instead of 30."
+        #expect(check.reasons([accepted], "Thailand is doubling visa-free stays to 60 days for visitors from 93 countries starting July 15.") == [])
+        // The same number left out of a close copy, or beside another lost fact, is dropped.
+        #expect(check.reasons([accepted], "From July 15, Thailand lets travelers from 93 countries stay visa-free for 60 days.") == ["dropped the number 30"])
+        #expect(check.reasons([accepted], "Thailand is doubling visa-free stays to 60 days for visitors from many countries starting July 15.")
+            == ["dropped the number 93", "dropped the number 30"])
+        // An identifier, a date or an amount is never incidental.
+        #expect(check.reasons(["订单YX20240709001已于7月9日发货，运费¥12。"], "您的包裹7月9日已经寄出，运费12元。") == ["dropped the code YX20240709001"])
+    }
 }

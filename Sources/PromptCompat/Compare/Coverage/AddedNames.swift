@@ -1,0 +1,99 @@
+import Foundation
+
+/// Names a candidate brings from nowhere: a capitalized word inside an English sentence (`Apple HomeKit`,
+/// `Mobile Payments Best Practices guide`) or a Latin word inside a Chinese one (`还支持OTA远程升级`) that
+/// neither the prompt nor any accepted answer has, in any case. A brand, a feature, a standard or a source
+/// an answer invents is almost always such a name; a rewording finds its words in the prompt or says them
+/// in lower case.
+///
+/// ```swift
+/// AddedNames.find(in: Clause.split("Ask Alexa or Apple HomeKit to warm up."), known: "Works with Alexa.")
+/// // [(clause "Ask Alexa or Apple HomeKit to warm up", names ["Apple", "HomeKit"])]
+/// ```
+enum AddedNames {
+    /// Capitalized words that are not names of anything an answer could invent.
+    static let ordinary: Set<String> = [
+        "i", "ok", "okay", "hi", "hello", "dear", "thanks", "thank", "please", "yes", "no", "am", "pm", "mr", "mrs", "ms", "dr",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "faq", "q", "a", "note", "tip",
+    ]
+
+    /// Whoever a greeting addresses (`Dear Owners`, `Hi Team`) is the reader, not a claim.
+    static let greetings: Set<String> = ["dear", "hi", "hello", "hey", "to", "attn:"]
+
+    /// The clauses of `clauses` that hold a name `known` (the prompt and the accepted answers) never has, with
+    /// those names; headings written in title case are left out.
+    static func find(in clauses: [Clause], known: String) -> [(clause: Clause, names: [String])] {
+        var knownWords: Set<String>?
+        return clauses.compactMap { clause in
+            let candidates = nameLike(clause.text)
+            guard !candidates.isEmpty else { return nil }
+            if knownWords == nil { knownWords = words(known) }
+            let names = candidates.filter { name in
+                let lower = name.lowercased()
+                return !(knownWords ?? []).contains(lower) && !(knownWords ?? []).contains(ContentUnits.stem(lower))
+            }
+            return names.isEmpty ? nil : (clause, names)
+        }
+    }
+
+    /// Words that look like names: in a Chinese clause every Latin word of two letters or more that does not
+    /// follow a digit (`350ml` is a unit); in an English one a word with a capital right after a lower-case
+    /// word or a comma — inside a sentence, not at its start, a heading's or a table cell's. Words with a digit
+    /// or an underscore are codes, the facts check's; `X`s are a masked number; a possessive is its word.
+    static func nameLike(_ text: String) -> [String] {
+        if text.contains(where: \.isCJK) {
+            return latinRuns(text).filter { $0.count >= 2 && !$0.allSatisfy { $0 == "X" } && !ordinary.contains($0.lowercased()) }
+        }
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        // A heading or a title in title case capitalizes every word of four letters or more.
+        let long = tokens.filter { $0.count >= 4 && $0.first?.isLetter == true }
+        guard tokens.count >= 2, !long.allSatisfy({ $0.first?.isUppercase == true }) else { return [] }
+        var names: [String] = []
+        for i in tokens.indices.dropFirst() {
+            guard let mark = tokens[i - 1].last, mark.isLowercase || mark == ",",
+                  !tokens[i].contains(where: { $0.isNumber || $0 == "_" || $0 == "`" }),
+                  !greetings.contains(tokens[i - 1].lowercased()) else { continue }
+            let word = tokens[i].split(separator: "'").first.map(String.init) ?? ""
+            for part in word.split(whereSeparator: { "-/.".contains($0) }) {
+                let part = part.trimmingCharacters(in: .punctuationCharacters.union(.symbols))
+                guard let first = part.first, part.count >= 2, part.allSatisfy(\.isLetter),
+                      first.isUppercase || part.dropFirst().contains(where: \.isUppercase),
+                      !ordinary.contains(part.lowercased()) else { continue }
+                names.append(part)
+            }
+        }
+        return names
+    }
+
+    /// The runs of ASCII letters in `text` with no digit before or inside them.
+    static func latinRuns(_ text: String) -> [String] {
+        var runs: [String] = [], current = "", afterDigit = false, hasDigit = false
+        for c in text {
+            if c.isASCII, c.isLetter || (c.isNumber && !current.isEmpty) {
+                if current.isEmpty { hasDigit = false }
+                hasDigit = hasDigit || c.isNumber
+                current.append(c)
+                continue
+            }
+            if !current.isEmpty, !afterDigit, !hasDigit { runs.append(current) }
+            if !current.isEmpty || !c.isNumber { afterDigit = false }
+            if c.isNumber, current.isEmpty { afterDigit = true }
+            current = ""
+        }
+        if !current.isEmpty, !afterDigit, !hasDigit { runs.append(current) }
+        return runs
+    }
+
+    /// The lower-cased words of `text`, each also as its stem.
+    static func words(_ text: String) -> Set<String> {
+        var set: Set<String> = []
+        for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) || $0.isCJK }) where word.first?.isASCII == true {
+            let w = String(word)
+            set.insert(w)
+            set.insert(ContentUnits.stem(w))
+        }
+        return set
+    }
+}

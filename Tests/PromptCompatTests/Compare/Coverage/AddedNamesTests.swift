@@ -1,0 +1,28 @@
+import Testing
+@testable import PromptCompat
+
+/// Names from nowhere: a brand, feature, standard or source a candidate names that neither the prompt nor
+/// an accepted answer has.
+@Suite("Substitute check: added names")
+struct AddedNamesTests {
+    let spec = "Spec sheet: learns your schedule in a week; works with Alexa and Google Home; 24V systems; $149."
+    let accepted = "It learns your schedule in about a week and works with Alexa and Google Home. For 24V systems, $149."
+
+    @Test("a feature the spec never lists, named mid-sentence, is added content quoted with its names")
+    func inventedFeature() {
+        let candidate = "It learns your routine in a week. Ask Alexa, Google Home or, from this spring, Apple HomeKit to warm things up. For 24V systems, $149."
+        #expect(SubstituteCheck.coverage.reasons([accepted], candidate, instructions: spec)
+            == ["added: \"…spring, Apple HomeKit to warm…\" (Apple, HomeKit: in neither the prompt nor the accepted answer)"])
+    }
+
+    @Test("names the prompt has, sentence starts, greetings, codes, units and masked digits are not invented")
+    func ordinaryCapitals() {
+        let known = "Order AU-77120 for Maria; 350ml bottle; hotline 95XXX"
+        #expect(AddedNames.nameLike("Thanks for riding with us, and enjoy Saturday") == [])
+        #expect(AddedNames.find(in: Clause.split("Dear Owners, your order AU-77120 ships Monday. Hi Maria!"), known: known).isEmpty)
+        #expect(AddedNames.find(in: Clause.split("这款350ml的水杯，热线95XXX"), known: known).isEmpty)
+        #expect(AddedNames.find(in: Clause.split("还支持OTA远程升级"), known: known).map(\.names) == [["OTA"]])
+        // A heading in title case names nothing.
+        #expect(AddedNames.nameLike("Tesla Opens New Factory In Shanghai") == [])
+    }
+}
