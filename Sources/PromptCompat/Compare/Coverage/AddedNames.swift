@@ -17,6 +17,8 @@ enum AddedNames {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "faq", "q", "a", "note", "tip",
+        // in Chinese text: TA (他/她), and everyday words that name no product
+        "ta", "app", "wifi", "wi", "fi", "id", "pdf", "vip", "ps", "diy",
     ]
 
     /// Whoever a greeting addresses (`Dear Owners`, `Hi Team`) is the reader, not a claim.

@@ -10,7 +10,7 @@ import Foundation
 public struct Clause: Sendable, Equatable {
     /// As written (normalized, list markers and Markdown emphasis dropped).
     public var text: String
-    public var units: Set<String>
+    public var units: Set<ContentUnit>
 
     /// The clauses of `text`: lines, then sentences (`。！？!?；;` and a `.` that ends a sentence), then, in
     /// Chinese, the parts between commas.

@@ -24,14 +24,45 @@ public enum ContentUnits {
     }
 
     /// The units of `text` as a set.
-    public static func of(_ text: String) -> Set<String> { recent.value(for: text) { Set(list($0)) } }
+    public static func of(_ text: String) -> Set<ContentUnit> { read(text).units }
 
-    static let recent = RecentResults<Set<String>>(capacity: 512)
+    /// The Chinese, Japanese and Korean characters of `text`'s units (scalar values): what a reworded clause
+    /// keeps some of (库存有限 → 库存不多).
+    static func characters(of text: String) -> Set<UInt32> { read(text).characters }
+
+    static func read(_ text: String) -> (units: Set<ContentUnit>, characters: Set<UInt32>) {
+        recent.value(for: text) { text in
+            let list = list(text)
+            var characters = Set<UInt32>()
+            for unit in list where unit.unicodeScalars.first.map(Tokenizer.isCJK) == true {
+                for scalar in unit.unicodeScalars where Tokenizer.isCJK(scalar) { characters.insert(scalar.value) }
+            }
+            return (Set(list.map(ContentUnit.init)), characters)
+        }
+    }
+
+    static let recent = RecentResults<(units: Set<ContentUnit>, characters: Set<UInt32>)>(capacity: 512)
 
     /// The share of `units` found in `other`; 1 when `units` is empty.
-    public static func coverage(of units: Set<String>, by other: Set<String>) -> Double {
+    public static func coverage(of units: Set<ContentUnit>, by other: Set<ContentUnit>) -> Double {
         guard !units.isEmpty else { return 1 }
         return Double(units.lazy.filter(other.contains).count) / Double(units.count)
+    }
+
+    /// The Chinese, Japanese and Korean scalars of `text` as written.
+    static func cjkScalars(of text: String) -> Set<UInt32> {
+        Set(text.unicodeScalars.lazy.filter(Tokenizer.isCJK).map(\.value))
+    }
+
+    /// How many of `text`'s Chinese characters are in `characters` (from ``characters(of:)``), and how many it has.
+    static func shared(_ text: String, with characters: Set<UInt32>) -> (shared: Int, of: Int) {
+        var shared = 0, total = 0
+        for character in text {
+            guard let scalar = character.unicodeScalars.first, Tokenizer.isCJK(scalar) else { continue }
+            total += 1
+            if characters.contains(scalar.value) { shared += 1 }
+        }
+        return (shared, total)
     }
 
     /// A plural or third-person `s`, `es` after a sibilant, and `ed`/`ing` of a long word folded, so
@@ -56,4 +87,17 @@ public enum ContentUnits {
         "because", "since", "although", "though", "however", "still", "yet", "even", "each", "both", "such", "own", "other",
         "another", "more", "most", "much", "many", "now", "once", "again", "ever", "already", "yes", "ok", "hi", "hello",
     ]
+}
+
+/// One content unit (`退款`, `refund`, `7`) as a 64-bit hash of its UTF-8 bytes: sets of units meet by
+/// integer, without hashing or comparing text (a `String` hashes through Unicode normalization).
+public struct ContentUnit: Hashable, Sendable {
+    let value: UInt64
+
+    /// The unit `text` (FNV-1a of its bytes).
+    public init(_ text: String) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        value = hash
+    }
 }

@@ -109,6 +109,12 @@ struct InlineList: Equatable {
 
     static func english(_ clause: String) -> [InlineList] {
         var parts = clause.components(separatedBy: ", ")
+        // The list ends at its "and" when a clause follows: "wheat, milk, pistachio and almond, and it's made …".
+        if let end = parts.indices.dropFirst().first(where: { i in
+            i < parts.count - 1 && parts[i].split(separator: " ").contains("and") && parts[i + 1].hasPrefix("and ") && isClause(String(parts[i + 1].dropFirst(4)))
+        }) {
+            parts = Array(parts[...end])
+        }
         var last = parts.removeLast()
         // The last part: "and peanuts", or "eggs and peanuts" (joined by " and " / " or ").
         let words = last.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
@@ -149,7 +155,7 @@ struct InlineList: Equatable {
     static func isClause(_ item: String) -> Bool {
         let words = item.lowercased().split(separator: " ").map(String.init)
         return words.first.map(subordinators.contains) == true || words.dropFirst().contains(where: beForms.contains)
-            || words.first.map(pronouns.contains) == true
+            || words.first.map { pronouns.contains(String($0.prefix { $0 != "'" && $0 != "’" })) } == true
     }
 
     /// The last item runs to where the sentence goes on: one much longer than every other item has taken
@@ -171,26 +177,26 @@ struct InlineList: Equatable {
 
     /// Whether `text` (as units) still names the item: its last unit, the head of a noun phrase in both
     /// languages (`牛奶`, `peanut`), or most of its units.
-    static func names(_ item: String, in units: Set<String>) -> Bool {
+    static func names(_ item: String, in units: Set<ContentUnit>) -> Bool {
         let own = ContentUnits.list(withoutQuantity(item))
         guard let head = own.last else { return true }
         // A Chinese noun phrase ends in its head (本人居民身份证原件 → 原件 is weak; 离职证明 → 证明); an English
         // one may run on after it (the model of the phone you last used), so there only the share decides.
         let chinese = item.contains(where: \.isCJK)
-        return (chinese && units.contains(head)) || ContentUnits.coverage(of: Set(own), by: units) >= 0.5
+        return (chinese && units.contains(ContentUnit(head))) || ContentUnits.coverage(of: Set(own.map(ContentUnit.init)), by: units) >= 0.5
     }
 }
 
 extension InlineList {
     /// Whether the candidate has something of `item`: a quarter of its units, or half its Chinese characters.
-    static func mentions(_ item: String, in units: Set<String>, characters: Set<Character>) -> Bool {
+    static func mentions(_ item: String, in units: Set<ContentUnit>, characters: Set<UInt32>) -> Bool {
         if ContentUnits.coverage(of: ContentUnits.of(item), by: units) > 0.25 { return true }
-        let own = item.filter(\.isCJK)
-        return !own.isEmpty && Double(own.filter(characters.contains).count) >= 0.5 * Double(own.count)
+        let own = ContentUnits.shared(item, with: characters)
+        return own.of > 0 && Double(own.shared) >= 0.5 * Double(own.of)
     }
 
     /// Whether a text with `units` and `characters` still has `item` of this list.
-    func keeps(_ item: String, units: Set<String>, characters: Set<Character>) -> Bool {
+    func keeps(_ item: String, units: Set<ContentUnit>, characters: Set<UInt32>) -> Bool {
         loose ? Self.mentions(item, in: units, characters: characters) : Self.names(item, in: units)
     }
 }
@@ -200,8 +206,8 @@ extension SubstituteCheck {
     /// candidate names the rest of that list: "dropped the list item \"花生\" (of 牛奶、鸡蛋、花生)".
     public static let listItems = SubstituteCheck(name: "list") { input in
         guard input.expect.json != true else { return [] }
-        let candidate = ContentUnits.of(input.candidate), characters = Set(input.candidate)
-        let others = input.samples.dropFirst().map { (ContentUnits.of($0), Set($0)) }
+        let candidate = ContentUnits.of(input.candidate), characters = ContentUnits.cjkScalars(of: input.candidate)
+        let others = input.samples.dropFirst().map { (ContentUnits.of($0), ContentUnits.cjkScalars(of: $0)) }
         var findings: [String] = []
         // A list of lines or `；` parts the candidate also writes, with as many items, is recast item by item.
         let candidateLists = InlineList.lists(in: input.candidate).filter(\.loose).map(\.items.count)

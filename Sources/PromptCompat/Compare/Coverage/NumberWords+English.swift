@@ -110,27 +110,30 @@ extension NumberWords {
 }
 
 /// Whether English number reading has anything to do in a text, found in one pass over its bytes: a digit
-/// (the rewrite rules read `15 percent`, `$1.2 million`, `31st`, `10-day`), or a word that is a number, an
-/// ordinal or a currency. Most English text has none and skips the word-by-word reading.
+/// and a Latin word (the rewrite rules read `15 percent`, `$1.2 million`, `31st`, `10-day`), or a word that is
+/// a number, an ordinal or a currency. Most English text, and Chinese text with digits, has none and skips
+/// the word-by-word reading.
 enum EnglishScan {
     static let words: Set<String> = Set(NumberWords.ones.keys).union(NumberWords.scales.keys).union(NumberWords.ordinals.keys)
         .union(["percent", "cent", "yuan", "rmb", "kuai", "dollar", "dollars", "usd", "pound", "pounds", "quid", "gbp", "euro", "euros"])
 
     static func needsReading(_ text: String) -> Bool {
         var word: [UInt8] = []
-        var found = false
+        var found = false, digit = false, letter = false
         func flush() {
             if !word.isEmpty, word.count <= 11, words.contains(String(decoding: word, as: UTF8.self)) { found = true }
             word.removeAll(keepingCapacity: true)
         }
         for byte in text.utf8 {
-            if byte >= 0x30 && byte <= 0x39 { return true }
+            if byte >= 0x30 && byte <= 0x39 { digit = true }
             if byte >= 0x61 && byte <= 0x7A { word.append(byte) } else if byte >= 0x41 && byte <= 0x5A { word.append(byte + 32) } else {
+                if !word.isEmpty { letter = true }
                 flush()
-                if found { return true }
+                if found || (digit && letter) { return true }
             }
         }
+        if !word.isEmpty { letter = true }
         flush()
-        return found
+        return found || (digit && letter)
     }
 }

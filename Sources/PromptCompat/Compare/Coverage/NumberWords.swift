@@ -18,12 +18,20 @@ public enum NumberWords {
             if result.contains(where: \.isCJK) { result = monthSlashDay(result) }
             if result.unicodeScalars.contains(where: { chineseScalars.contains($0.value) }) { result = chinese(result) }
             result = clockTimes(result)
+            result = rewrite(result, halfHours)
             if EnglishScan.needsReading(result) { result = english(result) }
             return result
         }
     }
 
     static let recent = RecentResults<String>(capacity: 256)
+
+    /// Durations said in words: `半小时` = `30分钟`, `一刻钟` = `15分钟`, `half an hour` = `30 minutes`.
+    static let halfHours: [Rewrite] = [
+        Rewrite(#"(?<![\d一二三四五六七八九十两个])半(?:个)?(?:小时|钟头)"#, triggers: ["半"]) { _ in "30分钟" },
+        Rewrite(#"(?<![\d一二三四五六七八九十两])一刻钟"#, triggers: ["刻钟"]) { _ in "15分钟" },
+        Rewrite(#"(?i)\b(?:half an hour|half-hour|half hour)\b"#, triggers: ["half"]) { _ in "30 minutes" },
+    ]
 
     /// The scalars that start Chinese number reading: the numerals and 折.
     static let chineseScalars: Set<UInt32> = Set(chineseValues.keys.flatMap { $0.unicodeScalars.map(\.value) } + ["折".unicodeScalars.first!.value])

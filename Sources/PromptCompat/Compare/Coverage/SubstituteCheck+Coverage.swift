@@ -13,18 +13,18 @@ extension SubstituteCheck {
         guard input.expect.json != true, JSONComparison.extract(from: input.samples[0]) == nil else { return [] }
         let reference = Clause.split(input.samples[0]), candidate = Clause.split(input.candidate)
         guard reference.count >= 2 || candidate.count >= 2 else { return [] }
-        let candidateUnits = ContentUnits.of(input.candidate)
         let sampleUnits = input.samples.map(ContentUnits.of), prompt = ContentUnits.of(input.instructions)
         let known = sampleUnits.reduce(into: prompt) { $0.formUnion($1) }
         var findings: [String] = []
-        let dropped = ClauseAlignment.unmatched(reference, by: candidateUnits, marked: CourtesyPhrases.isCondition)
-            + ClauseAlignment.ungrounded(reference, by: candidateUnits, prompt: prompt)
+        let dropped = ClauseAlignment.unmatched(reference, by: input.candidate, marked: CourtesyPhrases.isCondition)
+            + ClauseAlignment.ungrounded(reference, by: input.candidate, prompt: prompt)
         var seen: Set<String> = []
         for clause in dropped where seen.insert(clause.text).inserted
-            && sampleUnits.dropFirst().allSatisfy({ ContentUnits.coverage(of: clause.units, by: $0) >= 0.5 }) {
+            && sampleUnits.dropFirst().allSatisfy({ ContentUnits.coverage(of: clause.units, by: $0) >= 0.5 })
+            && !ClauseAlignment.hasCounterpart(clause, in: reference, candidate: candidate, accepted: sampleUnits[0]) {
             findings.append("dropped: \"\(ClauseAlignment.quote(clause.text))\"")
         }
-        var added = ClauseAlignment.unmatched(candidate, by: sampleUnits[0], known: known, marked: CourtesyPhrases.isClaim)
+        var added = ClauseAlignment.unmatched(candidate, by: input.samples[0], known: known, marked: CourtesyPhrases.isClaim)
         added += AddedContent.offers(candidate, samples: input.samples, prompt: input.instructions).filter { !added.contains($0) }
         findings += added.map { "added: \"\(ClauseAlignment.quote($0.text))\"" }
         let knownText = ([input.instructions] + input.samples).joined(separator: "\n")
@@ -78,16 +78,23 @@ enum AddedContent {
     /// Clauses of the candidate that are new (an accepted sample covers at most a quarter of them, the prompt
     /// at most half) and hold an offer word that no accepted sample has. The prompt may well have the word —
     /// "不要承诺门店信息里没有的赠品" — so only the clause's own novelty counts there.
+    /// A clause that restates the prompt's own offer ("Spouses are added free", from the policy) is
+    /// grounded: a clause of the prompt with the same kind of offer has 40% of its units.
     static func offers(_ clauses: [Clause], samples: [String], prompt: String) -> [Clause] {
         let accepted = samples.joined(separator: "\n").lowercased()
         let sampleUnits = samples.map(ContentUnits.of), promptUnits = ContentUnits.of(prompt)
         return clauses.filter { clause in
             let lowered = clause.text.lowercased()
-            return CourtesyPhrases.offerKinds.contains { kind in
+            let kinds = CourtesyPhrases.offerKinds.filter { kind in
                 UTF8Search.containsAny(kind, in: lowered) && !UTF8Search.containsAny(kind, in: accepted)
             }
-                && sampleUnits.allSatisfy { ContentUnits.coverage(of: clause.units, by: $0) <= ClauseAlignment.missingCoverage }
-                && ContentUnits.coverage(of: clause.units, by: promptUnits) <= 0.5
+            guard !kinds.isEmpty,
+                  sampleUnits.allSatisfy({ ContentUnits.coverage(of: clause.units, by: $0) <= ClauseAlignment.missingCoverage }),
+                  ContentUnits.coverage(of: clause.units, by: promptUnits) <= 0.5 else { return false }
+            return !Clause.split(prompt).contains { source in
+                kinds.contains { UTF8Search.containsAny($0, in: source.text.lowercased()) }
+                    && ContentUnits.coverage(of: clause.units, by: source.units) >= 0.4
+            }
         }
     }
 }
@@ -106,17 +113,17 @@ enum ClauseAlignment {
     /// The missing clause is at most this share of its answer's units: one clause of an answer, not most of it.
     static let largestShare = 0.5
 
-    /// The clauses of `clauses` (substantive, not courtesy) that `other` covers at most ``missingCoverage``
+    /// The clauses of `clauses` (substantive, not courtesy) that the text `other` covers at most ``missingCoverage``
     /// — in units and in single characters — while the rest are covered ``restCoverage``; `known` (the
     /// accepted answers and the prompt) also counts as covering when given: an added clause taken from the
     /// prompt's input is not invented.
-    static func unmatched(_ clauses: [Clause], by other: Set<String>, known: Set<String>? = nil, marked: (String) -> Bool) -> [Clause] {
+    static func unmatched(_ clauses: [Clause], by other: String, known: Set<ContentUnit>? = nil, marked: (String) -> Bool) -> [Clause] {
         let substantive = clauses.filter { $0.units.count >= minimumUnits && !CourtesyPhrases.isCourtesy($0.text) && !$0.isLeadIn }
         guard substantive.count >= 2 else { return [] }
-        let coverage = substantive.map { ContentUnits.coverage(of: $0.units, by: other) }
+        let (units, characters) = ContentUnits.read(other)
+        let coverage = substantive.map { ContentUnits.coverage(of: $0.units, by: units) }
         let total = substantive.reduce(0) { $0 + $1.units.count }
         let covered = zip(substantive, coverage).reduce(0.0) { $0 + Double($1.0.units.count) * $1.1 }
-        let characters = Set(other.joined().filter(\.isCJK))
         return substantive.indices.compactMap { i in
             let size = substantive[i].units.count
             guard coverage[i] <= missingCoverage, Double(size) <= largestShare * Double(total) else { return nil }
@@ -126,8 +133,8 @@ enum ClauseAlignment {
             guard rest >= (isMarked ? restCoverage.marked : restCoverage.unmarked), isMarked || substantive.count >= 3 else { return nil }
             // A reworded Chinese clause keeps some of its characters (库存有限 → 库存不多, 认为很值 → 觉得很高); a dropped one
             // keeps few.
-            let own = substantive[i].text.filter(\.isCJK)
-            if !own.isEmpty, Double(own.filter(characters.contains).count) > 0.4 * Double(own.count) { return nil }
+            let own = ContentUnits.shared(substantive[i].text, with: characters)
+            if own.of > 0, Double(own.shared) > 0.4 * Double(own.of) { return nil }
             if let known, ContentUnits.coverage(of: substantive[i].units, by: known) > missingCoverage * 2 { return nil }
             return substantive[i]
         }
@@ -139,21 +146,47 @@ enum ClauseAlignment {
     /// alone says) the candidate has none — one, by chance, of six or more, and a tenth of many. A rewording of such a clause keeps some of the input's
     /// words, so this holds for freely worded answers too, where ``unmatched(_:by:known:marked:)`` cannot
     /// tell a dropped clause from a reworded one.
-    static func ungrounded(_ clauses: [Clause], by candidate: Set<String>, prompt: Set<String>) -> [Clause] {
+    static func ungrounded(_ clauses: [Clause], by candidateText: String, prompt: Set<ContentUnit>) -> [Clause] {
         let substantive = clauses.filter { $0.units.count >= minimumUnits && !CourtesyPhrases.isCourtesy($0.text) && !$0.isLeadIn }
         guard substantive.count >= 2, !prompt.isEmpty else { return [] }
-        let characters = Set(candidate.joined().filter(\.isCJK))
+        let (candidate, characters) = ContentUnits.read(candidateText)
         return substantive.indices.compactMap { i in
             let clause = substantive[i]
             let grounded = clause.units.intersection(prompt)
             guard grounded.count >= 3, Double(grounded.count) >= 0.6 * Double(clause.units.count) else { return nil }
-            let others = substantive.indices.filter { $0 != i }.reduce(into: Set<String>()) { $0.formUnion(substantive[$1].units) }
+            let others = substantive.indices.filter { $0 != i }.reduce(into: Set<ContentUnit>()) { $0.formUnion(substantive[$1].units) }
             let own = grounded.subtracting(others)
             // "Never mentions": none of them — one, by chance, when the clause says six things or more of its own.
             let allowed = own.count >= 6 ? max(1, own.count / 10) : 0
             guard own.count >= 3, own.filter(candidate.contains).count <= allowed else { return nil }
-            let cjk = clause.text.filter(\.isCJK)
-            return cjk.isEmpty || Double(cjk.filter(characters.contains).count) <= 0.5 * Double(cjk.count) ? clause : nil
+            let cjk = ContentUnits.shared(clause.text, with: characters)
+            return cjk.of == 0 || Double(cjk.shared) <= 0.5 * Double(cjk.of) ? clause : nil
+        }
+    }
+
+    /// Whether the candidate says something else in the place of `clause` of the accepted answer: between
+    /// the candidate's clauses that its neighbours line up with (half their units or more) stands a clause
+    /// the accepted answer has little of (at most half) that shares a unit or two Chinese characters with it
+    /// — `创单月历史新高` recast as `刷新单月纪录`, `如仍无法解决` as `如果以上都试过仍然不行`. A dropped clause
+    /// leaves its neighbours side by side.
+    static func hasCounterpart(_ clause: Clause, in reference: [Clause], candidate: [Clause], accepted: Set<ContentUnit>) -> Bool {
+        guard let i = reference.firstIndex(of: clause) else { return false }
+        func match(_ k: Int) -> Int? {
+            guard reference.indices.contains(k) else { return nil }
+            let scores = candidate.map { ContentUnits.coverage(of: reference[k].units, by: $0.units) }
+            guard let best = scores.max(), best >= 0.5 else { return nil }
+            return scores.firstIndex(of: best)
+        }
+        let before = match(i - 1), after = match(i + 1)
+        guard before != nil || after != nil else { return false }
+        let slots = [before.map { $0 + 1 }, after.map { $0 - 1 }].compactMap { $0 }.filter { slot in
+            candidate.indices.contains(slot) && slot > (before ?? -1) && slot < (after ?? candidate.count)
+        }
+        let characters = Set(clause.text.unicodeScalars.filter(Tokenizer.isCJK).map(\.value))
+        return slots.contains { slot in
+            let other = candidate[slot]
+            guard !CourtesyPhrases.isCourtesy(other.text), ContentUnits.coverage(of: other.units, by: accepted) <= 0.5 else { return false }
+            return !other.units.isDisjoint(with: clause.units) || ContentUnits.shared(other.text, with: characters).shared >= 2
         }
     }
 

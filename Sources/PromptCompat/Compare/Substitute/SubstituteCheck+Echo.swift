@@ -15,7 +15,7 @@ extension SubstituteCheck {
         guard !input.instructions.isEmpty, EchoSpan.transforms(input.instructions) else { return [] }
         let prompt = ContentUnits.of(input.instructions), own = ContentUnits.of(input.candidate)
         guard own.count >= 5, ContentUnits.coverage(of: own, by: prompt) >= 0.9 else { return [] }
-        let brought = input.samples.map { sample -> Set<String> in ContentUnits.of(sample).subtracting(prompt) }
+        let brought = input.samples.map { sample -> Set<ContentUnit> in ContentUnits.of(sample).subtracting(prompt) }
         guard brought.allSatisfy({ $0.count >= 3 }), brought.allSatisfy({ ContentUnits.coverage(of: $0, by: own) <= 1.0 / 3 }) else { return [] }
         let rewrote = brought.allSatisfy { Double($0.count) >= 0.15 * Double(ContentUnits.of(input.samples[0]).count) }
         let untouched = brought.allSatisfy { ContentUnits.coverage(of: $0, by: own) == 0 }

@@ -18,10 +18,18 @@ extension SubstituteCheck {
         }
         if FormatWords.asksForOnlyTheAnswer(input.instructions), let added = addedText(samples, candidate) { return [added] }
         guard FormatWords.fixesFormat(input.instructions) else { return [] }
-        let perSample = samples.map { FormatFeatures.differences($0, candidate).filter { !isMarkerChange($0) } }
+        // "Output only the corrected text" asks for nothing around the answer, not for its line breaks: prose
+        // laid out on other lines is a change only where the prompt names a layout (一行, per line, a list).
+        let layoutFixed = FormatWords.contains(input.instructions, FormatWords.format)
+        let perSample = samples.map { FormatFeatures.differences($0, candidate).filter { !isMarkerChange($0) && (layoutFixed || !isLineCountChange($0)) } }
         // Counts may differ between samples ("was a 3-item list" / "was a 4-item list"): the change is the same.
         func shape(_ line: String) -> String { String(line.map { $0.isNumber ? "#" : $0 }) }
         return perSample[0].filter { line in perSample.allSatisfy { $0.map(shape).contains(shape(line)) } }
+    }
+
+    /// "was one line, now 4 lines", "was 3 lines, now one line": prose on another number of lines.
+    static func isLineCountChange(_ difference: String) -> Bool {
+        difference.range(of: #"^was (one line|\d+ lines), now (one line|\d+ lines)$"#, options: .regularExpression) != nil
     }
 
     /// Every sample is a short one-line label and the candidate says more than the label.

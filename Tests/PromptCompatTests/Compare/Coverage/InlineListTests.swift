@@ -14,6 +14,11 @@ struct InlineListTests {
         #expect(InlineList.lists(in: "If you book by October 31, 2024, you get 15% off, bringing it to $2,040.").isEmpty)
         #expect(InlineList.lists(in: "Spare lithium batteries, power banks, e-cigarettes and lighters can't go in checked baggage.").map(\.items)
             == [["lithium batteries", "power banks", "e-cigarettes", "lighters"]])
+        // The list ends at its "and" when a clause follows; "or" inside an item does not end it.
+        #expect(InlineList.lists(in: "It contains wheat, milk, eggs, pistachio and almond, and it's made in a kitchen that handles sesame.").map(\.items)
+            == [["contains wheat", "milk", "eggs", "pistachio", "almond"]])
+        #expect(InlineList.lists(in: "Bring a photo ID, your card or passport, a voided check, and your offer letter.").map(\.items)
+            == [["photo ID", "your card or passport", "a voided check", "your offer letter"]])
     }
 
     @Test("a list item the candidate no longer names is dropped; a reordered list is not")

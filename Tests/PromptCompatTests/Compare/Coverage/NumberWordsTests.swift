@@ -59,4 +59,19 @@ struct NumberWordsClockTests {
     func points() {
         #expect(NumberWords.digits(in: "以下3点建议") == "以下3点建议")
     }
+
+    @Test("half an hour and a quarter of an hour in words are minutes; 一个半小时 is left alone", arguments: [
+        ("请提前半小时到", "请提前30分钟到"), ("大约半个小时", "大约30分钟"), ("等一刻钟", "等15分钟"),
+        ("arrive half an hour early", "arrive 30 minutes early"), ("Half-hour slots", "30 minutes slots"), ("一个半小时", "1个半小时"),
+    ])
+    func halfHours(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+    }
+
+    @Test("Chinese text with digits and no Latin word is not read for English number words")
+    func chineseWithDigits() {
+        #expect(!EnglishScan.needsReading("您的订单20240709已于7月9日发货"))
+        #expect(EnglishScan.needsReading("退款15 percent"))
+        #expect(EnglishScan.needsReading("three days"))
+    }
 }

@@ -35,6 +35,15 @@ struct SubstituteCoverageTests {
         #expect(check.reasons([policy], policy + "如有其他问题，欢迎随时联系我们，祝您生活愉快！") == [])
     }
 
+    @Test("a clause recast in its own place is kept; a clause whose neighbours close up behind it is dropped")
+    func recastInPlace() {
+        let news = "新闻：国家铁路局数据显示，7月全国铁路发送旅客4.12亿人次，同比增长11.6%，创单月历史新高。"
+        let accepted = "今年7月全国铁路发送旅客4.12亿人次，同比增长11.6%，创单月历史新高。"
+        #expect(check.reasons([accepted], "国家铁路局数据显示，7月全国铁路旅客发送量达4.12亿人次，同比增11.6%，刷新单月纪录。", instructions: news) == [])
+        #expect(check.reasons([accepted], "国家铁路局数据显示，7月全国铁路旅客发送量达4.12亿人次，同比增11.6%。", instructions: news)
+            == ["dropped: \"创单月历史新高\""])
+    }
+
     @Test("a clause one accepted sample lacks is the baseline's own variation, not required")
     func noiseAware() {
         let other = "您好，本店商品签收后7天内支持无理由退货。退货运费由买家承担，质量问题除外。退款将在收到退货后3个工作日内原路退回。"
@@ -51,5 +60,14 @@ struct SubstituteOfferTests {
         #expect(SubstituteCheck.coverage.reasons([accepted], reworded, instructions: "你是客服，回答买家问题，不超过60字。") == [])
         let gift = "您的车在免费首保范围内，包括更换机油和机滤。到店请带行驶证。"
         #expect(SubstituteCheck.coverage.reasons([gift], gift + "本次到店还可获赠一次空调滤芯更换。", instructions: "首保免费，含机油、机滤更换。").count == 1)
+    }
+
+    @Test("an offer the prompt's own policy makes, restated, is not invented")
+    func offerFromThePolicy() {
+        let policy = "Policy: Extra drivers cost $13 per day, capped at $65 per rental. Spouses and domestic partners are added for free."
+        let accepted = "Your brother can drive for $13 per day, capped at $65 per rental. He must be present at pickup."
+        let candidate = "It costs $13 per day, capped at $65 per rental, and your brother must be present at pickup. Spouses and partners are added for free, siblings are not."
+        #expect(AddedContent.offers(Clause.split(candidate), samples: [accepted], prompt: policy).isEmpty)
+        #expect(AddedContent.offers(Clause.split(candidate), samples: [accepted], prompt: "Extra drivers cost $13 per day.").count == 1)
     }
 }

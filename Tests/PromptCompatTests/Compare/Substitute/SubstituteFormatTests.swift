@@ -54,6 +54,14 @@ struct SubstituteFormatTests {
             == ["adds text the prompt did not ask for (3 lines where the accepted answer has 1)"])
     }
 
+    @Test("\"output only the text\" fixes no line breaks: prose on more lines passes; 一行 does fix them")
+    func onlyTheAnswerIsNotALayout() {
+        let sample = "Hi Mr. Patel, thank you for your patience. The pallet will be loaded on tomorrow's 7:00 truck. Best regards, Karen"
+        let candidate = "Dear Mr. Patel,\n\nThank you for your patience. The pallet will be loaded on tomorrow's 7:00 truck.\n\nBest regards,\nKaren"
+        #expect(check.reasons([sample], candidate, instructions: "Fix the grammar of the draft. Output only the corrected text.") == [])
+        #expect(check.reasons([sample], candidate, instructions: "Fix the grammar of the draft. Answer in one line.") == ["was one line, now 4 lines"])
+    }
+
     @Test("where the prompt fixes a format, a list that became prose is flagged")
     func listBecameProse() {
         let instructions = "根据商品信息列出三个卖点，每个卖点一行，以“- ”开头。"
