@@ -14,6 +14,8 @@ enum LengthLimitReader {
         var unitGroup: Int
         var fixedUnit: Limit.Unit?
         var approximateGroup: Int = 0
+        /// A pattern of Chinese units (`字`, `句`), tried only where a digit stands before one.
+        var chinese = false
     }
 
     static let patterns: [Pattern] = [
@@ -29,7 +31,7 @@ enum LengthLimitReader {
     ]
 
     static func zh(_ pattern: String, unit: Limit.Unit, approximate: Int = 0) -> Pattern {
-        Pattern(regex: regex(pattern), number: 1, unitGroup: 0, fixedUnit: unit, approximateGroup: approximate)
+        Pattern(regex: regex(pattern), number: 1, unitGroup: 0, fixedUnit: unit, approximateGroup: approximate, chinese: true)
     }
 
     static func regex(_ pattern: String) -> NSRegularExpression {
@@ -42,25 +44,33 @@ enum LengthLimitReader {
 
     /// Every limit pattern has a digit a few bytes before its unit (`70字`, `50 words`, `1句话`) or the word
     /// "sentence": a text with neither is read without a regex pass, in one scan of its bytes.
-    static func mayHoldLimits(_ text: String) -> Bool {
-        if UTF8Search.contains("sentence", in: text.lowercased()) { return true }
-        let units: [[UInt8]] = [Array("字".utf8), Array("句".utf8), Array("word".utf8), Array("char".utf8), Array("Word".utf8), Array("Char".utf8)]
-        let bytes = Array(text.utf8)
-        var lastDigit = -100
-        for i in bytes.indices {
-            if bytes[i] >= 0x30 && bytes[i] <= 0x39 { lastDigit = i; continue }
-            guard i - lastDigit <= 8 else { continue }
-            if units.contains(where: { unit in i + unit.count <= bytes.count && bytes[i..<(i + unit.count)].elementsEqual(unit) }) { return true }
+    /// Which patterns may match: the Chinese ones (a digit before `字` or `句`), the English ones (a digit
+    /// before `word` or `char`, or the word "sentence").
+    static func mayHoldLimits(_ text: String) -> (chinese: Bool, english: Bool) {
+        var english = UTF8Search.contains("sentence", in: text.lowercased()), chinese = false
+        let units: [(bytes: [UInt8], chinese: Bool)] = [(Array("字".utf8), true), (Array("句".utf8), true), (Array("word".utf8), false),
+                                                       (Array("char".utf8), false), (Array("Word".utf8), false), (Array("Char".utf8), false)]
+        var text = text
+        text.withUTF8 { bytes in
+            var lastDigit = -100
+            for i in bytes.indices where !(chinese && english) {
+                if bytes[i] >= 0x30 && bytes[i] <= 0x39 { lastDigit = i; continue }
+                guard i - lastDigit <= 8 else { continue }
+                for unit in units where i + unit.bytes.count <= bytes.count && bytes[i..<(i + unit.bytes.count)].elementsEqual(unit.bytes) {
+                    if unit.chinese { chinese = true } else { english = true }
+                }
+            }
         }
-        return false
+        return (chinese, english)
     }
 
     static func limits(in text: String) -> [Limit] {
-        guard mayHoldLimits(text) else { return [] }
+        let families = mayHoldLimits(text)
+        guard families.chinese || families.english else { return [] }
         let ns = text as NSString
         var limits: [Limit] = []
         var taken: [NSRange] = []
-        for pattern in patterns {
+        for pattern in patterns where pattern.chinese ? families.chinese : families.english {
             for match in pattern.regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 guard !taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) else { continue }
                 let count = pattern.number == 0 ? 1 : Int(ns.substring(with: match.range(at: pattern.number))) ?? 0

@@ -44,7 +44,7 @@ struct InlineList: Equatable {
         }
         for line in text.split(whereSeparator: \.isNewline).map({ $0.trimming(.whitespaces) }) {
             let stripped = Clause.strippingMarkers(line)
-            if stripped != line.replacingOccurrences(of: "**", with: ""), !stripped.isEmpty { run.append(stripped) } else { close() }
+            if stripped != Clause.withoutEmphasis(line), !stripped.isEmpty { run.append(stripped) } else { close() }
         }
         close()
         return lists

@@ -69,7 +69,7 @@ enum AddedContent {
 
     /// `[3]`, `【3】`, `[^3]`: a source the answer cites.
     static func citationMarks(in text: String) -> Set<String> {
-        guard text.contains("[") || text.contains("【") else { return [] }
+        guard UTF8Search.contains("[", in: text) || UTF8Search.contains("【", in: text) else { return [] }
         let regex = RegexCache.compiled(#"[\[【]\^?\d{1,3}[\]】]"#)
         let ns = text as NSString
         return Set(regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) })
