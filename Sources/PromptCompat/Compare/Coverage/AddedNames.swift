@@ -35,6 +35,7 @@ enum AddedNames {
             let names = candidates.filter { name in
                 let lower = name.lowercased()
                 return !(knownWords ?? []).contains(lower) && !(knownWords ?? []).contains(ContentUnits.stem(lower))
+                    && !isShortForm(name, in: known)
             }
             return names.isEmpty ? nil : (clause, names)
         }
@@ -67,6 +68,18 @@ enum AddedNames {
             }
         }
         return names
+    }
+
+    /// An acronym that starts a longer one the known text has: `US` for `USA` or `USD`, `EU` for `EUR`.
+    static func isShortForm(_ name: String, in known: String) -> Bool {
+        guard name.count >= 2, name.allSatisfy(\.isUppercase) else { return false }
+        var from = known.startIndex
+        while let range = known.range(of: name, range: from..<known.endIndex) {
+            let startsWord = range.lowerBound == known.startIndex || !known[known.index(before: range.lowerBound)].isLetter
+            if startsWord, range.upperBound < known.endIndex, known[range.upperBound].isUppercase, known[range.upperBound].isASCII { return true }
+            from = range.upperBound
+        }
+        return false
     }
 
     /// The runs of ASCII letters in `text` with no digit before or inside them.

@@ -16,6 +16,7 @@ public enum CourtesyPhrases {
         "any other", "any further", "any questions", "hope", "sorry", "apolog", "inconvenience", "patience",
         "understanding", "assist", "help you", "reach out", "regards", "sincerely", "cheers", "great day", "good day",
         "appreciate", "don't hesitate", "do not hesitate", "here to help", "have a nice", "understand your",
+        "anything else i can", "anything else we can",
     ]
 
     /// Offers and promises are content, whatever else the clause says: an invented coupon is not courtesy.

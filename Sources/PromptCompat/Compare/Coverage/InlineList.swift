@@ -184,6 +184,15 @@ struct InlineList: Equatable {
         // one may run on after it (the model of the phone you last used), so there only the share decides.
         let chinese = item.contains(where: \.isCJK)
         return (chinese && units.contains(ContentUnit(head))) || ContentUnits.coverage(of: Set(own.map(ContentUnit.init)), by: units) >= 0.5
+            || abbreviation(of: item).map { units.contains(ContentUnit($0)) } == true
+    }
+
+    /// A four-character Chinese term shortened the usual way, by the first character of each half:
+    /// `月度报告` → `月报`, `网上银行` → `网银`, `身份证件` → `身证` (which no text says: no harm).
+    static func abbreviation(of item: String) -> String? {
+        let characters = Array(item)
+        guard characters.count == 4, characters.allSatisfy(\.isCJK) else { return nil }
+        return String([characters[0], characters[2]])
     }
 }
 

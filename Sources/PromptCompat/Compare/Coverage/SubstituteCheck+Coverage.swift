@@ -57,8 +57,10 @@ enum AddedContent {
         // Only facts written in digits in the candidate itself (一元一次方程 is no invented price), and whose number
         // is nowhere in the known texts (满199减30 → 满199元减30元 adds no amount).
         let knownKeys = FactsPreserved.presentKeys(in: known)
+        // A result the candidate works out in front of the reader (`600－100＝500元`) is derived, not invented.
         let invented = FactsPreserved.missingFacts(written, known).filter { fact in
             inventedKinds.contains(fact.kind) && !changedKinds.contains(fact.kind) && candidate.contains(fact.text)
+                && !["=", "＝", "= ", "＝ "].contains { candidate.contains($0 + fact.text) }
                 && !FactsPreserved.containedKeys(fact).contains(where: knownKeys.contains)
         }
         // Two numbered sources at least: a lone `[1]` in a prompt is the citation format, not the list of sources.
@@ -135,9 +137,18 @@ enum ClauseAlignment {
             // keeps few.
             let own = ContentUnits.shared(substantive[i].text, with: characters)
             if own.of > 0, Double(own.shared) > 0.4 * Double(own.of) { return nil }
-            if let known, ContentUnits.coverage(of: substantive[i].units, by: known) > missingCoverage * 2 { return nil }
+            if let known, ContentUnits.coverage(of: substantive[i].units, by: known) > missingCoverage * 2
+                || isCourtesy(substantive[i].text, numbersIn: known) { return nil }
             return substantive[i]
         }
+    }
+
+    /// Courtesy that names a number the prompt or the accepted answer has ("Anything else I can help with on
+    /// account 4471-2290?"): the number is the reader's own, the clause says nothing new.
+    static func isCourtesy(_ text: String, numbersIn known: Set<ContentUnit>) -> Bool {
+        let numbers = ContentUnits.list(text).filter { $0.first?.isNumber == true }
+        guard !numbers.isEmpty, numbers.allSatisfy({ known.contains(ContentUnit($0)) }) else { return false }
+        return CourtesyPhrases.isCourtesy(String(text.filter { !$0.isNumber }))
     }
 
     /// Clauses of the accepted answer that pass on a part of the prompt's input — an exception in the policy,

@@ -22,6 +22,9 @@ struct AddedNamesTests {
         #expect(AddedNames.find(in: Clause.split("Dear Owners, your order AU-77120 ships Monday. Hi Maria!"), known: known).isEmpty)
         #expect(AddedNames.find(in: Clause.split("这款350ml的水杯，热线95XXX"), known: known).isEmpty)
         #expect(AddedNames.find(in: Clause.split("还支持OTA远程升级"), known: known).map(\.names) == [["OTA"]])
+        // An acronym that starts one the prompt has: US for USA.
+        #expect(AddedNames.find(in: Clause.split("Since Toronto is outside the US, the international rate applies"), known: "Employee based in Seattle, USA, flying to Toronto").isEmpty)
+        #expect(AddedNames.find(in: Clause.split("The rate is set by the EU, not by us"), known: "Employee based in Seattle, USA").map(\.names) == [["EU"]])
         // TA is 他/她 in Chinese writing; App and Wi-Fi name no product.
         #expect(AddedNames.find(in: Clause.split("有问题可以随时找TA，也可以在App里连Wi-Fi"), known: known).isEmpty)
         // A heading in title case names nothing.

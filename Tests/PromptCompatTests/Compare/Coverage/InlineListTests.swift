@@ -29,5 +29,8 @@ struct InlineListTests {
         #expect(check.reasons(["本品含有牛奶、鸡蛋和花生，过敏者慎用。"], "过敏提示：含花生、牛奶、鸡蛋。") == [])
         #expect(check.reasons(["This bar contains milk, eggs, and peanuts."], "Allergens: peanuts, milk and eggs.") == [])
         #expect(check.reasons(["This bar contains milk, eggs, and peanuts."], "This bar contains milk and eggs.").count == 1)
+        // A four-character term shortened by the first character of each half is still named.
+        #expect(check.reasons(["负责数据清洗、指标体系和月度报告。"], "负责数据清洗、指标体系及月报。") == [])
+        #expect(check.reasons(["负责数据清洗、指标体系和月度报告。"], "负责数据清洗和指标体系。").count == 1)
     }
 }

@@ -7,7 +7,7 @@ struct NumberWordsTests {
     @Test("Chinese amounts, counts, fractions and discounts become digits", arguments: [
         ("一百九十九元", "199元"), ("三千二百家门店", "3200家门店"), ("百分之十五", "15%"), ("千分之五", "0.5%"),
         ("万分之五", "0.05%"), ("打九折", "打10%"), ("八五折", "15%"), ("8折", "20%"), ("五十分之一", "1/50"),
-        ("两个工作日", "2个工作日"), ("三十天内", "30天内"), ("壹佰元", "100元"),
+        ("两个工作日", "2个工作日"), ("三十天内", "30天内"), ("壹佰元", "100元"), ("每十股派现两元", "每10股派现2元"),
     ])
     func chinese(written: String, digits: String) {
         #expect(NumberWords.digits(in: written) == digits)

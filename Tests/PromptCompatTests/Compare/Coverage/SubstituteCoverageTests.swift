@@ -44,6 +44,22 @@ struct SubstituteCoverageTests {
             == ["dropped: \"创单月历史新高\""])
     }
 
+    @Test("a closing that names the reader's own account number is courtesy; one with a new number is not")
+    func courtesyWithTheirNumber() {
+        let accepted = "Your May bill of £184.20 is based on an estimated reading. Submit a reading by 10 June and we will recalculate it within 2 working days."
+        let candidate = accepted + " Is there anything else I can help with on account 4471-2290?"
+        #expect(check.reasons([accepted], candidate, instructions: "Account 4471-2290, May bill £184.20.") == [])
+        #expect(check.reasons([accepted], candidate, instructions: "May bill £184.20.").count == 1)
+    }
+
+    @Test("an amount the candidate works out in front of the reader is derived, not invented")
+    func computedAmount() {
+        let accepted = "门诊每次免赔额为100元，超出部分按80%赔付。您这次花费600元，可赔付400元。"
+        let candidate = "扣除免赔额：600－100＝500元；按80%赔付：500×80%＝400元。您这次花费600元，可赔付400元。"
+        #expect(check.reasons([accepted], candidate) == [])
+        #expect(SubstituteCheck.facts.reasons([accepted], candidate) == [])
+    }
+
     @Test("a clause one accepted sample lacks is the baseline's own variation, not required")
     func noiseAware() {
         let other = "您好，本店商品签收后7天内支持无理由退货。退货运费由买家承担，质量问题除外。退款将在收到退货后3个工作日内原路退回。"
