@@ -29,6 +29,7 @@ enum AddedNames {
     static func find(in clauses: [Clause], known: String) -> [(clause: Clause, names: [String])] {
         var knownWords: Set<String>?
         return clauses.compactMap { clause in
+            guard !looksLikeCode(clause.text) else { return nil }
             let candidates = nameLike(clause.text)
             guard !candidates.isEmpty else { return nil }
             if knownWords == nil { knownWords = words(known) }
@@ -68,6 +69,23 @@ enum AddedNames {
             }
         }
         return names
+    }
+
+    /// A line of code or a clause quoting it (`await asyncio.sleep(2 ** attempt)`, `` `len(seen)` ``): its
+    /// words are identifiers, not names an answer invents.
+    static func looksLikeCode(_ text: String) -> Bool {
+        if ["`", "{", "}", "==", "->", "=>", " = ", "import ", "def ", "func ", "return ", "#include"].contains(where: { UTF8Search.contains($0, in: text) }) {
+            return true
+        }
+        // A call: a letter right before an opening bracket (`sleep(`, `items[`).
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
+                if (previous >= 0x61 && previous <= 0x7A) || (previous >= 0x41 && previous <= 0x5A) || previous == UInt8(ascii: "_") { return true }
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// An acronym that starts a longer one the known text has: `US` for `USA` or `USD`, `EU` for `EUR`.

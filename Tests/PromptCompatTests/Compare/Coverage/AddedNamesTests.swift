@@ -25,6 +25,9 @@ struct AddedNamesTests {
         // An acronym that starts one the prompt has: US for USA.
         #expect(AddedNames.find(in: Clause.split("Since Toronto is outside the US, the international rate applies"), known: "Employee based in Seattle, USA, flying to Toronto").isEmpty)
         #expect(AddedNames.find(in: Clause.split("The rate is set by the EU, not by us"), known: "Employee based in Seattle, USA").map(\.names) == [["EU"]])
+        // Code names identifiers, not products.
+        #expect(AddedNames.find(in: Clause.split("可以用 await asyncio.sleep(2 ** attempt) 实现重试"), known: known).isEmpty)
+        #expect(AddedNames.find(in: Clause.split("用`seen`集合去重"), known: known).isEmpty)
         // TA is 他/她 in Chinese writing; App and Wi-Fi name no product.
         #expect(AddedNames.find(in: Clause.split("有问题可以随时找TA，也可以在App里连Wi-Fi"), known: known).isEmpty)
         // A heading in title case names nothing.
