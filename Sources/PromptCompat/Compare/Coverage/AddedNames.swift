@@ -29,8 +29,9 @@ enum AddedNames {
     static func find(in clauses: [Clause], known: String) -> [(clause: Clause, names: [String])] {
         var knownWords: Set<String>?
         return clauses.compactMap { clause in
-            guard !looksLikeCode(clause.text) else { return nil }
-            let candidates = nameLike(clause.text)
+            let prose = withoutCodeSpans(clause.text)
+            guard !looksLikeCode(prose) else { return nil }
+            let candidates = nameLike(prose)
             guard !candidates.isEmpty else { return nil }
             if knownWords == nil { knownWords = words(known) }
             let names = candidates.filter { name in
@@ -71,10 +72,16 @@ enum AddedNames {
         return names
     }
 
-    /// A line of code or a clause quoting it (`await asyncio.sleep(2 ** attempt)`, `` `len(seen)` ``): its
-    /// words are identifiers, not names an answer invents.
+    /// A clause without its inline code (`` `idempotency_key_reused` ``): identifiers, not names.
+    static func withoutCodeSpans(_ text: String) -> String {
+        guard UTF8Search.contains("`", in: text) else { return text }
+        return text.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")
+    }
+
+    /// A line of code (`await asyncio.sleep(2 ** attempt)`, `items = {}`): its words are identifiers, not
+    /// names an answer invents.
     static func looksLikeCode(_ text: String) -> Bool {
-        if ["`", "{", "}", "==", "->", "=>", " = ", "import ", "def ", "func ", "return ", "#include"].contains(where: { UTF8Search.contains($0, in: text) }) {
+        if ["{", "}", "==", "->", "=>", " = ", "import ", "def ", "func ", "return ", "#include"].contains(where: { UTF8Search.contains($0, in: text) }) {
             return true
         }
         // A call: a letter right before an opening bracket (`sleep(`, `items[`).
