@@ -168,7 +168,9 @@ struct SocketTransportTests {
         let failure = await call.value
         #expect(failure?.message.contains("cancelled") == true, "\(failure?.message ?? "no failure")")
         try await waitForTransport { hungUp.value == 1 }
-        #expect(clock.now - start < .seconds(5))
+        // Closed by the cancel, not by the 30 s timeout. The bound leaves room for a loaded CI machine (5.3 s
+        // seen with the model servers and the rest of the suite on two cores); it is not a timing figure.
+        #expect(clock.now - start < .seconds(15))
     }
 }
 
