@@ -52,6 +52,13 @@ public struct Clause: Sendable, Equatable {
         UTF8Search.contains("**", in: line) ? line.replacingOccurrences(of: "**", with: "") : line
     }
 
+    /// ", but …": the contrast starts a clause of its own (`… will become read-only, but no data
+    /// is deleted`), as a Chinese comma does.
+    static func startsContrast(_ characters: [Character], at i: Int) -> Bool {
+        let word: [Character] = [" ", "b", "u", "t", " "]
+        return i + word.count <= characters.count && Array(characters[i..<(i + word.count)]) == word
+    }
+
     /// Sentence ends always; a comma when a CJK character is next to it (a Chinese clause break, which NFKC
     /// made `,`); a `.` only before a space or the end and after a letter or CJK character (not `1.5`, not `e.g.`).
     static func pieces(of line: String) -> [String] {
@@ -62,7 +69,7 @@ public struct Clause: Sendable, Equatable {
             let breaks: Bool
             switch c {
             case "。", "!", "?", "！", "？", ";", "；": breaks = true
-            case ",", "，": breaks = previous.isCJK || next.isCJK
+            case ",", "，": breaks = previous.isCJK || next.isCJK || startsContrast(characters, at: i + 1)
             case ".": breaks = next == " " && (previous.isLetter || previous.isCJK || previous == ")") && !(i >= 2 && characters[i - 2] == ".")
             default: breaks = false
             }

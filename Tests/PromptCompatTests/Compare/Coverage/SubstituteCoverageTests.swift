@@ -60,6 +60,14 @@ struct SubstituteCoverageTests {
         #expect(SubstituteCheck.facts.reasons([accepted], candidate) == [])
     }
 
+    @Test("the half of a sentence before \", but\" is a clause of its own: dropped while the rest is kept")
+    func droppedBeforeBut() {
+        let policy = "Policy: when you downgrade, forms above the new plan's limit are switched to read-only; no data is deleted. Annual fees are non-refundable."
+        let accepted = "Annual fees are non-refundable, so you keep Pro until renewal. When the downgrade takes effect, any forms above Basic's limit will become read-only, but no data will be deleted."
+        let candidate = "Annual fees aren't refundable, so you keep full Pro access until renewal. Your data is safe: nothing is deleted when you downgrade."
+        #expect(check.reasons([accepted], candidate, instructions: policy).contains { $0.hasPrefix("dropped: \"When the downgrade takes effect") })
+    }
+
     @Test("a clause one accepted sample lacks is the baseline's own variation, not required")
     func noiseAware() {
         let other = "您好，本店商品签收后7天内支持无理由退货。退货运费由买家承担，质量问题除外。退款将在收到退货后3个工作日内原路退回。"
