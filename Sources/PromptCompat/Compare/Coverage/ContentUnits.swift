@@ -9,7 +9,8 @@ import Foundation
 /// units that the other text has anywhere, which tolerates reordering and merged sentences.
 ///
 /// ```swift
-/// let units = ContentUnits.of("定制商品除外")          // ["定制", "制商", "商品", "品除", "除外"]
+/// ContentUnits.list("定制商品除外")                    // ["定制", "制商", "商品", "品除", "除外"]
+/// let units = ContentUnits.of("定制商品除外")          // the same five, as ``ContentUnit`` hashes
 /// ContentUnits.coverage(of: units, by: ContentUnits.of("所有商品7天内可退"))   // 0.2 (商品)
 /// ```
 public enum ContentUnits {
@@ -26,10 +27,8 @@ public enum ContentUnits {
     /// The units of `text` as a set.
     public static func of(_ text: String) -> Set<ContentUnit> { read(text).units }
 
-    /// The Chinese, Japanese and Korean characters of `text`'s units (scalar values): what a reworded clause
-    /// keeps some of (库存有限 → 库存不多).
-    static func characters(of text: String) -> Set<UInt32> { read(text).characters }
-
+    /// The units of `text`, and the Chinese, Japanese and Korean characters in them (scalar values): what a
+    /// reworded clause keeps some of (库存有限 → 库存不多). Remembered for the last texts.
     static func read(_ text: String) -> (units: Set<ContentUnit>, characters: Set<UInt32>) {
         recent.value(for: text) { text in
             let list = list(text)
