@@ -244,14 +244,31 @@ struct RunnerBench {
 /// The process's peak resident memory so far, or with `children` that of the largest child waited for, in
 /// MB (`ru_maxrss` is in KB on Linux, bytes on macOS).
 func maxResidentMegabytes(children: Bool = false) -> Int {
+    #if os(Linux)
+    return resourceUsage(children: children).ru_maxrss / 1024
+    #else
+    return resourceUsage(children: children).ru_maxrss / 1_048_576
+    #endif
+}
+
+/// `getrusage` of the process, or with `children` of the children waited for so far.
+func resourceUsage(children: Bool = false) -> rusage {
     var usage = rusage()
     #if os(Linux)
     getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_maxrss / 1024
     #else
     getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage)
-    return usage.ru_maxrss / 1_048_576
     #endif
+    return usage
+}
+
+extension rusage {
+    /// User + system CPU time, in seconds.
+    var cpuSeconds: Double { ru_utime.seconds + ru_stime.seconds }
+}
+
+extension timeval {
+    var seconds: Double { Double(tv_sec) + Double(tv_usec) / 1e6 }
 }
 
 /// The 1-, 5- and 15-minute load averages, `1.02 0.87 0.55`.
@@ -262,28 +279,10 @@ func loadAverage() -> String {
 }
 
 /// User + system CPU time of the process so far, in seconds.
-func cpuSeconds() -> Double {
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-}
+func cpuSeconds() -> Double { resourceUsage().cpuSeconds }
 
 /// User + system CPU time of the children waited for so far, in seconds.
-func childrenCPUSeconds() -> Double {
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    #else
-    getrusage(RUSAGE_CHILDREN, &usage)
-    #endif
-    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-}
+func childrenCPUSeconds() -> Double { resourceUsage(children: true).cpuSeconds }
 
 /// A two-column table of figures.
 func table(_ rows: [(String, String)]) {

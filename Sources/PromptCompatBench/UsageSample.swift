@@ -24,15 +24,9 @@ struct UsageSample {
     var machine: (busy: Double, idle: Double, steal: Double)?
 
     static func now() -> UsageSample {
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        #endif
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        let usage = resourceUsage()
         return UsageSample(
-            wall: .now, user: seconds(usage.ru_utime), system: seconds(usage.ru_stime),
+            wall: .now, user: usage.ru_utime.seconds, system: usage.ru_stime.seconds,
             minorFaults: usage.ru_minflt, majorFaults: usage.ru_majflt,
             voluntarySwitches: usage.ru_nvcsw, involuntarySwitches: usage.ru_nivcsw,
             maxResidentKB: usage.ru_maxrss, machine: machineTimes()
