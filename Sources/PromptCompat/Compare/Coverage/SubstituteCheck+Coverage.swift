@@ -193,7 +193,7 @@ enum ClauseAlignment {
         let slots = [before.map { $0 + 1 }, after.map { $0 - 1 }].compactMap { $0 }.filter { slot in
             candidate.indices.contains(slot) && slot > (before ?? -1) && slot < (after ?? candidate.count)
         }
-        let characters = Set(clause.text.unicodeScalars.filter(Tokenizer.isCJK).map(\.value))
+        let characters = ContentUnits.cjkScalars(of: clause.text)
         return slots.contains { slot in
             let other = candidate[slot]
             guard !CourtesyPhrases.isCourtesy(other.text), ContentUnits.coverage(of: other.units, by: accepted) <= 0.5 else { return false }

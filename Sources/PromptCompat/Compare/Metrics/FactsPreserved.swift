@@ -63,8 +63,7 @@ public struct FactsPreserved: Metric {
     /// An amount is also kept by its bare number (`免赔额：600－100＝500元` keeps `免赔额100元`); a percentage or
     /// another amount with that number is not the amount (¥20 off → 20% off is a change).
     static func missingFacts(_ reference: String, _ candidate: String) -> [Fact] {
-        let written = facts(in: candidate)
-        let present = Set(written.flatMap(containedKeys)), bare = Set(written.filter { $0.kind == .number }.map(\.key))
+        let present = presentKeys(in: candidate), bare = Set(facts(in: candidate).filter { $0.kind == .number }.map(\.key))
         return distinct(facts(in: reference)).filter { fact in
             !present.contains(fact.key) && !(fact.kind == .amount && containedKeys(fact).dropFirst().contains(where: bare.contains))
         }
