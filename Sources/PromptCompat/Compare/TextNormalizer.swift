@@ -55,7 +55,7 @@ public enum TextNormalizer {
     public static func comparable(_ text: String) -> String {
         recentComparable.value(for: text) { text in
             let normalized = normalize(text)
-            guard normalized.unicodeScalars.contains(where: { foldStarts.contains($0) }) else { return normalized.lowercased() }
+            guard normalized.unicodeScalars.contains(where: { foldStarts.contains($0) }) else { return normalized.lowercasedFast() }
             return foldedStableScalars(normalized) ?? foldedCharacters(normalized).lowercased()
         }
     }

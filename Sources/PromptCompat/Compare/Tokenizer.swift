@@ -19,16 +19,21 @@ import Foundation
 public enum Tokenizer {
     public static func tokens(_ text: String, cjkBigrams: Bool = false) -> [String] {
         let scalars = TextNormalizer.nfkcScalars(text)
-        func string(_ range: Range<Int>) -> String {
-            var result = ""
-            result.unicodeScalars.append(contentsOf: scalars[range])
-            return result
-        }
         var tokens: [String] = []
         scan(scalars, cjkBigrams: cjkBigrams) { kind, range in
-            tokens.append(kind == .cjk ? string(range) : string(range).lowercased())
+            tokens.append(kind == .cjk ? string(scalars[range]) : string(scalars[range]).lowercasedFast())
         }
         return tokens
+    }
+
+    /// The text of `scalars`, encoded straight into a new string's UTF-8 buffer.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        let count = scalars.reduce(0) { $0 + UTF8.width($1) }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var i = 0
+            for scalar in scalars { UTF8.encode(scalar) { buffer[i] = $0; i += 1 } }
+            return count
+        }
     }
 
     /// The fast path for comparisons: the tokens of both texts as integer ids from one shared table, so
@@ -56,9 +61,8 @@ public enum Tokenizer {
             case .cjk where range.count == 1: ids.append(scalars[range.lowerBound].value)
             case .cjk: ids.append(interner.id(bigram: scalars[range.lowerBound], scalars[range.lowerBound + 1]))
             case .word, .number:
-                var token = ""
-                token.unicodeScalars.append(contentsOf: scalars[range])
-                ids.append(interner.id(word: kind == .word ? token.lowercased() : token))
+                let token = string(scalars[range])
+                ids.append(interner.id(word: kind == .word ? token.lowercasedFast() : token))
             }
         }
         return ids

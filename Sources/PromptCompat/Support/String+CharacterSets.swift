@@ -69,3 +69,45 @@ extension Unicode.Scalar {
         return ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
     }
 }
+
+extension StringProtocol {
+    /// `split(whereSeparator:)` with separators that are single scalars, read on scalars instead of
+    /// `Character`s: a separator splits where it is a whole character, as there — not the `\n` of a `\r\n`, not a
+    /// mark followed by a combining one. Empty pieces are omitted. `\r` is not a separator here.
+    ///
+    /// ```swift
+    /// "是。否！\r\n好".splitting(on: ["。", "！", "\n"])   // ["是", "否", "\r\n好"]
+    /// ```
+    func splitting(on separators: Set<Unicode.Scalar>) -> [SubSequence] {
+        let scalars = unicodeScalars
+        var pieces: [SubSequence] = []
+        var start = scalars.startIndex, i = scalars.startIndex
+        var previous: Unicode.Scalar = " "
+        while i < scalars.endIndex {
+            let scalar = scalars[i], after = scalars.index(after: i)
+            // A control character (a line end) is a character of its own whatever follows it (rule GB4).
+            if separators.contains(scalar), !(scalar == "\n" && previous == "\r"),
+               after == scalars.endIndex || scalar.properties.generalCategory == .control || !Self.extendsCharacter(scalars[after]) {
+                if start < i { pieces.append(self[start..<i]) }
+                start = after
+            }
+            previous = scalar
+            i = after
+        }
+        if start < scalars.endIndex { pieces.append(self[start...]) }
+        return pieces
+    }
+
+    /// A scalar that joins the character before it (grapheme rules GB9, GB9a): an extending mark, the
+    /// zero-width joiner, a spacing mark.
+    private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        guard !scalar.isASCII else { return false }
+        return scalar.properties.isGraphemeExtend || scalar == "\u{200D}" || scalar.properties.generalCategory == .spacingMark
+    }
+}
+
+extension CharacterSet {
+    /// Unions built once: building one at each call costs more than the trimming it serves.
+    static let punctuationAndWhitespaces = CharacterSet.punctuationCharacters.union(.whitespaces)
+    static let punctuationAndSymbols = CharacterSet.punctuationCharacters.union(.symbols)
+}

@@ -107,4 +107,24 @@ struct TextNormalizerPassesTests {
         #expect(!UTF8Search.contains("format", in: "information", unlessNextTo: UTF8Search.isASCIIAlphanumeric))
         #expect(UTF8Search.contains("format", in: "按格式format:", unlessNextTo: UTF8Search.isASCIIAlphanumeric))
     }
+
+    @Test("UTF-8 search finds the first occurrence a byte-by-byte scan finds, on generated texts and their own pieces")
+    func utf8SearchMatchesByteScan() {
+        func scan(_ needle: String, _ text: String) -> Int? {
+            let n = Array(needle.utf8), t = Array(text.utf8)
+            guard n.count <= t.count else { return n.isEmpty ? 0 : nil }
+            return (0...(t.count - n.count)).first { Array(t[$0..<($0 + n.count)]) == n }
+        }
+        var mismatches: [(String, String)] = []
+        for (index, text) in Self.generated.prefix(1500).enumerated() {
+            let other = Self.generated[(index * 7 + 3) % Self.generated.count]
+            // A piece of the text itself (found), of another text (mostly not), and a repeated one.
+            let needles = [String(text.dropFirst(text.count / 3).prefix(3)), String(other.prefix(2)), String(repeating: String(text.suffix(1)), count: 2)]
+            for needle in needles where UTF8Search.firstOffset(of: needle, in: text, where: { _, _ in true }) != scan(needle, text) {
+                mismatches.append((needle, text))
+            }
+        }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map { Self.hex($0.0) + " in " + Self.hex($0.1) } ?? "")")
+        #expect(UTF8Search.firstOffset(of: "款", in: "退款，退款", where: { _, offset in offset > 3 }) == 12)
+    }
 }

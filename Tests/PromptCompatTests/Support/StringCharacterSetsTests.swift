@@ -43,4 +43,23 @@ struct StringCharacterSetsTests {
         let mismatches = scalars.filter { $0.isAlphanumeric != CharacterSet.alphanumerics.contains($0) }
         #expect(mismatches.isEmpty, "first: \(mismatches.first.map { String($0.value, radix: 16) } ?? "")")
     }
+
+    @Test("lowercasedFast equals lowercased() on generated texts, cased scripts and every scalar it copies")
+    func lowercasedFastMatchesStandardLibrary() {
+        let cased = ["订单 OK，已发货", "ÀBÇ Straße", "İstanbul", "ΣΑΣ", "Ｆｕｌｌ ＷＩＤＴＨ", "ǅ", "ＡＢＣ订单", "カタカナ ABC"]
+        let mismatches = (Self.texts + cased).filter { $0.lowercasedFast() != $0.lowercased() }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
+        let copied = [0x80...0xBF, 0x2000...0x2FFF, 0x3000...0x9FFF, 0xF000...0xFFFF, 0x1_F000...0x1_FFFF].joined().compactMap(Unicode.Scalar.init).map { "A\($0)" }
+        #expect(copied.allSatisfy { $0.lowercasedFast() == $0.lowercased() })
+    }
+
+    @Test("splitting(on:) equals split(whereSeparator:) on characters, CR-LF and combining marks included")
+    func splittingMatchesCharacterSplit() {
+        let ends = "。\n;；!！?？,."
+        let texts = Self.texts + ["是。否！\r\n好", "a;\u{301}b", "Done.\r\nNext", "。。", "x?\u{200D}y"]
+        let mismatches = texts.filter { text in
+            text.splitting(on: Set(ends.unicodeScalars)).map(String.init) != text.split(whereSeparator: { ends.contains($0) }).map(String.init)
+        }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
+    }
 }

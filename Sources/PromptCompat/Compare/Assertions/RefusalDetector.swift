@@ -54,7 +54,7 @@ enum RefusalDetector {
         var result = " "
         var lastWasCJK: Bool?
         var gap = false
-        for scalar in TextNormalizer.nfkc(text).lowercased().unicodeScalars {
+        for scalar in TextNormalizer.nfkc(text).lowercasedFast().unicodeScalars {
             let isCJK = Tokenizer.isCJK(scalar)
             guard isCJK || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) else {
                 gap = true

@@ -11,9 +11,11 @@ enum LabelSetReader {
         "classify", "choose", "select", "return",
     ]
 
+    static let sentenceEnds = Set("。\n;；!！?？".unicodeScalars)
+
     static func labels(in text: String) -> [String] {
-        for sentence in text.split(whereSeparator: { "。\n;；!！?？".contains($0) }).map(String.init) {
-            let lowered = sentence.lowercased()
+        for sentence in text.splitting(on: sentenceEnds).map(String.init) {
+            let lowered = sentence.lowercasedFast()
             if let yesNo = yesNo(lowered) { return yesNo }
             guard UTF8Search.containsAny(cues, in: lowered) else { continue }
             if let quoted = quotedOptions(sentence), quoted.count >= 2 { return quoted }
@@ -32,7 +34,7 @@ enum LabelSetReader {
 
     static func listAfterColon(_ sentence: String) -> [String]? {
         guard let colon = sentence.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
-        let head = sentence[..<colon].lowercased()
+        let head = sentence[..<colon].lowercasedFast()
         guard ["类别", "标签", "分类", "选项", "可选", "取值", "类型", "categories", "labels", "options", "classes", "label", "category", "one of"].contains(where: head.contains) else { return nil }
         let items = sentence[sentence.index(after: colon)...]
             .components(separatedBy: CharacterSet(charactersIn: "、，,/|"))

@@ -47,7 +47,7 @@ enum LengthLimitReader {
     /// Which patterns may match: the Chinese ones (a digit before `字` or `句`), the English ones (a digit
     /// before `word` or `char`, or the word "sentence").
     static func mayHoldLimits(_ text: String) -> (chinese: Bool, english: Bool) {
-        var english = UTF8Search.contains("sentence", in: text.lowercased()), chinese = false
+        var english = UTF8Search.contains("sentence", in: text.lowercasedFast()), chinese = false
         let units: [(bytes: [UInt8], chinese: Bool)] = [(Array("字".utf8), true), (Array("句".utf8), true), (Array("word".utf8), false),
                                                        (Array("char".utf8), false), (Array("Word".utf8), false), (Array("Char".utf8), false)]
         var text = text
@@ -77,7 +77,7 @@ enum LengthLimitReader {
                 guard count > 0 else { continue }
                 var unit = pattern.fixedUnit ?? .characters
                 if pattern.unitGroup > 0 {
-                    let word = ns.substring(with: match.range(at: pattern.unitGroup)).lowercased()
+                    let word = ns.substring(with: match.range(at: pattern.unitGroup)).lowercasedFast()
                     unit = word.hasPrefix("word") ? .words : word.hasPrefix("sentence") ? .sentences : .characters
                 }
                 let approximate = pattern.approximateGroup > 0 && match.range(at: pattern.approximateGroup).location != NSNotFound
@@ -92,7 +92,7 @@ enum LengthLimitReader {
     /// The scope a limit's preceding words give it: the words of its own clause, at most 12 characters back.
     static func scope(before range: NSRange, in text: NSString) -> Limit.Scope {
         let start = max(0, range.location - 12)
-        var window = text.substring(with: NSRange(location: start, length: range.location - start)).lowercased()
+        var window = text.substring(with: NSRange(location: start, length: range.location - start)).lowercasedFast()
         if let cut = window.lastIndex(where: { "。.;；\n!?！？".contains($0) }) { window = String(window[window.index(after: cut)...]) }
         if eachWords.contains(where: window.contains) { return .eachLine }
         if titleWords.contains(where: window.contains) { return .firstLine }

@@ -35,7 +35,7 @@ public struct PromptConstraints: Sendable, Equatable {
 
     public static func read(_ instructions: String) -> PromptConstraints {
         recent.value(for: instructions) { text in
-            let lowered = text.lowercased()
+            let lowered = text.lowercasedFast()
             var constraints = PromptConstraints()
             constraints.limits = LengthLimitReader.limits(in: NumberWords.digits(in: text))
             constraints.labels = LabelSetReader.labels(in: text)

@@ -29,7 +29,7 @@ enum ActionOwners {
     static let actionWords = ["action", "owner", "todo", "to-do", "to do", "next step", "follow-up", "follow up", "assigned", "responsible", "待办", "负责", "行动项", "分工", "跟进", "后续"]
 
     static func names(in answer: String, prompt: String) -> [String] {
-        let lowered = answer.lowercased()
+        let lowered = answer.lowercasedFast()
         guard UTF8Search.containsAny(actionWords, in: lowered) else { return [] }
         var names: [String] = []
         for line in TextNormalizer.normalize(answer).split(whereSeparator: \.isNewline) {
@@ -38,7 +38,7 @@ enum ActionOwners {
                 let label = String(text[..<colon]).trimming(.whitespaces).replacingOccurrences(of: #"[（(][^）)]*[）)]$"#, with: "", options: .regularExpression)
                 if isPerson(label) { names.append(label) }
                 // 负责人：张伟 / Owner: Marco
-                if ["负责人", "owner", "assignee", "assigned to"].contains(label.lowercased()) {
+                if ["负责人", "owner", "assignee", "assigned to"].contains(label.lowercasedFast()) {
                     let value = text[text.index(after: colon)...].trimming(.whitespaces).prefix { !",，;；。.(（".contains($0) }
                     if isPerson(String(value)) { names.append(String(value)) }
                 }
@@ -57,7 +57,7 @@ enum ActionOwners {
     }
 
     static func isPerson(_ label: String) -> Bool {
-        guard !label.isEmpty, !labels.contains(label.lowercased()) else { return false }
+        guard !label.isEmpty, !labels.contains(label.lowercasedFast()) else { return false }
         if label.allSatisfy(\.isCJK) {
             guard (2...4).contains(label.count), let first = label.first else { return false }
             return (surnames.contains(first) && label.count <= 3) || titles.contains { label.hasSuffix($0) }

@@ -35,7 +35,7 @@ enum AddedNames {
             guard !candidates.isEmpty else { return nil }
             if knownWords == nil { knownWords = words(known) }
             let names = candidates.filter { name in
-                let lower = name.lowercased()
+                let lower = name.lowercasedFast()
                 return !(knownWords ?? []).contains(lower) && !(knownWords ?? []).contains(ContentUnits.stem(lower))
                     && !isShortForm(name, in: known)
             }
@@ -49,7 +49,7 @@ enum AddedNames {
     /// or an underscore are codes, the facts check's; `X`s are a masked number; a possessive is its word.
     static func nameLike(_ text: String) -> [String] {
         if text.contains(where: \.isCJK) {
-            return latinRuns(text).filter { $0.count >= 2 && !$0.allSatisfy { $0 == "X" } && !ordinary.contains($0.lowercased()) }
+            return latinRuns(text).filter { $0.count >= 2 && !$0.allSatisfy { $0 == "X" } && !ordinary.contains($0.lowercasedFast()) }
         }
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         // A heading or a title in title case capitalizes every word of four letters or more.
@@ -59,13 +59,13 @@ enum AddedNames {
         for i in tokens.indices.dropFirst() {
             guard let mark = tokens[i - 1].last, mark.isLowercase || mark == ",",
                   !tokens[i].contains(where: { $0.isNumber || $0 == "_" || $0 == "`" }),
-                  !greetings.contains(tokens[i - 1].lowercased()) else { continue }
+                  !greetings.contains(tokens[i - 1].lowercasedFast()) else { continue }
             let word = tokens[i].split(separator: "'").first.map(String.init) ?? ""
             for part in word.split(whereSeparator: { "-/.".contains($0) }) {
-                let part = part.trimmingCharacters(in: .punctuationCharacters.union(.symbols))
+                let part = part.trimmingCharacters(in: .punctuationAndSymbols)
                 guard let first = part.first, part.count >= 2, part.allSatisfy(\.isLetter),
                       first.isUppercase || part.dropFirst().contains(where: \.isUppercase),
-                      !ordinary.contains(part.lowercased()) else { continue }
+                      !ordinary.contains(part.lowercasedFast()) else { continue }
                 names.append(part)
             }
         }
@@ -129,7 +129,7 @@ enum AddedNames {
     /// The lower-cased words of `text`, each also as its stem.
     static func words(_ text: String) -> Set<String> {
         var set: Set<String> = []
-        for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) || $0.isCJK }) where word.first?.isASCII == true {
+        for word in text.lowercasedFast().split(whereSeparator: { !($0.isLetter || $0.isNumber) || $0.isCJK }) where word.first?.isASCII == true {
             let w = String(word)
             set.insert(w)
             set.insert(ContentUnits.stem(w))

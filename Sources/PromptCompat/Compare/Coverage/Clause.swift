@@ -52,35 +52,34 @@ public struct Clause: Sendable, Equatable {
         UTF8Search.contains("**", in: line) ? line.replacingOccurrences(of: "**", with: "") : line
     }
 
-    /// ", but …": the contrast starts a clause of its own (`… will become read-only, but no data
-    /// is deleted`), as a Chinese comma does.
-    static func startsContrast(_ characters: [Character], at i: Int) -> Bool {
-        let word: [Character] = [" ", "b", "u", "t", " "]
-        return i + word.count <= characters.count && Array(characters[i..<(i + word.count)]) == word
-    }
-
     /// Sentence ends always; a comma when a CJK character is next to it (a Chinese clause break, which NFKC
-    /// made `,`); a `.` only before a space or the end and after a letter or CJK character (not `1.5`, not `e.g.`).
+    /// made `,`); a `.` only before a space or the end and after a letter or CJK character (not `1.5`, not `e.g.`);
+    /// ", but …": the contrast starts a clause of its own (`… will become read-only, but no data is deleted`),
+    /// as a Chinese comma does. Read scalar by scalar: every mark that breaks is one scalar.
     static func pieces(of line: String) -> [String] {
-        let characters = Array(line)
-        var pieces: [String] = [], current = ""
-        for (i, c) in characters.enumerated() {
-            let previous = i > 0 ? characters[i - 1] : " ", next = i + 1 < characters.count ? characters[i + 1] : " "
+        let scalars = line.unicodeScalars
+        var pieces: [String] = []
+        var pieceStart = scalars.startIndex, i = scalars.startIndex
+        var previous: Unicode.Scalar = " ", beforePrevious: Unicode.Scalar = " "
+        while i < scalars.endIndex {
+            let c = scalars[i], after = scalars.index(after: i)
+            let next: Unicode.Scalar = after < scalars.endIndex ? scalars[after] : " "
             let breaks: Bool
             switch c {
             case "。", "!", "?", "！", "？", ";", "；": breaks = true
-            case ",", "，": breaks = previous.isCJK || next.isCJK || startsContrast(characters, at: i + 1)
-            case ".": breaks = next == " " && (previous.isLetter || previous.isCJK || previous == ")") && !(i >= 2 && characters[i - 2] == ".")
+            case ",", "，": breaks = Tokenizer.isCJK(previous) || Tokenizer.isCJK(next) || scalars[after...].starts(with: " but ".unicodeScalars)
+            case ".": breaks = next == " " && (Tokenizer.isAlphabetic(previous) || Tokenizer.isCJK(previous) || previous == ")") && beforePrevious != "."
             default: breaks = false
             }
             if breaks {
-                pieces.append(current)
-                current = ""
-            } else {
-                current.append(c)
+                pieces.append(String(line[pieceStart..<i]))
+                pieceStart = after
             }
+            beforePrevious = previous
+            previous = c
+            i = after
         }
-        pieces.append(current)
+        pieces.append(String(line[pieceStart...]))
         return pieces
     }
 }

@@ -18,25 +18,36 @@ public enum ContentUnits {
     public static func list(_ text: String) -> [String] {
         Tokenizer.tokens(NumberWords.digits(in: text), cjkBigrams: true).compactMap { token in
             guard let first = token.unicodeScalars.first else { return nil }
-            if Tokenizer.isCJK(first) { return token }
-            if Tokenizer.isASCIIDigit(first) { return FactExtractor.canonicalNumber(token) }
-            return stopWords.contains(token) ? nil : stem(token)
+            return Tokenizer.isCJK(first) ? token : unit(ofWord: token)
         }
+    }
+
+    /// A number's canonical digits, or a word stemmed; nil for a function word.
+    static func unit(ofWord token: String) -> String? {
+        if token.unicodeScalars.first.map(Tokenizer.isASCIIDigit) == true { return FactExtractor.canonicalNumber(token) }
+        return stopWords.contains(token) ? nil : stem(token)
     }
 
     /// The units of `text` as a set.
     public static func of(_ text: String) -> Set<ContentUnit> { read(text).units }
 
     /// The units of `text`, and the Chinese, Japanese and Korean characters in them (scalar values): what a
-    /// reworded clause keeps some of (库存有限 → 库存不多). Remembered for the last texts.
+    /// reworded clause keeps some of (库存有限 → 库存不多). Remembered for the last texts. The units of
+    /// ``list(_:)``, with a CJK piece hashed from its scalars rather than made a `String` first.
     static func read(_ text: String) -> (units: Set<ContentUnit>, characters: Set<UInt32>) {
         recent.value(for: text) { text in
-            let list = list(text)
-            var characters = Set<UInt32>()
-            for unit in list where unit.unicodeScalars.first.map(Tokenizer.isCJK) == true {
-                for scalar in unit.unicodeScalars where Tokenizer.isCJK(scalar) { characters.insert(scalar.value) }
+            let scalars = TextNormalizer.nfkcScalars(NumberWords.digits(in: text))
+            var units = Set<ContentUnit>(), characters = Set<UInt32>()
+            Tokenizer.scan(scalars, cjkBigrams: true) { kind, range in
+                let piece = scalars[range]
+                if kind == .cjk {
+                    units.insert(ContentUnit(piece))
+                    for scalar in piece { characters.insert(scalar.value) }
+                } else if let unit = unit(ofWord: Tokenizer.string(piece).lowercasedFast()) {
+                    units.insert(ContentUnit(unit))
+                }
             }
-            return (Set(list.map(ContentUnit.init)), characters)
+            return (units, characters)
         }
     }
 
@@ -67,12 +78,27 @@ public enum ContentUnits {
     /// A plural or third-person `s`, `es` after a sibilant, and `ed`/`ing` of a long word folded, so
     /// `refunds` meets `refund` and `charged` meets `charge`: a reader's match, not a linguist's.
     static func stem(_ word: String) -> String {
-        var w = Substring(word)
-        if w.count > 5, w.hasSuffix("ing") { w = w.dropLast(3) } else if w.count > 4, w.hasSuffix("ed") { w = w.dropLast(2) }
-        else if w.count > 3, w.hasSuffix("ies") { w = w.dropLast(3) + "y" }
-        else if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us") { w = w.dropLast() }
-        if w.count > 3, w.hasSuffix("e") { w = w.dropLast() }
-        return String(w)
+        // An ASCII word (most) is read on its bytes; a character count then is a byte count.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            let (kept, y) = stemmed(Substring(word).utf8) { Array($0.utf8) }
+            return String(Substring(kept)) + (y ? "y" : "")
+        }
+        let (kept, y) = stemmed(Substring(word)) { Array($0) }
+        return String(kept) + (y ? "y" : "")
+    }
+
+    /// `word` less its folded ending, and whether a `y` replaces it (`ies`).
+    private static func stemmed<Word: BidirectionalCollection>(_ word: Word, _ letters: (String) -> [Word.Element]) -> (Word, Bool)
+        where Word.SubSequence == Word, Word.Element: Equatable
+    {
+        func ends(_ w: Word, _ suffix: String) -> Bool { w.reversed().starts(with: letters(suffix).reversed()) }
+        var w = word
+        let count = w.count
+        if count > 5, ends(w, "ing") { w = w.dropLast(3) } else if count > 4, ends(w, "ed") { w = w.dropLast(2) }
+        else if count > 3, ends(w, "ies") { return (w.dropLast(3), true) }
+        else if count > 3, ends(w, "s"), !ends(w, "ss"), !ends(w, "us") { w = w.dropLast() }
+        if w.count > 3, ends(w, "e") { w = w.dropLast() }
+        return (w, false)
     }
 
     /// English function words: they carry no content of their own to align.
@@ -95,8 +121,18 @@ public struct ContentUnit: Hashable, Sendable {
 
     /// The unit `text` (FNV-1a of its bytes).
     public init(_ text: String) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        var hash = Self.offsetBasis
+        for byte in text.utf8 { Self.mix(byte, into: &hash) }
         value = hash
     }
+
+    /// The unit written by `scalars`: the same hash as the text of those scalars.
+    init(_ scalars: ArraySlice<Unicode.Scalar>) {
+        var hash = Self.offsetBasis
+        for scalar in scalars { UTF8.encode(scalar) { Self.mix($0, into: &hash) } }
+        value = hash
+    }
+
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static func mix(_ byte: UInt8, into hash: inout UInt64) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
 }

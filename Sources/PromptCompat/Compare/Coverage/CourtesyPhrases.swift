@@ -46,7 +46,7 @@ public enum CourtesyPhrases {
     ]
 
     public static func isCondition(_ clause: String) -> Bool {
-        conditionAnswers.value(for: clause) { UTF8Search.containsAny(conditions, in: $0.lowercased() + " ") }
+        conditionAnswers.value(for: clause) { UTF8Search.containsAny(conditions, in: $0.lowercasedFast() + " ") }
     }
 
     /// The answers for the last clauses: an accepted answer's clauses come back with every case of its prompt.
@@ -57,7 +57,7 @@ public enum CourtesyPhrases {
     /// A clause that claims something checkable: a number, a citation, an offer or a promise.
     public static func isClaim(_ clause: String) -> Bool {
         claimAnswers.value(for: clause) { clause in
-            let lowered = clause.lowercased()
+            let lowered = clause.lowercasedFast()
             return lowered.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || UTF8Search.containsAny(offers, in: lowered) || UTF8Search.containsAny(claims, in: lowered)
         }
     }
@@ -70,7 +70,7 @@ public enum CourtesyPhrases {
     /// Whether `clause` is courtesy only.
     public static func isCourtesy(_ clause: String) -> Bool {
         courtesyAnswers.value(for: clause) { clause in
-            let lowered = clause.lowercased() + " "
+            let lowered = clause.lowercasedFast() + " "
             guard !lowered.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
             return UTF8Search.containsAny(courtesy, in: lowered) && !UTF8Search.containsAny(offers, in: lowered)
         }

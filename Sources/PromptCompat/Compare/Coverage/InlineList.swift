@@ -52,14 +52,14 @@ struct InlineList: Equatable {
 
     /// An item without its aside, its joining word (`and`, `以及`) and its closing punctuation.
     static func shortItem(_ part: String) -> String {
-        var item = withoutAsides(part).trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        var item = withoutAsides(part).trimmingCharacters(in: .punctuationAndWhitespaces)
         for joiner in ["and ", "or ", "plus ", "以及", "及", "和", "或"] where item.hasPrefix(joiner) {
             item = String(item.dropFirst(joiner.count))
         }
         if let comma = item.firstIndex(where: { $0 == "," || $0 == "，" }), item.distance(from: item.startIndex, to: comma) >= 2 {
             item = String(item[..<comma])   // `- a Certificate of Origin, since you claim CUSMA`: the item is before the comma
         }
-        return item.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        return item.trimmingCharacters(in: .punctuationAndWhitespaces)
     }
 
     /// Three items at least, each short: a Chinese one at most 16 characters, another at most 10 words.
@@ -131,14 +131,14 @@ struct InlineList: Equatable {
         parts = parts.map(withoutAsides)
         // The last item ends where the sentence goes on: a bracket, a dash, or a verb or preposition after it
         // ("and lighters can't go in checked baggage" → "lighters").
-        let final = last.prefix { !"(;:—–".contains($0) }.split(separator: " ").prefix { !sentenceGoesOn.contains($0.lowercased()) }.prefix(6).joined(separator: " ")
+        let final = last.prefix { !"(;:—–".contains($0) }.split(separator: " ").prefix { !sentenceGoesOn.contains($0.lowercasedFast()) }.prefix(6).joined(separator: " ")
         let items = parts.enumerated().map { i, part in
             i == 0 ? part.split(separator: " ").suffix(2).joined(separator: " ") : part
         } + [final]
         // Parts that are clauses (a subordinator first, a form of "be" inside) make a sentence, not a list.
         guard items.count >= 3, items.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 10 && !CourtesyPhrases.isCourtesy($0) }),
               !items.contains(where: isClause), fitsTheList(items) else { return [] }
-        return [InlineList(text: clause, items: items.map { $0.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) })]
+        return [InlineList(text: clause, items: items.map { $0.trimmingCharacters(in: .punctuationAndWhitespaces) })]
     }
 
     static let sentenceGoesOn: Set<String> = [
@@ -153,7 +153,7 @@ struct InlineList: Equatable {
     /// A part with a subordinator first, a form of "be" or a modal after its first word, or a pronoun for its
     /// subject is a clause of a sentence, not an item of a list.
     static func isClause(_ item: String) -> Bool {
-        let words = item.lowercased().split(separator: " ").map(String.init)
+        let words = item.lowercasedFast().split(separator: " ").map(String.init)
         return words.first.map(subordinators.contains) == true || words.dropFirst().contains(where: beForms.contains)
             || words.first.map { pronouns.contains(String($0.prefix { $0 != "'" && $0 != "’" })) } == true
     }

@@ -18,12 +18,17 @@ extension NumberWords {
         var output: [String] = []
         var i = 0
         while i < words.count {
+            guard mayStartNumber(words[i]) else {
+                output.append(String(words[i]))
+                i += 1
+                continue
+            }
             var j = i, total = 0, current = 0, used = 0, end = i
             var numberWords: [String] = []
             var unitSuffix = ""
             while j < words.count {
                 let (core, trailing) = split(words[j])
-                var parts = core.lowercased().split(separator: "-").map(String.init)
+                var parts = core.lowercasedFast().split(separator: "-").map(String.init)
                 // $1.2 million: a scale after a written number belongs to it (the rules below read it)
                 if used == 0, let first = parts.first, scales[first] != nil, output.last?.last?.isNumber == true { break }
                 // ten-day, twenty-one-year: the number words, then the rest of the compound (not thirty-first: an ordinal)
@@ -40,10 +45,10 @@ extension NumberWords {
                 }
                 used += 1
                 j += 1
-                if core.lowercased() != "and" { end = j; numberWords.append(core.lowercased()) }
+                if core.lowercasedFast() != "and" { end = j; numberWords.append(core.lowercasedFast()) }
                 if !trailing.isEmpty || !unitSuffix.isEmpty { break }
             }
-            let next = end < words.count ? words[end].lowercased() : ""
+            let next = end < words.count ? words[end].lowercasedFast() : ""
             let loneOne = numberWords == ["one"] && unitSuffix.isEmpty
             if !numberWords.isEmpty, !loneOne || unitsAfterOne.contains(where: { next.hasPrefix($0) }) {
                 let (_, trailing) = split(words[end - 1])
@@ -66,7 +71,7 @@ extension NumberWords {
 
     /// A day written as an ordinal word (`the thirty-first of July`) as its number.
     static func ordinalDay(_ words: String) -> String? {
-        let parts = words.lowercased().split(separator: "-").map(String.init)
+        let parts = words.lowercasedFast().split(separator: "-").map(String.init)
         guard let last = parts.last, let day = ordinals[last] else { return nil }
         let tens = parts.dropLast().compactMap { ones[$0] }.reduce(0, +)
         return String(tens + day)
@@ -81,7 +86,7 @@ extension NumberWords {
         // $1.2 million = $1200000, $7.5K = $7500
         Rewrite(#"(\d+(?:\.\d+)?)\s?(million|billion|bn|k)\b"#, triggers: ["million", "billion", "bn", "0k", "1k", "2k", "3k", "4k", "5k", "6k", "7k", "8k", "9k", "0 k", "5 k"]) { groups in
             let scales: [String: Double] = ["million": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3]
-            let value = (Double(groups[1] ?? "") ?? 0) * (scales[(groups[2] ?? "").lowercased()] ?? 1)
+            let value = (Double(groups[1] ?? "") ?? 0) * (scales[(groups[2] ?? "").lowercasedFast()] ?? 1)
             return JSONValue.format(value)
         },
         // the thirty-first of July = 31 July; July 31st = July 31
@@ -103,6 +108,26 @@ extension NumberWords {
         let body = word.drop { "([\"'“‘".contains($0) }
         let core = body.prefix { $0.isLetter || $0 == "-" }
         return (core, String(body.dropFirst(core.count)))
+    }
+
+    /// Whether `word` can start a written number: the first part of its core (``split(_:)``, lowercased, up to
+    /// a `-`) is a cardinal or a scale word. Read on the scalars without making strings, for the many words
+    /// that are not; any non-ASCII letter answers yes, leaving the word to the full reading.
+    static func mayStartNumber(_ word: Substring) -> Bool {
+        var key = ""
+        var leading = true
+        for scalar in word.unicodeScalars {
+            if leading, "([\"'“‘".unicodeScalars.contains(scalar) { continue }
+            leading = false
+            if scalar == "-" { if key.isEmpty { continue } else { break } }
+            guard scalar.isASCII else { return true }
+            switch scalar.value {
+            case 0x41...0x5A: key.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value + 32)))
+            case 0x61...0x7A: key.unicodeScalars.append(scalar)
+            default: return ones[key] != nil || scales[key] != nil
+            }
+        }
+        return ones[key] != nil || scales[key] != nil
     }
 
     /// The opening brackets and quotes before a word.

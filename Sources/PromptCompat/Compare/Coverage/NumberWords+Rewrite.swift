@@ -15,7 +15,7 @@ extension NumberWords {
     /// `nil` for a group that did not take part).
     static func rewrite(_ text: String, _ rules: [Rewrite]) -> String {
         var result = text
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedFast()
         for rule in rules where rule.triggers.isEmpty || UTF8Search.containsAny(rule.triggers, in: lowered) {
             let regex = RegexCache.compiled(rule.pattern)
             let ns = result as NSString

@@ -45,7 +45,7 @@ enum FactExtractor {
     static func value(_ reading: Reading, written: String, groups: [String]) -> String? {
         let ascii = groups.map { TextNormalizer.nfkc($0) }
         switch reading {
-        case .lowercased: return written.lowercased()
+        case .lowercased: return written.lowercasedFast()
         case .time: return clock(marker: ascii[0] + " " + ascii[3], hour: Int(ascii[1]), minute: Int(ascii[2]))
         case .measure: return canonicalNumber(ascii[0])
         case .yearMonthDay: return date(year: ascii[0], month: Int(ascii[1]), day: Int(ascii[2]))
@@ -72,15 +72,15 @@ enum FactExtractor {
     /// `T14:05`; an afternoon marker (下午, 晚上, PM) moves a morning hour by 12.
     static func clock(marker: String, hour: Int?, minute: Int?) -> String? {
         guard var hour, let minute, (0...23).contains(hour), (0...59).contains(minute) else { return nil }
-        let afternoon = ["下午", "晚上", "pm", "p.m."].contains { marker.lowercased().contains($0) }
-        let midnight = ["am", "a.m."].contains { marker.lowercased().contains($0) }
+        let afternoon = ["下午", "晚上", "pm", "p.m."].contains { marker.lowercasedFast().contains($0) }
+        let midnight = ["am", "a.m."].contains { marker.lowercasedFast().contains($0) }
         if afternoon, hour < 12 { hour += 12 }
         if midnight, hour == 12 { hour = 0 }
         return "T\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
     }
 
     static func month(_ name: String) -> Int? {
-        months.firstIndex(of: String(name.lowercased().prefix(3))).map { $0 + 1 }
+        months.firstIndex(of: String(name.lowercasedFast().prefix(3))).map { $0 + 1 }
     }
 
     /// `1,299.00` → `1299`, `12.50` → `12.5`, `007` → `7`: separators, trailing decimal zeros and leading zeros go.

@@ -21,7 +21,7 @@ extension FactScanner {
         let starts: ScalarSet
 
         init(_ words: [String], caseless: Bool = false) {
-            let words = words.map { caseless ? $0.lowercased() : $0 }.map(FactScanner.ascii)
+            let words = words.map { caseless ? $0.lowercasedFast() : $0 }.map(FactScanner.ascii)
             characters = words.flatMap { $0 }
             wordEnds = words.indices.map { words[...$0].reduce(0) { $0 + $1.count } }
             self.caseless = caseless

@@ -99,7 +99,7 @@ struct MarkdownLineParser {
             if line.trimming(.whitespaces).hasPrefix(fence) { break }
             count += 1
         }
-        result.codeBlocks.append(.init(language: language.flatMap { $0.isEmpty ? nil : $0.lowercased() }, lines: count))
+        result.codeBlocks.append(.init(language: language.flatMap { $0.isEmpty ? nil : $0.lowercasedFast() }, lines: count))
     }
 
     private mutating func readTable(header: String) {

@@ -19,7 +19,10 @@ public struct Repetition: Sendable, Equatable {
 
     public static func loop(in text: String) -> Repetition? {
         let normalized = TextNormalizer.normalize(text)
-        return repeatedSentence(normalized) ?? periodicEnd(normalized)
+        // The sentences of the text as written where normalizing twice changes nothing: the same clauses
+        // the coverage check reads, split once.
+        let stable = ByteKey(TextNormalizer.normalize(normalized)) == ByteKey(normalized)
+        return repeatedSentence(stable ? text : normalized) ?? periodicEnd(normalized)
     }
 
     /// One line for a reason: `repeats "性价比高。" 4 times`.
@@ -59,7 +62,12 @@ public struct Repetition: Sendable, Equatable {
 
     /// At least two different letters or CJK characters.
     static func meaningful(_ piece: String) -> Bool {
-        Set(piece.filter { $0.isLetter || $0.isCJK }).count >= 2
+        var first: Character?
+        for character in piece where character.isLetter || character.isCJK {
+            guard let seen = first else { first = character; continue }
+            if character != seen { return true }
+        }
+        return false
     }
 }
 

@@ -59,7 +59,7 @@ extension SubstituteCheck {
         guard !Sentence.endsComplete(text), samplesComplete else { return [] }
         // A list with as many items as every accepted list has is whole, unless it ends on a joining word.
         let items = Sentence.listItems(text)
-        let lastWord = text.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() } ?? ""
+        let lastWord = text.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercasedFast() } ?? ""
         if items > 1, !Sentence.joiningWords.contains(lastWord),
            input.samples.allSatisfy({ Sentence.listItems(TextNormalizer.normalize($0)) <= items }) { return [] }
         return ["answer stops mid-sentence: \"…\(Sentence.oneLine(text.suffix(20)))\""]

@@ -39,7 +39,7 @@ enum EchoSpan {
     ]
 
     static func transforms(_ instructions: String) -> Bool {
-        let lowered = instructions.lowercased()
+        let lowered = instructions.lowercasedFast()
         return UTF8Search.containsAny(transformWords, in: lowered)
     }
 

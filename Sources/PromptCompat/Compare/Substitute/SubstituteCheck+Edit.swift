@@ -48,7 +48,7 @@ struct SmallEdit {
 
     /// Latin negation words in a text (`not`, `never`, `can't` …).
     static func negationCount(_ text: String) -> Int {
-        text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" })
+        text.lowercasedFast().split(whereSeparator: { !$0.isLetter && $0 != "'" })
             .filter { negations.contains(String($0)) || $0.hasSuffix("n't") }.count
     }
 

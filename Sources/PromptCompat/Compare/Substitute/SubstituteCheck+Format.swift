@@ -90,7 +90,7 @@ public enum FormatWords {
     /// as UTF-8 bytes (``UTF8Search``): the run calls this once a case. Chinese words are matched in the
     /// text's canonical composition (NFC), as Foundation's `contains` would.
     static func contains(_ text: String, _ words: [String]) -> Bool {
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedFast()
         let composed = lowered.unicodeScalars.allSatisfy(TextNormalizer.isNFKCStable) ? lowered : lowered.precomposedStringWithCanonicalMapping
         return words.contains { word in
             guard word.unicodeScalars.first.map({ $0.isASCII }) == true else { return UTF8Search.contains(word, in: composed) }

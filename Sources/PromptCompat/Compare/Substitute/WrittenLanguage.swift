@@ -37,7 +37,7 @@ public enum WrittenLanguage: String, Sendable, CaseIterable {
     /// many as the next one.
     static func latin(_ text: String) -> WrittenLanguage? {
         var hits: [WrittenLanguage: Int] = [:]
-        for word in text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }) {
+        for word in text.lowercasedFast().split(whereSeparator: { !$0.isLetter && $0 != "'" }) {
             for (language, words) in functionWords where words.contains(String(word)) { hits[language, default: 0] += 1 }
         }
         let ranked = hits.sorted { $0.value > $1.value }
