@@ -87,7 +87,7 @@ extension StringProtocol {
             let scalar = scalars[i], after = scalars.index(after: i)
             // A control character (a line end) is a character of its own whatever follows it (rule GB4).
             if separators.contains(scalar), !(scalar == "\n" && previous == "\r"),
-               after == scalars.endIndex || scalar.properties.generalCategory == .control || !Self.extendsCharacter(scalars[after]) {
+               after == scalars.endIndex || scalar.properties.generalCategory == .control || !scalars[after].extendsCharacter {
                 if start < i { pieces.append(self[start..<i]) }
                 start = after
             }
@@ -97,12 +97,14 @@ extension StringProtocol {
         if start < scalars.endIndex { pieces.append(self[start...]) }
         return pieces
     }
+}
 
+extension Unicode.Scalar {
     /// A scalar that joins the character before it (grapheme rules GB9, GB9a): an extending mark, the
     /// zero-width joiner, a spacing mark.
-    private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        guard !scalar.isASCII else { return false }
-        return scalar.properties.isGraphemeExtend || scalar == "\u{200D}" || scalar.properties.generalCategory == .spacingMark
+    var extendsCharacter: Bool {
+        guard !isASCII else { return false }
+        return properties.isGraphemeExtend || self == "\u{200D}" || properties.generalCategory == .spacingMark
     }
 }
 

@@ -48,7 +48,10 @@ enum AddedNames {
     /// word or a comma — inside a sentence, not at its start, a heading's or a table cell's. Words with a digit
     /// or an underscore are codes, the facts check's; `X`s are a masked number; a possessive is its word.
     static func nameLike(_ text: String) -> [String] {
+        // A name has an ASCII capital or a letter outside ASCII: most words have neither.
+        func mayName<Word: StringProtocol>(_ word: Word) -> Bool { word.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } }
         if text.contains(where: \.isCJK) {
+            guard text.utf8.contains(where: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else { return [] }
             return latinRuns(text).filter { $0.count >= 2 && !$0.allSatisfy { $0 == "X" } && !ordinary.contains($0.lowercasedFast()) }
         }
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -56,7 +59,7 @@ enum AddedNames {
         let long = tokens.filter { $0.count >= 4 && $0.first?.isLetter == true }
         guard tokens.count >= 2, !long.allSatisfy({ $0.first?.isUppercase == true }) else { return [] }
         var names: [String] = []
-        for i in tokens.indices.dropFirst() {
+        for i in tokens.indices.dropFirst() where mayName(tokens[i]) {
             guard let mark = tokens[i - 1].last, mark.isLowercase || mark == ",",
                   !tokens[i].contains(where: { $0.isNumber || $0 == "_" || $0 == "`" }),
                   !greetings.contains(tokens[i - 1].lowercasedFast()) else { continue }
@@ -126,14 +129,32 @@ enum AddedNames {
         return runs
     }
 
-    /// The lower-cased words of `text`, each also as its stem.
+    /// The lower-cased words of `text`, each also as its stem: the runs of letters and digits (not CJK) that
+    /// start with an ASCII character. Read on scalars, a mark that joins the character before it (``Unicode/Scalar/extendsCharacter``)
+    /// taking that character's side, so the words are those of a split on `Character`s.
     static func words(_ text: String) -> Set<String> {
         var set: Set<String> = []
-        for word in text.lowercasedFast().split(whereSeparator: { !($0.isLetter || $0.isNumber) || $0.isCJK }) where word.first?.isASCII == true {
-            let w = String(word)
-            set.insert(w)
-            set.insert(ContentUnits.stem(w))
+        let lowered = text.lowercasedFast(), scalars = lowered.unicodeScalars
+        var start: String.Index?, i = scalars.startIndex
+        func close(at end: String.Index) {
+            guard let first = start else { return }
+            start = nil
+            let second = scalars.index(after: first)
+            guard scalars[first].isASCII, second == end || !scalars[second].extendsCharacter else { return }
+            let word = String(lowered[first..<end])
+            set.insert(word)
+            set.insert(ContentUnits.stem(word))
         }
+        while i < scalars.endIndex {
+            let scalar = scalars[i]
+            if scalar.isASCII || !scalar.extendsCharacter {
+                let inWord = scalar.isASCII ? Tokenizer.isAlphabetic(scalar) || Tokenizer.isASCIIDigit(scalar)
+                    : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil) && !Tokenizer.isCJK(scalar)
+                if inWord, start == nil { start = i } else if !inWord { close(at: i) }
+            }
+            i = scalars.index(after: i)
+        }
+        close(at: scalars.endIndex)
         return set
     }
 }

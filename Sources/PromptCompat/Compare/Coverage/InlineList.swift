@@ -26,7 +26,8 @@ struct InlineList: Equatable {
 
     /// A line whose parts between `;`/`；` (after its colon) are all short: each part an item.
     static func semicolonLists(_ text: String) -> [InlineList] {
-        text.split(whereSeparator: \.isNewline).compactMap { line -> InlineList? in
+        guard UTF8Search.contains(";", in: text) || UTF8Search.contains("；", in: text) else { return [] }
+        return text.split(whereSeparator: \.isNewline).compactMap { line -> InlineList? in
             guard line.contains(where: { $0 == ";" || $0 == "；" }) else { return nil }
             let body = line.lastIndex(where: { $0 == ":" || $0 == "：" }).map { line[line.index(after: $0)...] } ?? line[...]
             let items = body.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { shortItem(String($0)) }.filter { !$0.isEmpty }

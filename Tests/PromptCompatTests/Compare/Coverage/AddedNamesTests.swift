@@ -33,4 +33,19 @@ struct AddedNamesTests {
         // A heading in title case names nothing.
         #expect(AddedNames.nameLike("Tesla Opens New Factory In Shanghai") == [])
     }
+
+    @Test("the known text's words read on scalars are the words of a split on characters")
+    func knownWordsMatchCharacterSplit() {
+        func reference(_ text: String) -> Set<String> {
+            var set: Set<String> = []
+            for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) || $0.isCJK }) where word.first?.isASCII == true {
+                set.insert(String(word))
+                set.insert(ContentUnits.stem(String(word)))
+            }
+            return set
+        }
+        let texts = TextNormalizerPassesTests.generated + [spec, accepted, "cafe\u{301}s Straße ＡＢＣ ① x\u{301}y 12ab", "e\u{301}clair a\u{200D}b"]
+        let mismatches = texts.filter { AddedNames.words($0) != reference($0) }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
+    }
 }
