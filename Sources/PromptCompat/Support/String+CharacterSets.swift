@@ -73,12 +73,12 @@ extension Unicode.Scalar {
 extension StringProtocol {
     /// `split(whereSeparator:)` with separators that are single scalars, read on scalars instead of
     /// `Character`s: a separator splits where it is a whole character, as there — not the `\n` of a `\r\n`, not a
-    /// mark followed by a combining one. Empty pieces are omitted. `\r` is not a separator here.
+    /// mark followed by a combining one. Empty pieces are omitted unless `keepingEmpty`. `\r` is not a separator here.
     ///
     /// ```swift
     /// "是。否！\r\n好".splitting(on: ["。", "！", "\n"])   // ["是", "否", "\r\n好"]
     /// ```
-    func splitting(on separators: Set<Unicode.Scalar>) -> [SubSequence] {
+    func splitting(on separators: Set<Unicode.Scalar>, keepingEmpty: Bool = false) -> [SubSequence] {
         let scalars = unicodeScalars
         var pieces: [SubSequence] = []
         var start = scalars.startIndex, i = scalars.startIndex
@@ -88,14 +88,22 @@ extension StringProtocol {
             // A control character (a line end) is a character of its own whatever follows it (rule GB4).
             if separators.contains(scalar), !(scalar == "\n" && previous == "\r"),
                after == scalars.endIndex || scalar.properties.generalCategory == .control || !scalars[after].extendsCharacter {
-                if start < i { pieces.append(self[start..<i]) }
+                if start < i || keepingEmpty { pieces.append(self[start..<i]) }
                 start = after
             }
             previous = scalar
             i = after
         }
-        if start < scalars.endIndex { pieces.append(self[start...]) }
+        if start < scalars.endIndex || keepingEmpty { pieces.append(self[start...]) }
         return pieces
+    }
+
+    /// `hasPrefix(prefix)` for a prefix of whole characters without decompositions (CJK words, `%`): its
+    /// bytes start the text and the character after them is not extended by a combining mark.
+    func startsWithCharacters(of prefix: String) -> Bool {
+        guard utf8.starts(with: prefix.utf8) else { return false }
+        let rest = unicodeScalars[utf8.index(startIndex, offsetBy: prefix.utf8.count)...]
+        return rest.first.map { !$0.extendsCharacter } ?? true
     }
 }
 

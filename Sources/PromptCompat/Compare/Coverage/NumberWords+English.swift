@@ -14,7 +14,7 @@ extension NumberWords {
     /// count follows a number-taking word is clear (`one percent`, `one business day`). `N percent` → `N%`,
     /// `N yuan` / `N RMB` → `N元`, `N dollars` → `N美元`.
     static func english(_ text: String) -> String {
-        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        let words = text.splitting(on: [" "], keepingEmpty: true)
         var output: [String] = []
         var i = 0
         while i < words.count {
@@ -111,23 +111,37 @@ extension NumberWords {
     }
 
     /// Whether `word` can start a written number: the first part of its core (``split(_:)``, lowercased, up to
-    /// a `-`) is a cardinal or a scale word. Read on the scalars without making strings, for the many words
-    /// that are not; any non-ASCII letter answers yes, leaving the word to the full reading.
+    /// a `-`) is a cardinal or a scale word. Read on the bytes, the part packed five bits a letter, for the
+    /// many words that are not; any byte outside ASCII answers yes, leaving the word to the full reading.
     static func mayStartNumber(_ word: Substring) -> Bool {
-        var key = ""
-        var leading = true
-        for scalar in word.unicodeScalars {
-            if leading, "([\"'“‘".unicodeScalars.contains(scalar) { continue }
-            leading = false
-            if scalar == "-" { if key.isEmpty { continue } else { break } }
-            guard scalar.isASCII else { return true }
-            switch scalar.value {
-            case 0x41...0x5A: key.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value + 32)))
-            case 0x61...0x7A: key.unicodeScalars.append(scalar)
-            default: return ones[key] != nil || scales[key] != nil
+        var key: UInt64 = 0, length = 0, leading = true
+        var bytes = word.utf8[...]
+        while let byte = bytes.first {
+            if leading, byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                bytes = bytes.dropFirst()
+                continue
             }
+            // “ and ‘ (E2 80 9C, E2 80 98) open a quote too
+            if leading, byte == 0xE2, bytes.dropFirst().first == 0x80, let third = bytes.dropFirst(2).first, third == 0x9C || third == 0x98 {
+                bytes = bytes.dropFirst(3)
+                continue
+            }
+            leading = false
+            if byte == UInt8(ascii: "-") { if length == 0 { bytes = bytes.dropFirst(); continue } else { break } }
+            guard byte < 0x80 else { return true }
+            let letter = byte | 0x20
+            guard (0x61...0x7A).contains(letter), (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else { break }
+            guard length < 12 else { return false }
+            key = key << 5 | UInt64(letter - 0x60)
+            length += 1
+            bytes = bytes.dropFirst()
         }
-        return ones[key] != nil || scales[key] != nil
+        return numberStarts.contains(key)
+    }
+
+    /// The cardinals and scale words, packed as ``mayStartNumber(_:)`` packs a word.
+    static let numberStarts: Set<UInt64> = Set(Array(ones.keys) + Array(scales.keys)).reduce(into: []) { set, word in
+        set.insert(word.utf8.reduce(0) { $0 << 5 | UInt64($1 - 0x60) })
     }
 
     /// The opening brackets and quotes before a word.

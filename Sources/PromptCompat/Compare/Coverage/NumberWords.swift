@@ -15,7 +15,8 @@ public enum NumberWords {
     public static func digits(in text: String) -> String {
         recent.value(for: text) { text in
             var result = text
-            if result.contains(where: \.isCJK) { result = monthSlashDay(result) }
+            // A CJK scalar always starts a character: the scalars answer what the characters would.
+            if result.unicodeScalars.contains(where: Tokenizer.isCJK) { result = monthSlashDay(result) }
             if result.unicodeScalars.contains(where: { chineseScalars.contains($0.value) }) { result = chinese(result) }
             result = clockTimes(result)
             result = rewrite(result, halfHours)
@@ -136,7 +137,7 @@ public enum NumberWords {
         if run == ["千", "万"] || run == ["万", "万"] { return false }
         if run == ["十"], rest.hasPrefix("分"), !rest.hasPrefix("分钟") { return false }
         let hasUnit = run.contains { "十拾百佰千仟万亿".contains($0) }
-        let measured = measureWords.contains { rest.hasPrefix($0) }
+        let measured = measureWords.contains { rest.startsWithCharacters(of: $0) }
         if run.count == 1, !measured { return false }
         if run.count == 1, let previous, previous.isCJK, chineseValues[previous] == nil, !"第约近共满减送赠付花需要计".contains(previous) {
             // 统一, 唯一, 同一个: a digit glued to the word before it is part of that word unless a measure follows.
