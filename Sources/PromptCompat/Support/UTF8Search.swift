@@ -22,6 +22,36 @@ enum UTF8Search {
         needles.contains { contains($0, in: text) }
     }
 
+    /// Foundation's `text.contains(needle)` (a search by whole characters), on bytes: an occurrence counts
+    /// unless an extending mark (Grapheme_Extend) follows it (`e` is not in `e\u{301}x`), and the empty needle
+    /// is in no text. A needle that starts with such a mark is left to Foundation.
+    ///
+    /// ```swift
+    /// UTF8Search.containsCharacters("\n", in: "a\r\nb")         // true, as Foundation
+    /// UTF8Search.containsCharacters("e", in: "e\u{301}x")       // false, as Foundation
+    /// ```
+    static func containsCharacters(_ needle: String, in text: String) -> Bool {
+        guard let first = needle.unicodeScalars.first else { return false }
+        guard !first.extendsCharacter else { return text.contains(needle) }
+        let length = needle.utf8.count
+        return firstOffset(of: needle, in: text) { bytes, offset in
+            offset + length >= bytes.count || !scalar(in: bytes, at: offset + length).properties.isGraphemeExtend
+        } != nil
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `offset` of valid UTF-8 `bytes`.
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[offset])
+        func continuation(_ k: Int) -> UInt32 { UInt32(bytes[offset + k] & 0x3F) }
+        let value: UInt32 = switch lead {
+        case 0..<0x80: lead
+        case 0xC0..<0xE0: (lead & 0x1F) << 6 | continuation(1)
+        case 0xE0..<0xF0: (lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2)
+        default: (lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3)
+        }
+        return Unicode.Scalar(value) ?? " "
+    }
+
     /// Whether `needle` occurs in `text` with no byte that `isWordByte` accepts right before or right after
     /// it: the regular expression `(?<![a-z0-9])needle(?![a-z0-9])` with `isASCIIAlphanumeric`.
     static func contains(_ needle: String, in text: String, unlessNextTo isWordByte: (UInt8) -> Bool) -> Bool {

@@ -127,4 +127,18 @@ struct TextNormalizerPassesTests {
         #expect(mismatches.isEmpty, "first: \(mismatches.first.map { Self.hex($0.0) + " in " + Self.hex($0.1) } ?? "")")
         #expect(UTF8Search.firstOffset(of: "款", in: "退款，退款", where: { _, offset in offset > 3 }) == 12)
     }
+
+    @Test("containsCharacters answers what Foundation's contains answers, on generated texts and pieces of them")
+    func containsCharactersMatchesFoundation() {
+        var mismatches: [(String, String)] = []
+        for (index, text) in Self.generated.prefix(1500).enumerated() {
+            let other = Self.generated[(index * 7 + 3) % Self.generated.count]
+            let needles = ["\n", "|", "", String(text.prefix(1)), String(text.dropFirst(text.count / 2).prefix(2)), String(other.prefix(1)), String(other.suffix(2))]
+            for needle in needles where UTF8Search.containsCharacters(needle, in: text) != text.contains(needle) {
+                mismatches.append((needle, text))
+            }
+        }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map { Self.hex($0.0) + " in " + Self.hex($0.1) } ?? "")")
+        #expect(UTF8Search.containsCharacters("\n", in: "a\r\nb") && !UTF8Search.containsCharacters("e", in: "e\u{301}x"))
+    }
 }

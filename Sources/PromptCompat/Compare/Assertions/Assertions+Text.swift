@@ -5,7 +5,7 @@ extension Assertions {
     /// `maxLength`, `minLength` and `language`, on the normalized output.
     static func textFailures(_ normalized: String, written: String, _ expect: Expectations) -> [String] {
         var failures: [String] = []
-        func has(_ needle: String) -> Bool { normalized.contains(TextNormalizer.normalize(needle)) }
+        func has(_ needle: String) -> Bool { UTF8Search.containsCharacters(TextNormalizer.normalize(needle), in: normalized) }
         for needle in expect.contains ?? [] where !has(needle) {
             failures.append("does not contain \(RegexPattern.quoted(needle))")
         }

@@ -94,8 +94,8 @@ enum LengthLimitReader {
         let start = max(0, range.location - 12)
         var window = text.substring(with: NSRange(location: start, length: range.location - start)).lowercasedFast()
         if let cut = window.lastIndex(where: { "。.;；\n!?！？".contains($0) }) { window = String(window[window.index(after: cut)...]) }
-        if eachWords.contains(where: window.contains) { return .eachLine }
-        if titleWords.contains(where: window.contains) { return .firstLine }
+        if eachWords.contains(where: { UTF8Search.containsCharacters($0, in: window) }) { return .eachLine }
+        if titleWords.contains(where: { UTF8Search.containsCharacters($0, in: window) }) { return .firstLine }
         return .whole
     }
 }

@@ -32,7 +32,7 @@ enum LabelAnswer {
     /// full stop are off, no sentence punctuation inside — or nil.
     static func label(of answer: String) -> String? {
         let text = TextNormalizer.normalize(answer).trimmingCharacters(in: CharacterSet(charactersIn: "“”\"'`「」《》[]【】*。.!！ "))
-        guard !text.isEmpty, !text.contains("\n"), text.count <= 16,
+        guard !text.isEmpty, !UTF8Search.containsCharacters("\n", in: text), text.count <= 16,
               !text.contains(where: { "，,。;；:：!！?？".contains($0) }) else { return nil }
         return text
     }
@@ -53,7 +53,7 @@ enum LabelAnswer {
     /// Two short one-line answers (at most 24 characters each) that are the same verdict in other words.
     static func sameVerdict(_ accepted: String, _ candidate: String) -> Bool {
         let a = TextNormalizer.normalize(accepted), b = TextNormalizer.normalize(candidate)
-        guard !a.contains("\n"), !b.contains("\n"), a.count <= 24, b.count <= 24, !a.isEmpty, !b.isEmpty else { return false }
+        guard !UTF8Search.containsCharacters("\n", in: a), !UTF8Search.containsCharacters("\n", in: b), a.count <= 24, b.count <= 24, !a.isEmpty, !b.isEmpty else { return false }
         return key(a) == key(b) || equivalent(a, b)
     }
 

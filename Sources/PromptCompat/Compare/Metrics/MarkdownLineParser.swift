@@ -57,7 +57,7 @@ struct MarkdownLineParser {
             if let match = Self.match(line) {
                 handle(match.kind, groups: match.groups)
                 afterParagraph = false
-            } else if line.contains("|"), index < lines.count, Self.matches(Self.tableSeparator, lines[index]) {
+            } else if UTF8Search.containsCharacters("|", in: line), index < lines.count, Self.matches(Self.tableSeparator, lines[index]) {
                 readTable(header: line)
                 afterParagraph = false
             } else {
@@ -107,7 +107,7 @@ struct MarkdownLineParser {
         addProse(columns.joined(separator: " "))
         index += 1  // the separator row
         var rows = 0
-        while index < lines.count, lines[index].contains("|") {
+        while index < lines.count, UTF8Search.containsCharacters("|", in: lines[index]) {
             addProse(Self.cells(lines[index]).joined(separator: " "))
             rows += 1
             index += 1

@@ -53,10 +53,8 @@ enum EchoSpan {
         let a = Array(TextNormalizer.comparable(answer).filter { !$0.isWhitespace })
         let b = Array(TextNormalizer.comparable(prompt).filter { !$0.isWhitespace })
         guard !a.isEmpty, !b.isEmpty else { return (0, "") }
-        // The characters as integers (both texts are normalized: equal characters have equal scalars), so
-        // the O(|a|·|b|) loop compares numbers, not strings.
-        var interner = CharacterInterner()
-        let x = a.map { interner.id($0) }, y = b.map { interner.id($0) }
+        // The characters as integers, so the O(|a|·|b|) loop compares numbers, not strings.
+        let (x, y) = SuffixLCSTable.ids(a[...], b[...])
         var previous = [Int32](repeating: 0, count: b.count + 1), current = previous
         var runEndingAt = [Int](repeating: 0, count: a.count)
         for i in 1...a.count {
@@ -74,21 +72,5 @@ enum EchoSpan {
         }
         let share = Double(covered.filter { $0 }.count) / Double(a.count)
         return (share, String(a[(longestEnd - longest)..<longestEnd]))
-    }
-}
-
-/// Characters as integers: a one-scalar character is its scalar value, any other an id from `0x110000` up,
-/// the same for the same scalars.
-struct CharacterInterner {
-    private var others: [ByteKey: UInt32] = [:]
-
-    mutating func id(_ character: Character) -> UInt32 {
-        let scalars = character.unicodeScalars
-        if scalars.index(after: scalars.startIndex) == scalars.endIndex { return scalars.first!.value }
-        let key = ByteKey(String(character))
-        if let known = others[key] { return known }
-        let id = 0x110000 + UInt32(others.count)
-        others[key] = id
-        return id
     }
 }

@@ -105,10 +105,16 @@ struct SuffixLCSTable {
     private var cells: [Int32]
     private let width: Int
     private let offset: Int
+    /// Where the common suffix starts in each text, its length, and the texts' lengths.
+    private let aEnd: Int, bEnd: Int, suffix: Int32, aCount: Int, bCount: Int
 
     init(_ a: [Character], _ b: [Character], from offset: Int = 0) {
-        let (x, y) = Self.ids(a[offset...], b[offset...])
+        // A common suffix S needs no cells either: LCS(x + S, y + S) = LCS(x, y) + |S|, and where one side is
+        // inside S it is a subsequence of the other side (the subscript below).
+        let suffix = zip(a[offset...].reversed(), b[offset...].reversed()).prefix { $0 == $1 }.count
+        let (x, y) = Self.ids(a[offset..<(a.count - suffix)], b[offset..<(b.count - suffix)])
         self.offset = offset
+        (aEnd, bEnd, self.suffix, aCount, bCount) = (a.count - suffix, b.count - suffix, Int32(suffix), a.count, b.count)
         width = y.count + 1
         cells = [Int32](repeating: 0, count: (x.count + 1) * width)
         for i in stride(from: x.count - 1, through: 0, by: -1) {
@@ -119,7 +125,10 @@ struct SuffixLCSTable {
     }
 
     /// For `i, j ≥ offset` only.
-    subscript(i: Int, j: Int) -> Int32 { cells[(i - offset) * width + (j - offset)] }
+    subscript(i: Int, j: Int) -> Int32 {
+        if i >= aEnd || j >= bEnd { return Int32(min(aCount - i, bCount - j)) }
+        return cells[(i - offset) * width + (j - offset)] + suffix
+    }
 
     /// Equal ids for equal characters: a character of one scalar is its scalar value (no hashing), any
     /// other character an interned id above every scalar value. The texts are in the comparable form (NFKC),
