@@ -32,7 +32,7 @@ public enum LineDiff {
     }
 
     static func lines(_ text: String) -> [String] {
-        text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        text.isEmpty ? [] : text.splitting(on: ["\n"], keepingEmpty: true).map(String.init)
     }
 
     /// The shortest edit script by longest common subsequence (texts here are model outputs: small).

@@ -80,7 +80,7 @@ extension TextNormalizer {
         for i in scalars.indices where ("A"..."Z").contains(scalars[i]) {
             scalars[i] = Unicode.Scalar(scalars[i].value + 0x20)!
         }
-        return String(String.UnicodeScalarView(scalars))
+        return Tokenizer.string(scalars[...])
     }
 
     /// The folds on characters, for any normalized text (lower case not applied).

@@ -78,7 +78,7 @@ public enum TextNormalizer {
     static func nfkc(_ text: String) -> String {
         guard !text.unicodeScalars.allSatisfy(isNFKCStable) else { return text }
         guard let scalars = quickNFKCScalars(text) else { return text.precomposedStringWithCompatibilityMapping }
-        return String(String.UnicodeScalarView(scalars))
+        return Tokenizer.string(scalars[...])
     }
 
     /// The scalars of ``nfkc(_:)``, without building the string when the quick path applies.

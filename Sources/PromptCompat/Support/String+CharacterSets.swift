@@ -98,6 +98,30 @@ extension StringProtocol {
         return pieces
     }
 
+    /// The lines of the text: `split(whereSeparator: \.isNewline)` read on scalars. A line end (LF, CR,
+    /// CR-LF, VT, FF, NEL, U+2028, U+2029) is always a character of its own, CR-LF one character.
+    ///
+    /// ```swift
+    /// "a\r\nb\n\nc".lines   // ["a", "b", "c"]
+    /// ```
+    var lines: [SubSequence] {
+        let scalars = unicodeScalars
+        var lines: [SubSequence] = []
+        var start = scalars.startIndex, i = scalars.startIndex
+        while i < scalars.endIndex {
+            let scalar = scalars[i]
+            var after = scalars.index(after: i)
+            if (0x0A...0x0D).contains(scalar.value) || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                if scalar == "\r", after < scalars.endIndex, scalars[after] == "\n" { after = scalars.index(after: after) }
+                if start < i { lines.append(self[start..<i]) }
+                start = after
+            }
+            i = after
+        }
+        if start < scalars.endIndex { lines.append(self[start...]) }
+        return lines
+    }
+
     /// `hasPrefix(prefix)` for a prefix of whole characters without decompositions (CJK words, `%`): its
     /// bytes start the text and the character after them is not extended by a combining mark.
     func startsWithCharacters(of prefix: String) -> Bool {

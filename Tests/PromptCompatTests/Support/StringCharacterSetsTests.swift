@@ -62,4 +62,14 @@ struct StringCharacterSetsTests {
         }
         #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
     }
+
+    @Test("lines equals split(whereSeparator: \\.isNewline), and splitting on \"\\n\" keeping empty pieces equals split(separator:)")
+    func linesMatchCharacterSplit() {
+        let texts = Self.texts + ["a\r\nb\n\nc", "\r\r\n\n", "x\u{2028}y\u{85}z\u{0B}", "\n\u{301}a\r\n\u{301}"]
+        let mismatches = texts.filter { text in
+            text.lines.map(String.init) != text.split(whereSeparator: \.isNewline).map(String.init)
+                || text.splitting(on: ["\n"], keepingEmpty: true).map(String.init) != text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
+    }
 }

@@ -40,7 +40,7 @@ enum ConstraintCheck {
         switch scope {
         case .whole: return [normalized]
         case .firstLine, .eachLine:
-            let lines = normalized.split(whereSeparator: \.isNewline).map { Clause.strippingMarkers(String($0)) }.filter { !$0.isEmpty }
+            let lines = normalized.lines.map { Clause.strippingMarkers(String($0)) }.filter { !$0.isEmpty }
             return scope == .firstLine ? Array(lines.prefix(1)) : lines
         }
     }

@@ -32,7 +32,7 @@ enum ActionOwners {
         let lowered = answer.lowercasedFast()
         guard UTF8Search.containsAny(actionWords, in: lowered) else { return [] }
         var names: [String] = []
-        for line in TextNormalizer.normalize(answer).split(whereSeparator: \.isNewline) {
+        for line in TextNormalizer.normalize(answer).lines {
             let text = Clause.strippingMarkers(String(line))
             if let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
                 let label = String(text[..<colon]).trimming(.whitespaces).replacingOccurrences(of: #"[（(][^）)]*[）)]$"#, with: "", options: .regularExpression)

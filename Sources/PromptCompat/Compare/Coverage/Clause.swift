@@ -16,7 +16,7 @@ public struct Clause: Sendable, Equatable {
     /// Chinese, the parts between commas.
     public static func split(_ text: String) -> [Clause] {
         recent.value(for: text) { text in
-            TextNormalizer.normalize(text).split(whereSeparator: \.isNewline).flatMap { line in
+            TextNormalizer.normalize(text).lines.flatMap { line in
                 pieces(of: strippingMarkers(String(line))).compactMap { piece -> Clause? in
                     let trimmed = piece.trimming(.whitespacesAndNewlines)
                     return trimmed.isEmpty ? nil : Clause(text: trimmed, units: ContentUnits.of(trimmed))

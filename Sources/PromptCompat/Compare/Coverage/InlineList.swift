@@ -27,7 +27,7 @@ struct InlineList: Equatable {
     /// A line whose parts between `;`/`；` (after its colon) are all short: each part an item.
     static func semicolonLists(_ text: String) -> [InlineList] {
         guard UTF8Search.contains(";", in: text) || UTF8Search.contains("；", in: text) else { return [] }
-        return text.split(whereSeparator: \.isNewline).compactMap { line -> InlineList? in
+        return text.lines.compactMap { line -> InlineList? in
             guard line.contains(where: { $0 == ";" || $0 == "；" }) else { return nil }
             let body = line.lastIndex(where: { $0 == ":" || $0 == "：" }).map { line[line.index(after: $0)...] } ?? line[...]
             let items = body.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { shortItem(String($0)) }.filter { !$0.isEmpty }
@@ -43,7 +43,7 @@ struct InlineList: Equatable {
             if isList(items) { lists.append(InlineList(text: run.joined(separator: "\n"), items: items, loose: true)) }
             run = []
         }
-        for line in text.split(whereSeparator: \.isNewline).map({ $0.trimming(.whitespaces) }) {
+        for line in text.lines.map({ $0.trimming(.whitespaces) }) {
             let stripped = Clause.strippingMarkers(line)
             if stripped != Clause.withoutEmphasis(line), !stripped.isEmpty { run.append(stripped) } else { close() }
         }

@@ -42,7 +42,7 @@ public struct FormatFeatures: Metric {
     public var name: String { "format" }
 
     public static func shape(of text: String) -> Shape {
-        let lineCount = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }.count
+        let lineCount = text.lines.filter { !$0.allSatisfy(\.isWhitespace) }.count
         let lines: Shape.Lines = switch lineCount {
         case 0: .empty
         case 1: Tokenizer.tokens(text).count <= 1 ? .singleToken : .singleLine

@@ -74,7 +74,7 @@ enum Sentence {
     ]
 
     /// Line breaks as spaces, for quoting a piece of an answer inside a one-line reason.
-    static func oneLine(_ text: Substring) -> String { text.split(whereSeparator: \.isNewline).joined(separator: " ") }
+    static func oneLine(_ text: Substring) -> String { text.lines.joined(separator: " ") }
 
     static func endsComplete(_ text: String) -> Bool {
         guard let last = text.last else { return true }
@@ -91,7 +91,7 @@ enum Sentence {
     /// list item or table row at least half as long as the list's other items (a median), ending on
     /// neither a digit nor a joining mark or word.
     static func endsWithWholeListItem(_ text: String) -> Bool {
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimming(.whitespaces) }
+        let lines = text.lines.map { $0.trimming(.whitespaces) }
         // A digit may end a whole item (removed in v4.0), not a short one (需在7).
         guard let last = lines.last, let end = last.last, !openEndings.contains(end) else { return false }
         if end.isNumber {
@@ -109,7 +109,7 @@ enum Sentence {
 
     /// The list items of a text: its lines with a list marker (`- `, `1. `, `一、`) or table rows.
     static func listItems(_ text: String) -> Int {
-        text.split(whereSeparator: \.isNewline).map { $0.trimming(.whitespaces) }.filter(isListItem).count
+        text.lines.map { $0.trimming(.whitespaces) }.filter(isListItem).count
     }
 
     /// A table row, or a line with a list marker — what `Clause.strippingMarkers` drops besides emphasis.
