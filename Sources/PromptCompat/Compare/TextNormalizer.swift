@@ -29,7 +29,7 @@ public enum TextNormalizer {
     static let recentComparable = RecentResults<String>(capacity: 256)
 
     /// The number of characters a person counts: grapheme clusters, so a CJK character is one.
-    public static func length(_ text: String) -> Int { normalize(text).count }
+    public static func length(_ text: String) -> Int { normalize(text).characterCount }
 
     /// The form two texts are compared in when punctuation style and letter case must not count:
     /// ``normalize(_:)``, then every entry of ``punctuationFolds`` replaced, then lowercased.

@@ -41,9 +41,19 @@ struct ByteKey: Hashable, Sendable {
         self.text = text
     }
 
+    /// The length and at most 96 bytes: the first, middle and last 32. Texts a memo holds differ there
+    /// (two that do not share a bucket and are told apart by equality, which compares every byte), and a
+    /// lookup of a long answer does not hash all of it.
     func hash(into hasher: inout Hasher) {
         var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        text.withUTF8 { bytes in
+            hasher.combine(bytes.count)
+            guard bytes.count > 96 else { return hasher.combine(bytes: UnsafeRawBufferPointer(bytes)) }
+            let middle = bytes.count / 2 - 16
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[..<32])))
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[middle..<(middle + 32)])))
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(bytes.count - 32)...])))
+        }
     }
 
     static func == (a: ByteKey, b: ByteKey) -> Bool {

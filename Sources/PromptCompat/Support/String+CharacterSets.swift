@@ -98,6 +98,34 @@ extension StringProtocol {
         return pieces
     }
 
+    /// `count` (characters), answered from the UTF-8 bytes when every scalar is one that cannot join
+    /// another: ASCII (a CR-LF is one), Latin-1, most punctuation and symbols, CJK, full-width forms. Any other
+    /// scalar (a combining mark, a joiner, an emoji, Hangul jamo …) leaves the count to `count`.
+    ///
+    /// ```swift
+    /// "订单 OK，\r\n".characterCount   // 7, as count
+    /// ```
+    var characterCount: Int {
+        var count = 0, previous: UInt8 = 0, simple = true
+        var bytes = utf8.makeIterator()
+        while simple, let byte = bytes.next() {
+            switch byte {
+            case 0..<0x80: if !(byte == 0x0A && previous == 0x0D) { count += 1 }
+            case 0x80..<0xC0: break  // a continuation byte
+            case 0xC2, 0xC3, 0xE3...0xE9: count += 1  // U+0080–U+00FF; U+3000–U+9FFF
+            case 0xE2, 0xEF: count += 1; simple = false  // decided by the next byte
+            default: simple = false
+            }
+            if byte == 0xE2 || byte == 0xEF, let second = bytes.next() {
+                // U+2000–U+20BF but the joiners U+200C/U+200D, U+2100–U+2CBF, U+2E00–U+2FFF; U+FF00–U+FF7F
+                simple = byte == 0xE2 ? (0x80...0x82).contains(second) || (0x84...0xB2).contains(second) || second >= 0xB8 : (0xBC...0xBD).contains(second)
+                if simple, byte == 0xE2, second == 0x80, let third = bytes.next() { simple = third != 0x8C && third != 0x8D }
+            }
+            previous = byte
+        }
+        return simple ? count : self.count
+    }
+
     /// The lines of the text: `split(whereSeparator: \.isNewline)` read on scalars. A line end (LF, CR,
     /// CR-LF, VT, FF, NEL, U+2028, U+2029) is always a character of its own, CR-LF one character.
     ///

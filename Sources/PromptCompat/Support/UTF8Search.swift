@@ -74,8 +74,8 @@ enum UTF8Search {
             text.withUTF8 { bytes in
                 guard let start = pattern.baseAddress, !pattern.isEmpty else { return accept(bytes, 0) ? 0 : nil }
                 guard pattern.count <= bytes.count, let base = bytes.baseAddress else { return nil }
-                // memchr (vectorized) finds the needle's rarest byte; each hit is then compared whole.
-                let anchor = rarestByte(pattern), anchorByte = Int32(pattern[anchor]), last = bytes.count - pattern.count
+                // memchr (vectorized) finds the needle's anchor byte; each hit is then compared whole.
+                let anchor = anchorIndex(pattern), anchorByte = Int32(pattern[anchor]), last = bytes.count - pattern.count
                 var from = anchor
                 while from < bytes.count, let hit = memchr(base + from, anchorByte, bytes.count - from) {
                     let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)), i = found - anchor
@@ -88,29 +88,10 @@ enum UTF8Search {
         }
     }
 
-    /// The index of the byte of `pattern` least likely in the texts searched: a UTF-8 continuation byte
-    /// (one in 64) over a Chinese lead byte (`E4`–`E9`, a third of all bytes of Chinese text), a rare
-    /// letter over a space or a vowel; the last of equals (the third byte of a Chinese character varies most).
-    static func rarestByte(_ pattern: UnsafeBufferPointer<UInt8>) -> Int {
-        var best = 0, bestScore = Int.max
-        for (i, byte) in pattern.enumerated() {
-            let score = commonness[Int(byte)]
-            if score <= bestScore { best = i; bestScore = score }
-        }
-        return best
-    }
-
-    /// How common each byte value is in the answers searched, roughly: lower is rarer.
-    private static let commonness: [Int] = (0..<256).map { value in
-        switch value {
-        case 0x20: 10
-        case 0xE4...0xE9, 0xEF: 9
-        case 0x65, 0x74, 0x61, 0x6F, 0x69, 0x6E: 8
-        case 0x73, 0x68, 0x72: 7
-        case 0x64, 0x6C, 0x75: 6
-        case 0xC0...0xFF: 5
-        case 0x80...0xBF: 2
-        default: 3
-        }
+    /// The byte of `pattern` the search anchors on: its last, which in Chinese is a character's third byte
+    /// (one value in 64, where a lead byte is one in six), unless that is a space.
+    static func anchorIndex(_ pattern: UnsafeBufferPointer<UInt8>) -> Int {
+        let last = pattern.count - 1
+        return last > 0 && pattern[last] == UInt8(ascii: " ") ? last - 1 : last
     }
 }

@@ -72,4 +72,12 @@ struct StringCharacterSetsTests {
         }
         #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
     }
+
+    @Test("characterCount equals count on generated texts and on every scalar of the blocks it counts itself")
+    func characterCountMatchesCount() {
+        let scalars = [0x80...0xFF, 0x2000...0x2FFF, 0x3000...0x9FFF, 0xFE00...0xFFFF].joined().compactMap(Unicode.Scalar.init)
+        let texts = Self.texts + ["a\r\nb", "\r\r\n", "☀\u{FE0F}", "e\u{301}", "\u{1100}\u{1161}"] + scalars.map { "a\($0)\u{301}b\($0)" }
+        let mismatches = texts.filter { $0.characterCount != $0.count }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
+    }
 }

@@ -24,7 +24,7 @@ extension Assertions {
             }
         }
         failures += affixFailures(normalized, written: written, expect)
-        let length = normalized.count
+        let length = normalized.characterCount
         if let maxLength = expect.maxLength, length > maxLength {
             failures.append("is \(length) characters long, more than maxLength \(maxLength)")
         }

@@ -16,22 +16,30 @@ enum LengthLimitReader {
         var approximateGroup: Int = 0
         /// A pattern of Chinese units (`字`, `句`), tried only where a digit stands before one.
         var chinese = false
+        /// Words a match must hold, one of each group: the pattern is tried only on a text that has them
+        /// (a byte search instead of a regex pass).
+        var needs: [[String]] = []
+
+        func mayMatch(_ text: String) -> Bool {
+            needs.allSatisfy { group in group.contains { UTF8Search.contains($0, in: text) } }
+        }
     }
 
     static let patterns: [Pattern] = [
-        zh(#"(?:不超过|不多于|不能超过|不要超过|不得超过|不可超过|勿超过|(?<!不)少于|(?<!不)低于|控制在|限制在|限定在|限于|最多|至多|以|限)\s*(\d+)\s*个?(字|汉字|字符|词)(?:以内|之内|以下|内)?"#, unit: .characters),
-        zh(#"(\d+)\s*个?(?:字|汉字|字符)(?:以内|之内|以下|内|(左右))"#, unit: .characters, approximate: 2),
-        zh(#"字数\s*(?:不超过|不多于|控制在|限制在|少于|在|限|≤|<=|<)\s*(\d+)"#, unit: .characters),
-        zh(#"(?:用|以|一共|仅|只用|不超过|最多)?(\d+)\s*句话"#, unit: .sentences),
-        zh(#"不超过\s*(\d+)\s*句"#, unit: .sentences),
+        zh(#"(?:不超过|不多于|不能超过|不要超过|不得超过|不可超过|勿超过|(?<!不)少于|(?<!不)低于|控制在|限制在|限定在|限于|最多|至多|以|限)\s*(\d+)\s*个?(字|汉字|字符|词)(?:以内|之内|以下|内)?"#, unit: .characters,
+           needs: [["超过", "多于", "少于", "低于", "在", "限", "最多", "至多", "以"], ["字", "词"]]),
+        zh(#"(\d+)\s*个?(?:字|汉字|字符)(?:以内|之内|以下|内|(左右))"#, unit: .characters, approximate: 2, needs: [["字"], ["内", "以下", "左右"]]),
+        zh(#"字数\s*(?:不超过|不多于|控制在|限制在|少于|在|限|≤|<=|<)\s*(\d+)"#, unit: .characters, needs: [["字数"]]),
+        zh(#"(?:用|以|一共|仅|只用|不超过|最多)?(\d+)\s*句话"#, unit: .sentences, needs: [["句话"]]),
+        zh(#"不超过\s*(\d+)\s*句"#, unit: .sentences, needs: [["不超过"], ["句"]]),
         Pattern(regex: regex(#"(?:under|no more than|not more than|at most|a maximum of|maximum of|max\.?|within|less than|fewer than|up to|limit(?:ed)? to|not exceed(?:ing)?|no longer than|shorter than|below)\s+(\d+)\s+(characters|chars|words|sentences)\b"#), number: 1, unitGroup: 2),
         Pattern(regex: regex(#"\b(\d+)\s+(characters|chars|words|sentences)\s+(?:or less|or fewer|max\b|maximum|at most|at the most)"#), number: 1, unitGroup: 2),
         Pattern(regex: regex(#"\b(\d+)[- ](word|character|sentence)\s+(?:summary|answer|reply|response|description|tagline|slogan|title|headline|message|sms|text|limit|max)"#), number: 1, unitGroup: 2, approximateGroup: 2),
         Pattern(regex: regex(#"\b(?:in|as|with|using|into|write)\s+(?:exactly\s+)?(?:one|a single|1|single)\s+sentence\b"#), number: 0, unitGroup: 0, fixedUnit: .sentences),
     ]
 
-    static func zh(_ pattern: String, unit: Limit.Unit, approximate: Int = 0) -> Pattern {
-        Pattern(regex: regex(pattern), number: 1, unitGroup: 0, fixedUnit: unit, approximateGroup: approximate, chinese: true)
+    static func zh(_ pattern: String, unit: Limit.Unit, approximate: Int = 0, needs: [[String]]) -> Pattern {
+        Pattern(regex: regex(pattern), number: 1, unitGroup: 0, fixedUnit: unit, approximateGroup: approximate, chinese: true, needs: needs)
     }
 
     static func regex(_ pattern: String) -> NSRegularExpression {
@@ -70,7 +78,7 @@ enum LengthLimitReader {
         let ns = text as NSString
         var limits: [Limit] = []
         var taken: [NSRange] = []
-        for pattern in patterns where pattern.chinese ? families.chinese : families.english {
+        for pattern in patterns where (pattern.chinese ? families.chinese : families.english) && pattern.mayMatch(text) {
             for match in pattern.regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 guard !taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) else { continue }
                 let count = pattern.number == 0 ? 1 : Int(ns.substring(with: match.range(at: pattern.number))) ?? 0

@@ -32,7 +32,7 @@ enum LabelAnswer {
     /// full stop are off, no sentence punctuation inside — or nil.
     static func label(of answer: String) -> String? {
         let text = TextNormalizer.normalize(answer).trimmingCharacters(in: CharacterSet(charactersIn: "“”\"'`「」《》[]【】*。.!！ "))
-        guard !text.isEmpty, !UTF8Search.containsCharacters("\n", in: text), text.count <= 16,
+        guard !text.isEmpty, !UTF8Search.containsCharacters("\n", in: text), text.characterCount <= 16,
               !text.contains(where: { "，,。;；:：!！?？".contains($0) }) else { return nil }
         return text
     }

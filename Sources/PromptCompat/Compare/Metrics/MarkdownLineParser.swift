@@ -32,12 +32,12 @@ struct MarkdownLineParser {
 
     /// Inline markup, what replaces it, and the characters a match must contain (a line without any of
     /// them is not searched).
-    static let inlineMarkup: [(regex: NSRegularExpression, template: String, marks: Set<UInt8>)] = ([
+    static let inlineMarkup: [(regex: NSRegularExpression, template: String, marks: [UInt8])] = ([
         (#"!?\[([^\]]*)\]\([^)]*\)"#, "$1", "]"),  // links and images keep their text
         (#"(\*\*|__|~~)(.+?)\1"#, "$2", "*_~"),
         (#"`+"#, "", "`"),
         (#"(?<![A-Za-z0-9*])\*(?!\s)([^*\n]+?)\*(?![A-Za-z0-9*])"#, "$1", "*"),
-    ] as [(String, String, String)]).map { (try! NSRegularExpression(pattern: $0.0), $0.1, Set($0.2.utf8)) }
+    ] as [(String, String, String)]).map { (try! NSRegularExpression(pattern: $0.0), $0.1, Array($0.2.utf8)) }
 
     /// The first character of a line any of ``linePatterns`` matches, after its leading white space:
     /// a fence, `#`, `=`, `-`, `*`, `_`, `+`, `>` or a digit (`\d` is any decimal digit, not only ASCII).

@@ -43,13 +43,13 @@ extension SubstituteCheck {
     /// Also: the answer is the start of an accepted answer and stops short of its end.
     public static let truncation = SubstituteCheck(name: "truncation") { input in
         let text = TextNormalizer.normalize(input.candidate)
-        guard !text.isEmpty, let shortest = input.samples.map(TextNormalizer.length).min(), text.count < shortest else { return [] }
+        guard !text.isEmpty, let shortest = input.samples.map(TextNormalizer.length).min(), text.characterCount < shortest else { return [] }
         let start = TextNormalizer.comparable(text)
         // A whole sentence that is the start of an accepted answer which itself ran out mid-sentence (cut at
         // its max_tokens) is not cut short: the rest was never a finished thought.
         let samplesComplete = input.samples.allSatisfy { Sentence.endsComplete(TextNormalizer.normalize($0)) }
         if let sample = input.samples.first(where: { TextNormalizer.comparable($0).hasPrefix(start) }) {
-            let share = Int((100 * Double(text.count) / Double(TextNormalizer.length(sample))).rounded())
+            let share = Int((100 * Double(text.characterCount) / Double(TextNormalizer.length(sample))).rounded())
             // 95% or more of an accepted answer is that answer (a dropped final 。).
             if share >= 95 { return [] }
             if samplesComplete || !Sentence.endsComplete(text) {

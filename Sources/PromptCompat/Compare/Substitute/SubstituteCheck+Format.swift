@@ -35,11 +35,11 @@ extension SubstituteCheck {
     /// Every sample is a short one-line label and the candidate says more than the label.
     static func labelBecameSentence(_ samples: [String], _ candidate: String) -> String? {
         let labels = samples.map(TextNormalizer.normalize)
-        guard labels.allSatisfy({ !UTF8Search.containsCharacters("\n", in: $0) && !$0.isEmpty && $0.count <= FormatWords.labelLength }),
+        guard labels.allSatisfy({ !UTF8Search.containsCharacters("\n", in: $0) && !$0.isEmpty && $0.characterCount <= FormatWords.labelLength }),
               !labels.map(TextNormalizer.comparable).contains(TextNormalizer.comparable(candidate)),
-              let longest = labels.map(\.count).max(),
-              UTF8Search.containsCharacters("\n", in: candidate) || candidate.count > 2 * longest + 4
-                || (labels.contains { UTF8Search.containsCharacters($0, in: candidate) } && candidate.count >= longest + 3) else { return nil }
+              let longest = labels.map(\.characterCount).max(),
+              UTF8Search.containsCharacters("\n", in: candidate) || candidate.characterCount > 2 * longest + 4
+                || (labels.contains { UTF8Search.containsCharacters($0, in: candidate) } && candidate.characterCount >= longest + 3) else { return nil }
         return "was a one-line label (\"\(labels[0])\"), now \"\(candidate.replacingOccurrences(of: "\n", with: " ").prefix(40))\""
     }
 
