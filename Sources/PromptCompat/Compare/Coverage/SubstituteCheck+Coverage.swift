@@ -50,22 +50,24 @@ enum AddedContent {
     /// that no accepted sample and not the prompt states; a citation only where the prompt numbers its
     /// sources (`[1]` … `[2]`, `【1】` … `【2】`) and the candidate cites one it does not have.
     static func facts(_ candidate: String, samples: [String], prompt: String) -> [(text: String, reason: String)] {
-        let known = (samples + [prompt]).map(NumberWords.digits(in:)).joined(separator: "\n")
+        // The known texts one by one: each one's facts are remembered from the other checks.
+        let known = (samples + [prompt]).map(NumberWords.digits(in:))
         let written = NumberWords.digits(in: candidate)
         // A kind of fact the candidate also lost was changed, not added: the facts check says "changed ¥299 → ¥199".
         let changedKinds = Set(FactsPreserved.missingFacts(NumberWords.digits(in: samples[0]), written).map(\.kind))
         // Only facts written in digits in the candidate itself (一元一次方程 is no invented price), and whose number
         // is nowhere in the known texts (满199减30 → 满199元减30元 adds no amount).
-        let knownKeys = FactsPreserved.presentKeys(in: known)
+        let knownKeys = known.reduce(into: Set<String>()) { $0.formUnion(FactsPreserved.presentKeys(in: $1)) }
+        let knownBare = known.reduce(into: Set<String>()) { $0.formUnion(FactsPreserved.bareNumbers(in: $1)) }
         // A result the candidate works out in front of the reader (`600－100＝500元`) is derived, not invented.
-        let invented = FactsPreserved.missingFacts(written, known).filter { fact in
+        let invented = FactsPreserved.missingFacts(written, present: knownKeys, bare: knownBare).filter { fact in
             inventedKinds.contains(fact.kind) && !changedKinds.contains(fact.kind) && candidate.contains(fact.text)
                 && !["=", "＝", "= ", "＝ "].contains { candidate.contains($0 + fact.text) }
                 && !FactsPreserved.containedKeys(fact).contains(where: knownKeys.contains)
         }
         // Two numbered sources at least: a lone `[1]` in a prompt is the citation format, not the list of sources.
         let sources = citationMarks(in: prompt)
-        let citations = sources.count < 2 ? [] : citationMarks(in: candidate).subtracting(citationMarks(in: known))
+        let citations = sources.count < 2 ? [] : citationMarks(in: candidate).subtracting(known.flatMap(citationMarks(in:)))
         return invented.prefix(3).map { ($0.text, "added the \(FactWords.name(of: $0)) \($0.text)") } + citations.sorted().map { ($0, "added the citation \($0)") }
     }
 

@@ -63,8 +63,16 @@ public struct FactsPreserved: Metric {
     /// An amount is also kept by its bare number (`免赔额：600－100＝500元` keeps `免赔额100元`); a percentage or
     /// another amount with that number is not the amount (¥20 off → 20% off is a change).
     static func missingFacts(_ reference: String, _ candidate: String) -> [Fact] {
-        let present = presentKeys(in: candidate), bare = Set(facts(in: candidate).filter { $0.kind == .number }.map(\.key))
-        return distinct(facts(in: reference)).filter { fact in
+        missingFacts(reference, present: presentKeys(in: candidate), bare: bareNumbers(in: candidate))
+    }
+
+    /// The keys of the bare numbers of `text`.
+    static func bareNumbers(in text: String) -> Set<String> { Set(facts(in: text).filter { $0.kind == .number }.map(\.key)) }
+
+    /// ``missingFacts(_:_:)`` against the candidate's keys (``presentKeys(in:)``) and bare numbers, gathered
+    /// from one text or several.
+    static func missingFacts(_ reference: String, present: Set<String>, bare: Set<String>) -> [Fact] {
+        distinct(facts(in: reference)).filter { fact in
             !present.contains(fact.key) && !(fact.kind == .amount && containedKeys(fact).dropFirst().contains(where: bare.contains))
         }
     }

@@ -115,11 +115,15 @@ struct SuffixLCSTable {
         let (x, y) = Self.ids(a[offset..<(a.count - suffix)], b[offset..<(b.count - suffix)])
         self.offset = offset
         (aEnd, bEnd, self.suffix, aCount, bCount) = (a.count - suffix, b.count - suffix, Int32(suffix), a.count, b.count)
-        width = y.count + 1
+        let width = y.count + 1
+        self.width = width
         cells = [Int32](repeating: 0, count: (x.count + 1) * width)
-        for i in stride(from: x.count - 1, through: 0, by: -1) {
-            for j in stride(from: y.count - 1, through: 0, by: -1) {
-                cells[i * width + j] = x[i] == y[j] ? cells[(i + 1) * width + j + 1] + 1 : max(cells[(i + 1) * width + j], cells[i * width + j + 1])
+        cells.withUnsafeMutableBufferPointer { cells in
+            for i in stride(from: x.count - 1, through: 0, by: -1) {
+                let row = i * width, below = row + width, xi = x[i]
+                for j in stride(from: y.count - 1, through: 0, by: -1) {
+                    cells[row + j] = xi == y[j] ? cells[below + j + 1] + 1 : max(cells[below + j], cells[row + j + 1])
+                }
             }
         }
     }
