@@ -53,7 +53,7 @@ enum LabelAnswer {
     /// Two short one-line answers (at most 24 characters each) that are the same verdict in other words.
     static func sameVerdict(_ accepted: String, _ candidate: String) -> Bool {
         let a = TextNormalizer.normalize(accepted), b = TextNormalizer.normalize(candidate)
-        guard !UTF8Search.containsCharacters("\n", in: a), !UTF8Search.containsCharacters("\n", in: b), a.count <= 24, b.count <= 24, !a.isEmpty, !b.isEmpty else { return false }
+        guard !UTF8Search.containsCharacters("\n", in: a), !UTF8Search.containsCharacters("\n", in: b), a.characterCount <= 24, b.characterCount <= 24, !a.isEmpty, !b.isEmpty else { return false }
         return key(a) == key(b) || equivalent(a, b)
     }
 

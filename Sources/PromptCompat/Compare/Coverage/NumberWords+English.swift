@@ -28,7 +28,8 @@ extension NumberWords {
             var unitSuffix = ""
             while j < words.count {
                 let (core, trailing) = split(words[j])
-                var parts = core.lowercasedFast().split(separator: "-").map(String.init)
+                let lowered = core.lowercasedFast()
+                var parts = lowered.split(separator: "-").map(String.init)
                 // $1.2 million: a scale after a written number belongs to it (the rules below read it)
                 if used == 0, let first = parts.first, scales[first] != nil, output.last?.last?.isNumber == true { break }
                 // ten-day, twenty-one-year: the number words, then the rest of the compound (not thirty-first: an ordinal)
@@ -45,7 +46,7 @@ extension NumberWords {
                 }
                 used += 1
                 j += 1
-                if core.lowercasedFast() != "and" { end = j; numberWords.append(core.lowercasedFast()) }
+                if lowered != "and" { end = j; numberWords.append(lowered) }
                 if !trailing.isEmpty || !unitSuffix.isEmpty { break }
             }
             let next = end < words.count ? words[end].lowercasedFast() : ""

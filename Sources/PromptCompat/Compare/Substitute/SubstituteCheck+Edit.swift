@@ -105,8 +105,8 @@ struct SuffixLCSTable {
     private var cells: [Int32]
     private let width: Int
     private let offset: Int
-    /// Where the common suffix starts in each text, its length, and the texts' lengths.
-    private let aEnd: Int, bEnd: Int, suffix: Int32, aCount: Int, bCount: Int
+    /// Where the common suffix starts in each text, and its length.
+    private let aEnd: Int, bEnd: Int, suffix: Int
 
     init(_ a: [Character], _ b: [Character], from offset: Int = 0) {
         // A common suffix S needs no cells either: LCS(x + S, y + S) = LCS(x, y) + |S|, and where one side is
@@ -114,7 +114,7 @@ struct SuffixLCSTable {
         let suffix = zip(a[offset...].reversed(), b[offset...].reversed()).prefix { $0 == $1 }.count
         let (x, y) = Self.ids(a[offset..<(a.count - suffix)], b[offset..<(b.count - suffix)])
         self.offset = offset
-        (aEnd, bEnd, self.suffix, aCount, bCount) = (a.count - suffix, b.count - suffix, Int32(suffix), a.count, b.count)
+        (aEnd, bEnd, self.suffix) = (a.count - suffix, b.count - suffix, suffix)
         let width = y.count + 1
         self.width = width
         cells = [Int32](repeating: 0, count: (x.count + 1) * width)
@@ -130,8 +130,8 @@ struct SuffixLCSTable {
 
     /// For `i, j ≥ offset` only.
     subscript(i: Int, j: Int) -> Int32 {
-        if i >= aEnd || j >= bEnd { return Int32(min(aCount - i, bCount - j)) }
-        return cells[(i - offset) * width + (j - offset)] + suffix
+        if i >= aEnd || j >= bEnd { return Int32(min(aEnd + suffix - i, bEnd + suffix - j)) }
+        return cells[(i - offset) * width + (j - offset)] + Int32(suffix)
     }
 
     /// Equal ids for equal characters: a character of one scalar is its scalar value (no hashing), any
