@@ -20,7 +20,7 @@ public struct JSONDocument: Sendable {
     /// Parses `text`, or throws a ``JSONSyntaxError`` with the line and column of the first problem.
     /// Duplicate keys in one object are a syntax error: JSON parsers disagree on which one wins.
     public init(parsing text: String) throws(JSONSyntaxError) {
-        var parser = JSONParser(text: text)
+        var parser = JSONParser(text: text, tracksPositions: true)
         root = try parser.parseDocument()
         positions = parser.positions
     }
@@ -51,9 +51,15 @@ struct JSONParser {
     private var column = 1
     private var depth = 0
     private(set) var positions: [String: SourcePosition] = [:]
+    /// Whether each value's path and position are recorded: a document's are; a value parsed for its own
+    /// sake (a snapshot's meta.json a case) skips building the paths.
+    private let tracksPositions: Bool
     private static let maximumDepth = 256
 
-    init(text: String) { scalars = Array(text.unicodeScalars) }
+    init(text: String, tracksPositions: Bool) {
+        scalars = Array(text.unicodeScalars)
+        self.tracksPositions = tracksPositions
+    }
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
         if scalars.first == "\u{FEFF}" { index = 1 }
@@ -81,7 +87,12 @@ struct JSONParser {
     }
 
     private mutating func skipWhitespace() {
-        while index < scalars.count, [" ", "\n", "\r", "\t"].contains(scalars[index]) { advance() }
+        while index < scalars.count {
+            switch scalars[index] {
+            case " ", "\n", "\r", "\t": advance()
+            default: return
+            }
+        }
     }
 
     private mutating func expect(_ scalar: Unicode.Scalar, _ what: String) throws(JSONSyntaxError) {
@@ -97,7 +108,7 @@ struct JSONParser {
 
     private mutating func parseValue(path: String) throws(JSONSyntaxError) -> JSONValue {
         guard index < scalars.count else { throw error("expected a value, found the end of the file") }
-        positions[path] = here
+        if tracksPositions { positions[path] = here }
         switch scalars[index] {
         case "{": return try nested { (p: inout JSONParser) throws(JSONSyntaxError) in try p.parseObject(path: path) }
         case "[": return try nested { (p: inout JSONParser) throws(JSONSyntaxError) in try p.parseArray(path: path) }
@@ -140,7 +151,7 @@ struct JSONParser {
             skipWhitespace()
             try expect(":", "':' after the member name")
             skipWhitespace()
-            object[key] = try parseValue(path: Self.child(path, key))
+            object[key] = try parseValue(path: tracksPositions ? Self.child(path, key) : path)
             skipWhitespace()
             guard index < scalars.count else { throw error("expected ',' or '}', found the end of the file") }
             if scalars[index] == "," { advance(); continue }
@@ -159,7 +170,7 @@ struct JSONParser {
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue(path: "\(path)[\(elements.count)]"))
+            elements.append(try parseValue(path: tracksPositions ? "\(path)[\(elements.count)]" : path))
             skipWhitespace()
             guard index < scalars.count else { throw error("expected ',' or ']', found the end of the file") }
             if scalars[index] == "," { advance(); continue }

@@ -3,7 +3,8 @@ import Foundation
 extension JSONValue {
     /// Parses JSON text; positions are dropped. Use ``JSONDocument`` to keep them.
     public init(parsing text: String) throws(JSONSyntaxError) {
-        self = try JSONDocument(parsing: text).root
+        var parser = JSONParser(text: text, tracksPositions: false)
+        self = try parser.parseDocument()
     }
 
     /// Parses UTF-8 JSON data.

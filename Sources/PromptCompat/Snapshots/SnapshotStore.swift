@@ -67,7 +67,7 @@ public struct SnapshotStore: Sendable {
                 } catch {
                     throw SnapshotError(key: key, message: error.description)
                 }
-                samples.append(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+                samples.append(text.droppingFinalLineFeed)
             }
             return Snapshot(samples: samples, metadata: Snapshot.Metadata(json: meta))
         } catch let error as JSONSyntaxError {

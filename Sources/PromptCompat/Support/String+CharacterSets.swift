@@ -38,9 +38,19 @@ extension Substring {
     /// "\u{3000}标题".trimming(.whitespaces)            // "标题" (U+3000 is a space, category Zs)
     /// ```
     func trimming(_ characters: TrimmedCharacters) -> String {
+        trimmingScalars(where: characters.contains)
+    }
+
+    /// `trimmingCharacters(in:)` with the set given as a test of a scalar, as Foundation trims: scalar by
+    /// scalar from each end (a combining mark after a trimmed one stays).
+    ///
+    /// ```swift
+    /// "「正面」。".trimmingScalars { "「」。".unicodeScalars.contains($0) }   // "正面"
+    /// ```
+    func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !characters.contains($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !characters.contains($0) })!
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isTrimmed($0) })!
         if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return String(self) }
         return String(scalars[first...last])
     }
@@ -51,6 +61,21 @@ extension String {
     /// ``Swift/Substring/trimming(_:)``.
     func trimming(_ characters: TrimmedCharacters) -> String {
         self[...].trimming(characters)
+    }
+}
+
+extension String {
+    /// `hasSuffix("\n") ? String(dropLast()) : self`, on the last two bytes: a final `\n` is a character
+    /// of its own unless a `\r` stands before it (a CR-LF is one character, which `hasSuffix("\n")` does not match).
+    ///
+    /// ```swift
+    /// "好\n".droppingFinalLineFeed     // "好"
+    /// "好\r\n".droppingFinalLineFeed   // "好\r\n"
+    /// ```
+    var droppingFinalLineFeed: String {
+        let bytes = utf8
+        guard bytes.last == 0x0A, bytes.dropLast().last != 0x0D else { return self }
+        return String(self[..<bytes.index(before: endIndex)])
     }
 }
 
@@ -96,6 +121,31 @@ extension StringProtocol {
         }
         if start < scalars.endIndex || keepingEmpty { pieces.append(self[start...]) }
         return pieces
+    }
+
+    /// `filter { !$0.isWhitespace }` (a character is whitespace when its first scalar is), read on scalars:
+    /// a whitespace scalar starts a character and takes the marks that extend it along, unless it is a
+    /// control (a line end), after which a character always ends (rule GB4).
+    ///
+    /// ```swift
+    /// "SELECT *\n  FROM t".removingWhitespace   // "SELECT*FROMt"
+    /// ```
+    var removingWhitespace: String {
+        var kept = String.UnicodeScalarView(), dropping = false
+        for scalar in unicodeScalars {
+            if scalar == " " {
+                dropping = true
+            } else if scalar.isASCII ? (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace {
+                switch scalar.properties.generalCategory {
+                case .control, .lineSeparator, .paragraphSeparator: dropping = false
+                default: dropping = true
+                }
+            } else if !(dropping && scalar.extendsCharacter) {
+                dropping = false
+                kept.append(scalar)
+            }
+        }
+        return String(kept)
     }
 
     /// `count` (characters), answered from the UTF-8 bytes when every scalar is one that cannot join

@@ -6,8 +6,13 @@ import Testing
 /// JSON path for diagnostics, duplicate keys refused, and serialization that keeps Chinese readable.
 @Suite("JSON parser")
 struct JSONParserTests {
+    /// The error parsing `text` as a document; parsing it as a bare value (which records no positions) must
+    /// fail with the same message at the same place.
     func syntaxError(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> JSONSyntaxError {
-        try #require(throws: JSONSyntaxError.self, sourceLocation: sourceLocation) { try JSONDocument(parsing: text) }
+        let error = try #require(throws: JSONSyntaxError.self, sourceLocation: sourceLocation) { try JSONDocument(parsing: text) }
+        let valueError = try #require(throws: JSONSyntaxError.self, sourceLocation: sourceLocation) { try JSONValue(parsing: text) }
+        #expect(valueError == error, sourceLocation: sourceLocation)
+        return error
     }
 
     // MARK: - Values
@@ -16,6 +21,7 @@ struct JSONParserTests {
     func values() throws {
         let value = try JSONValue(parsing: #"{"s": "hi", "i": 42, "neg": -1.5, "exp": 2.5e3, "t": true, "f": false, "n": null, "a": [1, [], {}]}"#)
         #expect(value == ["s": "hi", "i": 42, "neg": -1.5, "exp": 2500, "t": true, "f": false, "n": nil, "a": [1, [], [:]]])
+        #expect(try JSONDocument(parsing: #"{"s": "hi", "i": 42, "neg": -1.5, "exp": 2.5e3, "t": true, "f": false, "n": null, "a": [1, [], {}]}"#).root == value)
         #expect(value["i"]?.intValue == 42)
         #expect(value["neg"]?.intValue == nil)
         #expect(value["n"]?.isNull == true)

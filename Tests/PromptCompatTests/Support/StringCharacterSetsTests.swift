@@ -80,4 +80,28 @@ struct StringCharacterSetsTests {
         let mismatches = texts.filter { $0.characterCount != $0.count }
         #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
     }
+
+    @Test("removingWhitespace equals filter { !$0.isWhitespace } on generated texts and every whitespace scalar before a mark")
+    func removingWhitespaceMatchesCharacterFilter() {
+        let spaces = (0...0x3000).compactMap(Unicode.Scalar.init).filter(\.properties.isWhitespace)
+        let texts = Self.texts + spaces.map { "a\($0)\u{301}b\($0)\u{200D}\($0)" } + ["\r\n\u{301}", " \u{301}\u{302}x"]
+        let mismatches = texts.filter { $0.removingWhitespace != String($0.filter { !$0.isWhitespace }) }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
+    }
+
+    @Test("trimmingScalars(where:) equals trimmingCharacters(in:) with the same set, marks after a trimmed scalar included")
+    func trimmingScalarsMatchesFoundation() {
+        let set = CharacterSet(charactersIn: "“”\"'`「」《》[]【】*。.!！ ")
+        let texts = Self.texts + ["「正面」。", "。\u{301}是", "**Yes**!", "\"\"", "【中性】\n"]
+        let mismatches = texts.filter { $0[...].trimmingScalars(where: set.contains) != $0.trimmingCharacters(in: set) }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
+    }
+
+    @Test("droppingFinalLineFeed equals hasSuffix(\"\\n\") ? dropLast() : self, a final CR-LF kept")
+    func droppingFinalLineFeedMatchesCharacters() {
+        let texts = Self.texts + ["好\n", "好\r\n", "\n", "\n\n", "x\n\u{301}", "\r", ""]
+        let mismatches = texts.filter { $0.droppingFinalLineFeed != ($0.hasSuffix("\n") ? String($0.dropLast()) : $0) }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
+        #expect("好\r\n".droppingFinalLineFeed == "好\r\n")
+    }
 }

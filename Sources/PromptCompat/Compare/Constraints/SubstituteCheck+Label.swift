@@ -28,10 +28,13 @@ extension SubstituteCheck {
 
 /// A short one-line answer read as a label.
 enum LabelAnswer {
+    /// What ``label(of:)`` takes off the ends of an answer: quotes, brackets, emphasis, a final stop, spaces.
+    static let labelQuotes = Set("“”\"'`「」《》[]【】*。.!！ ".unicodeScalars)
+
     /// The label an answer is — one line, at most 16 characters once surrounding quotes, brackets and a final
     /// full stop are off, no sentence punctuation inside — or nil.
     static func label(of answer: String) -> String? {
-        let text = TextNormalizer.normalize(answer).trimmingCharacters(in: CharacterSet(charactersIn: "“”\"'`「」《》[]【】*。.!！ "))
+        let text = TextNormalizer.normalize(answer)[...].trimmingScalars { labelQuotes.contains($0) }
         guard !text.isEmpty, !UTF8Search.containsCharacters("\n", in: text), text.characterCount <= 16,
               !text.contains(where: { "，,。;；:：!！?？".contains($0) }) else { return nil }
         return text

@@ -9,8 +9,8 @@ extension SubstituteCheck {
         guard input.expect.json != true else { return [] }
         let samples = input.samples.map(ChineseListMarks.asDigits), candidate = ChineseListMarks.asDigits(TextNormalizer.normalize(input.candidate))
         // The same characters laid out on other lines (a reformatted SQL query) is the same answer.
-        let squeezed = TextNormalizer.comparable(candidate).filter { !$0.isWhitespace }
-        if samples.contains(where: { TextNormalizer.comparable($0).filter { !$0.isWhitespace } == squeezed }) { return [] }
+        let squeezed = TextNormalizer.comparable(candidate).removingWhitespace
+        if samples.contains(where: { TextNormalizer.comparable($0).removingWhitespace == squeezed }) { return [] }
         if let label = labelBecameSentence(samples, candidate) { return [label] }
         let tables = samples.map { MarkdownStructure.of($0).tables.first }
         if let table = tables.first ?? nil, tables.allSatisfy({ $0 != nil }), MarkdownStructure.of(candidate).tables.isEmpty {
