@@ -16,8 +16,8 @@ enum UTF8Search {
         firstOffset(of: needle, in: text) { _, _ in true } != nil
     }
 
-    /// Whether any of `needles` occurs in `text`: the phrase lists of the checks (courtesy, conditions,
-    /// offers), asked of every clause of every answer.
+    /// Whether any of `needles` occurs in `text`, one search a needle: for a few words (a rewrite's
+    /// triggers). A list asked of every clause is a ``PhraseSet``, searched in one pass.
     static func containsAny(_ needles: [String], in text: String) -> Bool {
         needles.contains { contains($0, in: text) }
     }

@@ -5,7 +5,7 @@ import Foundation
 /// `Categories: billing, shipping, other`), slash-separated options (`positive/negative/neutral`), and
 /// yes/no questions (`回答是或否`, `answer yes or no`). Empty when the prompt names none.
 enum LabelSetReader {
-    static let cues = [
+    static let cues: PhraseSet = [
         "只能", "之一", "其中", "选择", "选项", "输出", "回答", "返回", "标签", "类别", "分类", "判断", "取值", "结果为",
         "one of", "either", "answer with", "respond with", "reply with", "output", "label", "category", "categories",
         "classify", "choose", "select", "return",
@@ -17,7 +17,7 @@ enum LabelSetReader {
         for sentence in text.splitting(on: sentenceEnds).map(String.init) {
             let lowered = sentence.lowercasedFast()
             if let yesNo = yesNo(lowered) { return yesNo }
-            guard UTF8Search.containsAny(cues, in: lowered) else { continue }
+            guard cues.occurs(in: lowered) else { continue }
             if let quoted = quotedOptions(sentence), quoted.count >= 2 { return quoted }
             if let listed = listAfterColon(sentence), listed.count >= 2 { return listed }
             if let slashed = slashOptions(sentence), slashed.count >= 2 { return slashed }

@@ -39,11 +39,11 @@ public struct PromptConstraints: Sendable, Equatable {
             var constraints = PromptConstraints()
             constraints.limits = LengthLimitReader.limits(in: NumberWords.digits(in: text))
             constraints.labels = LabelSetReader.labels(in: text)
-            constraints.classifies = UTF8Search.containsAny(ConstraintWords.classifying, in: lowered)
-            constraints.fixesOrder = UTF8Search.containsAny(ConstraintWords.ordering, in: lowered)
-                && !UTF8Search.containsAny(ConstraintWords.unordered, in: lowered)
+            constraints.classifies = ConstraintWords.classifying.occurs(in: lowered)
+            constraints.fixesOrder = ConstraintWords.ordering.occurs(in: lowered)
+                && !ConstraintWords.unordered.occurs(in: lowered)
                 && !(UTF8Search.contains("order", in: lowered) && lowered.range(of: #"order[^.\n]{0,40}(not significant|not important|doesn't matter|does not matter|irrelevant|not matter)"#, options: .regularExpression) != nil)
-            constraints.fixedFormats = Set(ConstraintWords.formats.filter { _, words in UTF8Search.containsAny(words, in: lowered) }.map(\.key))
+            constraints.fixedFormats = Set(ConstraintWords.formats.filter { _, words in words.occurs(in: lowered) }.map(\.key))
             return constraints
         }
     }
@@ -53,22 +53,22 @@ public struct PromptConstraints: Sendable, Equatable {
 
 /// The words the constraint readers look for: data.
 enum ConstraintWords {
-    static let classifying = [
+    static let classifying: PhraseSet = [
         "分类", "类别", "标签", "情感", "情绪", "判断", "是否", "意图", "归类", "属于", "倾向", "选择", "打分",
         "classify", "classification", "category", "categories", "label", "sentiment", "intent", "yes or no", "true or false",
         "determine whether", "decide whether", "whether the", "one of",
     ]
-    static let ordering = [
+    static let ordering: PhraseSet = [
         "排序", "顺序", "排列", "依次", "从高到低", "从低到高", "降序", "升序", "排名", "先后", "步骤",
         "rank", "in order", "order of", "sorted", "sort ", "ascending", "descending", "chronolog", "step by step", "steps", "priority",
     ]
     /// Words that say the order does not matter: they win over ``ordering``.
-    static let unordered = [
+    static let unordered: PhraseSet = [
         "不限顺序", "顺序不限", "不分先后", "没有先后", "无先后", "不分前后", "无需排序", "不需要排序", "不用排序", "无顺序", "不分顺序", "不要求顺序", "顺序无关", "任意顺序", "顺序随意",
         "any order", "order does not matter", "order doesn't matter", "no particular order", "unordered", "order is not important",
     ]
     /// Words that fix a kind of value's written form (a date's, a time's, a number's, a code's).
-    static let formats: [Fact.Kind: [String]] = [
+    static let formats: [Fact.Kind: PhraseSet] = [
         .date: ["hh:mm", "24小时制", "24-hour", "24 hour", "yyyy", "iso 8601", "iso-8601", "iso格式", "iso date", "日期格式", "date format", "format dates", "dates as", "dates in", "年-月-日", "mm/dd", "dd/mm"],
         .amount: ["两位小数", "2位小数", "小数点后", "decimal place", "decimals", "千分位", "thousands separator", "货币符号", "currency symbol", "金额格式", "amounts as", "amount format", "prefix with ¥", "前加¥", "以¥"],
         .number: ["两位小数", "2位小数", "小数点后", "decimal place", "千分位", "thousands separator", "数字格式", "number format"],

@@ -26,11 +26,11 @@ enum ActionOwners {
 
     /// Words that say an answer assigns actions: only then is a line's label its owner (`Refund: …` in a
     /// policy answer is a field, not a person).
-    static let actionWords = ["action", "owner", "todo", "to-do", "to do", "next step", "follow-up", "follow up", "assigned", "responsible", "待办", "负责", "行动项", "分工", "跟进", "后续"]
+    static let actionWords: PhraseSet = ["action", "owner", "todo", "to-do", "to do", "next step", "follow-up", "follow up", "assigned", "responsible", "待办", "负责", "行动项", "分工", "跟进", "后续"]
 
     static func names(in answer: String, prompt: String) -> [String] {
         let lowered = answer.lowercasedFast()
-        guard UTF8Search.containsAny(actionWords, in: lowered) else { return [] }
+        guard actionWords.occurs(in: lowered) else { return [] }
         var names: [String] = []
         for line in TextNormalizer.normalize(answer).lines {
             let text = Clause.strippingMarkers(String(line))

@@ -4,7 +4,7 @@ import Foundation
 /// that mark an offer or a promise. Data: a clause with a courtesy word, no digit and no offer word carries
 /// no content of its own, so adding, dropping or rewording it changes nothing a product owner checks.
 public enum CourtesyPhrases {
-    static let courtesy: [String] = [
+    static let courtesy: PhraseSet = [
         "您好", "你好", "亲", "感谢", "谢谢", "多谢", "欢迎", "随时", "祝您", "祝你", "愉快", "抱歉", "不好意思", "不便", "谅解",
         "耐心", "稍等", "久等", "请问", "还有什么", "如有", "如果有", "若有", "有任何", "其他问题", "其它问题", "其他疑问", "帮到您",
         "帮助您", "为您服务", "竭诚", "期待", "再见", "希望对", "希望能", "理解您", "心情", "放心", "请知悉", "敬请", "辛苦",
@@ -22,7 +22,7 @@ public enum CourtesyPhrases {
     /// Offers and promises are content, whatever else the clause says: an invented coupon is not courtesy.
     /// Offer words by what they give: an answer that words the same offer another way (理赔 / 补偿, 打折 /
     /// 折扣) has added no offer.
-    static let offerKinds: [[String]] = [
+    static let offerKinds: [PhraseSet] = [
         ["补偿", "退款", "返现", "赔", "理赔", "refund", "compensat", "cashback", "reimburs", "money back"],
         ["优惠", "折扣", "打折", "券", "红包", "discount", "coupon", "voucher", "% off", "credit"],
         ["免费", "包邮", "free", "waive", "no charge"],
@@ -30,14 +30,14 @@ public enum CourtesyPhrases {
         ["升级", "积分", "upgrade", "points", "priority"],
     ]
 
-    static let offers: [String] = [
+    static let offers: PhraseSet = [
         "优惠", "赠", "免费", "补偿", "升级", "折扣", "返现", "红包", "积分", "券", "包邮", "退款", "赔",
         "discount", "free", "upgrade", "refund", "coupon", "compensat", "voucher", "bonus", "credit", "cashback", "gift", "waive",
     ]
 
     /// Words of a condition, an exception, a restriction, a warning or an owner: a clause with one of them is
     /// the kind a dropped clause breaks a product with (an exception to a return policy, a contraindication).
-    static let conditions: [String] = [
+    static let conditions: PhraseSet = [
         "除外", "不", "无", "未", "非", "仅", "只", "须", "需", "必须", "禁止", "不得", "勿", "避免", "慎", "忌", "以内", "之内",
         "超过", "如果", "若", "否则", "除", "但", "例外", "限", "负责", "由", "过敏", "孕", "儿童", "副作用", "前", "后", "截止",
         "except", "unless", "not ", "n't", "no ", "never", "only", "must", "require", "before", "after", "within", "if ",
@@ -46,7 +46,7 @@ public enum CourtesyPhrases {
     ]
 
     public static func isCondition(_ clause: String) -> Bool {
-        conditionAnswers.value(for: clause) { UTF8Search.containsAny(conditions, in: $0.lowercasedFast() + " ") }
+        conditionAnswers.value(for: clause) { conditions.occurs(in: $0.lowercasedFast() + " ") }
     }
 
     /// The answers for the last clauses: an accepted answer's clauses come back with every case of its prompt.
@@ -58,11 +58,11 @@ public enum CourtesyPhrases {
     public static func isClaim(_ clause: String) -> Bool {
         claimAnswers.value(for: clause) { clause in
             let lowered = clause.lowercasedFast()
-            return lowered.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || UTF8Search.containsAny(offers, in: lowered) || UTF8Search.containsAny(claims, in: lowered)
+            return lowered.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || offers.occurs(in: lowered) || claims.occurs(in: lowered)
         }
     }
 
-    static let claims = [
+    static let claims: PhraseSet = [
         "保证", "承诺", "确保", "额外", "另外赠", "另赠", "专属", "来源", "引用", "研究", "报告", "数据显示", "据悉", "据统计",
         "guarantee", "promise", "ensure", "additionally", "exclusive", "source", "study", "studies", "report", "research", "cited",
     ]
@@ -72,7 +72,7 @@ public enum CourtesyPhrases {
         courtesyAnswers.value(for: clause) { clause in
             let lowered = clause.lowercasedFast() + " "
             guard !lowered.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-            return UTF8Search.containsAny(courtesy, in: lowered) && !UTF8Search.containsAny(offers, in: lowered)
+            return courtesy.occurs(in: lowered) && !offers.occurs(in: lowered)
         }
     }
 }

@@ -86,17 +86,16 @@ enum AddedContent {
     /// grounded: a clause of the prompt with the same kind of offer has 40% of its units.
     static func offers(_ clauses: [Clause], samples: [String], prompt: String) -> [Clause] {
         let accepted = samples.joined(separator: "\n").lowercasedFast()
+        let newKinds = CourtesyPhrases.offerKinds.filter { !$0.occurs(in: accepted) }
         let sampleUnits = samples.map(ContentUnits.of), promptUnits = ContentUnits.of(prompt)
         return clauses.filter { clause in
             let lowered = clause.text.lowercasedFast()
-            let kinds = CourtesyPhrases.offerKinds.filter { kind in
-                UTF8Search.containsAny(kind, in: lowered) && !UTF8Search.containsAny(kind, in: accepted)
-            }
+            let kinds = newKinds.filter { $0.occurs(in: lowered) }
             guard !kinds.isEmpty,
                   sampleUnits.allSatisfy({ ContentUnits.coverage(of: clause.units, by: $0) <= ClauseAlignment.missingCoverage }),
                   ContentUnits.coverage(of: clause.units, by: promptUnits) <= 0.5 else { return false }
             return !Clause.split(prompt).contains { source in
-                kinds.contains { UTF8Search.containsAny($0, in: source.text.lowercasedFast()) }
+                kinds.contains { $0.occurs(in: source.text.lowercasedFast()) }
                     && ContentUnits.coverage(of: clause.units, by: source.units) >= 0.4
             }
         }

@@ -31,7 +31,7 @@ extension SubstituteCheck {
 /// How much of an answer is copied verbatim from the prompt (comparable form, spaces dropped).
 enum EchoSpan {
     /// Words of a prompt that asks for its input transformed: data.
-    static let transformWords = [
+    static let transformWords: PhraseSet = [
         "改写", "润色", "校对", "纠正", "修改", "改正", "错别字", "翻译", "译成", "译为", "总结", "摘要", "概括", "提炼", "整理", "转换", "改成", "改为",
         "重写", "精简", "扩写", "缩写", "正式", "口语化", "rewrite", "re-write", "paraphrase", "rephrase", "proofread", "correct", "translate",
         "summarize", "summarise", "summary", "condense", "shorten", "simplify", "polish", "edit", "convert", "transform", "localize",
@@ -40,7 +40,7 @@ enum EchoSpan {
 
     static func transforms(_ instructions: String) -> Bool {
         let lowered = instructions.lowercasedFast()
-        return UTF8Search.containsAny(transformWords, in: lowered)
+        return transformWords.occurs(in: lowered)
     }
 
     /// A copied run is at least this long: shorter common runs are shared phrases, not copying.

@@ -1,0 +1,68 @@
+import Foundation
+
+/// A fixed list of phrases — the checks' word lists (courtesy, conditions, offers, a prompt's cues) — asked
+/// "does any of you occur in this text?" in one pass over the text's UTF-8 bytes, instead of one search a
+/// phrase: each two-byte window of the text is looked up in a table of the phrases' first two bytes, and
+/// only the phrases that start there are compared. A byte match is a scalar match (UTF-8 is
+/// self-synchronizing), so it answers what ``UTF8Search/contains(_:in:)`` answers for each phrase.
+///
+/// ```swift
+/// let offers: PhraseSet = ["优惠", "赠", "discount"]
+/// offers.occurs(in: "下单即赠送小样")   // true
+/// offers.occurs(in: "7天内可退货")       // false
+/// ```
+struct PhraseSet: Sendable, ExpressibleByArrayLiteral {
+    /// The phrases, as given.
+    let phrases: [String]
+    private let bytes: [[UInt8]]
+    /// For each first two bytes (high byte first), the indices of the phrases that start with them.
+    private let byPair: [UInt16: [Int]]
+    /// One bit per first two bytes: whether any phrase starts with them (the common answer is no).
+    private let pairBits: [UInt64]
+    /// Phrases of one byte, by that byte.
+    private let singleBytes: Set<UInt8>
+    private let hasEmpty: Bool
+
+    init(_ phrases: [String]) {
+        self.phrases = phrases
+        bytes = phrases.map { Array($0.utf8) }
+        var byPair: [UInt16: [Int]] = [:], bits = [UInt64](repeating: 0, count: 1024), singles = Set<UInt8>()
+        for (index, phrase) in bytes.enumerated() where phrase.count >= 2 {
+            let pair = UInt16(phrase[0]) << 8 | UInt16(phrase[1])
+            byPair[pair, default: []].append(index)
+            bits[Int(pair >> 6)] |= 1 << UInt64(pair & 63)
+        }
+        for phrase in bytes where phrase.count == 1 { singles.insert(phrase[0]) }
+        self.byPair = byPair
+        pairBits = bits
+        singleBytes = singles
+        hasEmpty = bytes.contains { $0.isEmpty }
+    }
+
+    init(arrayLiteral phrases: String...) { self.init(phrases) }
+
+    /// Whether any phrase occurs in `text` (an empty phrase occurs in every text).
+    func occurs(in text: String) -> Bool {
+        if hasEmpty { return true }
+        var text = text
+        return text.withUTF8 { text in
+            guard let base = text.baseAddress else { return false }
+            let count = text.count
+            for i in 0..<count {
+                let first = text[i]
+                if !singleBytes.isEmpty, singleBytes.contains(first) { return true }
+                guard i + 1 < count else { break }
+                let pair = UInt16(first) << 8 | UInt16(text[i + 1])
+                guard pairBits[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                for index in byPair[pair]! {
+                    let phrase = bytes[index]
+                    if phrase.count <= count - i, phrase.withUnsafeBufferPointer({ memcmp(base + i, $0.baseAddress!, $0.count) == 0 }) { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// A set of these phrases and `other`'s.
+    static func + (lhs: PhraseSet, rhs: PhraseSet) -> PhraseSet { PhraseSet(lhs.phrases + rhs.phrases) }
+}
