@@ -32,6 +32,9 @@ public struct PromptConstraints: Sendable, Equatable {
     public var fixesOrder = false
     /// The kinds of value whose written format the prompt fixes.
     public var fixedFormats: Set<Fact.Kind> = []
+    /// The prompt fixes how digits are grouped (千分位, thousands separator): without it, `39,530.00元` and
+    /// `39530.00元` are one format (`保留两位小数` fixes the decimals, not the commas).
+    public var fixesDigitGrouping = false
 
     public static func read(_ instructions: String) -> PromptConstraints {
         recent.value(for: instructions) { text in
@@ -44,6 +47,7 @@ public struct PromptConstraints: Sendable, Equatable {
                 && !ConstraintWords.unordered.occurs(in: lowered)
                 && !(UTF8Search.contains("order", in: lowered) && lowered.range(of: #"order[^.\n]{0,40}(not significant|not important|doesn't matter|does not matter|irrelevant|not matter)"#, options: .regularExpression) != nil)
             constraints.fixedFormats = Set(ConstraintWords.formats.filter { _, words in words.occurs(in: lowered) }.map(\.key))
+            constraints.fixesDigitGrouping = ConstraintWords.digitGrouping.occurs(in: lowered)
             return constraints
         }
     }
@@ -69,9 +73,11 @@ enum ConstraintWords {
     ]
     /// Words that fix a kind of value's written form (a date's, a time's, a number's, a code's).
     static let formats: [Fact.Kind: PhraseSet] = [
-        .date: ["hh:mm", "24小时制", "24-hour", "24 hour", "yyyy", "iso 8601", "iso-8601", "iso格式", "iso date", "日期格式", "date format", "format dates", "dates as", "dates in", "年-月-日", "mm/dd", "dd/mm"],
+        .date: ["hh:mm", "24小时制", "24-hour clock", "24-hour format", "24-hour time", "24 hour clock", "24 hour format", "24 hour time", "24h format", "24h time", "yyyy", "iso 8601", "iso-8601", "iso格式", "iso date", "日期格式", "date format", "format dates", "dates as", "dates in", "年-月-日", "mm/dd", "dd/mm"],
         .amount: ["两位小数", "2位小数", "小数点后", "decimal place", "decimals", "千分位", "thousands separator", "货币符号", "currency symbol", "金额格式", "amounts as", "amount format", "prefix with ¥", "前加¥", "以¥"],
         .number: ["两位小数", "2位小数", "小数点后", "decimal place", "千分位", "thousands separator", "数字格式", "number format"],
         .identifier: ["大写", "uppercase", "upper case", "小写", "lowercase", "编号格式", "id format", "code format"],
     ]
+    /// Words that fix how the digits of a number are grouped.
+    static let digitGrouping: PhraseSet = ["千分位", "千位分隔", "thousands separator", "thousand separator", "digit grouping", "comma-separated thousands"]
 }

@@ -14,7 +14,7 @@ extension SubstituteCheck {
             if let broken = ConstraintCheck.broken(limit, input.candidate, samples: input.samples) { findings.append(broken) }
         }
         if input.expect.json != true {
-            findings += ConstraintCheck.formatChanges(constraints.fixedFormats, input.samples, input.candidate)
+            findings += ConstraintCheck.formatChanges(constraints.fixedFormats, input.samples, input.candidate, grouping: constraints.fixesDigitGrouping)
         }
         return Array(findings.prefix(3))
     }
@@ -96,21 +96,24 @@ enum ConstraintCheck {
     }
 
     /// Values the candidate states with the same meaning but in another written form, for the kinds whose
-    /// format the prompt fixes; only forms every accepted sample agrees on.
-    static func formatChanges(_ kinds: Set<Fact.Kind>, _ samples: [String], _ candidate: String) -> [String] {
+    /// format the prompt fixes; only forms every accepted sample agrees on. The commas between digits count
+    /// only where the prompt fixes the `grouping`.
+    static func formatChanges(_ kinds: Set<Fact.Kind>, _ samples: [String], _ candidate: String, grouping: Bool = true) -> [String] {
         guard !kinds.isEmpty else { return [] }
         let written = FactsPreserved.facts(in: candidate)
         var findings: [String] = []
         for fact in FactsPreserved.distinct(FactsPreserved.facts(in: samples[0])) where kinds.contains(fact.kind) {
-            let shapes = Set(samples.flatMap { FactsPreserved.facts(in: $0).filter { $0.key == fact.key }.map { shape($0.text) } })
-            guard shapes.count == 1, let other = written.first(where: { $0.key == fact.key }), !shapes.contains(shape(other.text)) else { continue }
+            let shapes = Set(samples.flatMap { FactsPreserved.facts(in: $0).filter { $0.key == fact.key }.map { shape($0.text, grouping: grouping) } })
+            guard shapes.count == 1, let other = written.first(where: { $0.key == fact.key }), !shapes.contains(shape(other.text, grouping: grouping)) else { continue }
             findings.append("wrote the \(FactWords.name(of: fact)) \(fact.text) as \(other.text); the prompt fixes its format")
         }
         return findings
     }
 
-    /// A value's written shape: digits as `9`, letters as `a` or `A`, everything else as written.
-    static func shape(_ text: String) -> String {
-        String(text.map { $0.isNumber && $0.isASCII ? "9" : $0.isLetter && !$0.isCJK ? ($0.isUppercase ? "A" : "a") : $0 })
+    /// A value's written shape: digits as `9`, letters as `a` or `A`, everything else as written; a comma
+    /// between digits only with `grouping`.
+    static func shape(_ text: String, grouping: Bool = true) -> String {
+        let shaped = String(text.map { $0.isNumber && $0.isASCII ? "9" : $0.isLetter && !$0.isCJK ? ($0.isUppercase ? "A" : "a") : $0 })
+        return grouping ? shaped : shaped.replacingOccurrences(of: "9,9", with: "99")  // 39,530.00 → 99999.99
     }
 }

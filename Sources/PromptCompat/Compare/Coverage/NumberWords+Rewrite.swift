@@ -62,6 +62,25 @@ extension NumberWords {
         })
     }
 
+    /// Hours without minutes, written the way the fact reader reads a clock time: `11 AM` = `11:00 AM`,
+    /// `8–11 AM` = `8:00–11:00 AM` (a range's first hour shares the last one's AM or PM), `9-17点` = `9:00-17点`
+    /// (whose `17点` ``clockTimes(_:)`` then reads). An hour of 1–12 before AM/PM, of 0–24 before 点.
+    static let hourForms: [Rewrite] = [
+        Rewrite(#"(?<![\d:.])(\d{1,2})(?::(\d{2}))?(\s*(?:-|–|—|to)\s*)(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am|pm)(?![a-z])"#, triggers: clockSuffixes) { g in
+            guard g[2] == nil || g[5] == nil, let first = Int(g[1] ?? ""), let last = Int(g[4] ?? ""), (1...12).contains(first), (1...12).contains(last) else { return g[0] ?? "" }
+            return "\(first):\(g[2] ?? "00")\(g[3] ?? "-")\(last):\(g[5] ?? "00") \(g[6] ?? "")"
+        },
+        Rewrite(#"(?<![\d:.])(\d{1,2})\s*(a\.m\.|p\.m\.|am|pm)(?![a-z])"#, triggers: clockSuffixes) { g in
+            guard let hour = Int(g[1] ?? ""), (1...12).contains(hour) else { return g[0] ?? "" }
+            return "\(hour):00 \(g[2] ?? "")"
+        },
+        Rewrite(#"(?<![\d:.])(\d{1,2})(-|~|～|至|到)(?=\d{1,2}点)"#, triggers: ["点"]) { g in
+            guard let hour = Int(g[1] ?? ""), hour <= 24 else { return g[0] ?? "" }
+            return "\(hour):00\(g[2] ?? "")"
+        },
+    ]
+    static let clockSuffixes = ["am", "pm", "a.m.", "p.m."]
+
     static let clockPatterns = [
         #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|晚|早|午|夜|至|到|从|于|在|-|~|～)(\d{1,2})点(半|整|\d{1,2}分)?"#,
         #"()(\d{1,2})点(半|整|\d{1,2}分)?(?=至|到|-|~|～|前|后|开始|之前|以前|以后|起)"#,

@@ -18,8 +18,9 @@ public enum NumberWords {
             // A CJK scalar always starts a character: the scalars answer what the characters would.
             if result.unicodeScalars.contains(where: Tokenizer.isCJK) { result = monthSlashDay(result) }
             if result.unicodeScalars.contains(where: { chineseScalars.contains($0.value) }) { result = chinese(result) }
+            result = rewrite(result, hourForms)
             result = clockTimes(result)
-            result = rewrite(result, halfHours)
+            result = rewrite(result, halves)
             if EnglishScan.needsReading(result) { result = english(result) }
             return result
         }
@@ -27,11 +28,14 @@ public enum NumberWords {
 
     static let recent = RecentResults<String>(capacity: 256)
 
-    /// Durations said in words: `半小时` = `30分钟`, `一刻钟` = `15分钟`, `half an hour` = `30 minutes`.
-    static let halfHours: [Rewrite] = [
+    /// Durations and prices said as parts: `半小时` = `30分钟`, `一刻钟` = `15分钟`, `half an hour` = `30 minutes`,
+    /// `half price` = `50% off`, `半价` = `50%` (as `五折` reads).
+    static let halves: [Rewrite] = [
         Rewrite(#"(?<![\d一二三四五六七八九十两个])半(?:个)?(?:小时|钟头)"#, triggers: ["半"]) { _ in "30分钟" },
         Rewrite(#"(?<![\d一二三四五六七八九十两])一刻钟"#, triggers: ["刻钟"]) { _ in "15分钟" },
         Rewrite(#"(?i)\b(?:half an hour|half-hour|half hour)\b"#, triggers: ["half"]) { _ in "30 minutes" },
+        Rewrite(#"\bhalf[- ]?(?:price|off)\b"#, triggers: ["half"]) { _ in "50% off" },
+        Rewrite(#"半价"#, triggers: ["半价"]) { _ in "50%" },
     ]
 
     /// The scalars that start Chinese number reading: the numerals and 折.

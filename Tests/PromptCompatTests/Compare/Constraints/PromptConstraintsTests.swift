@@ -47,5 +47,10 @@ struct PromptConstraintsTests {
         #expect(PromptConstraints.read("日期格式为YYYY-MM-DD").fixedFormats.contains(.date))
         #expect(PromptConstraints.read("Amounts with two decimal places").fixedFormats.isEmpty == false)
         #expect(PromptConstraints.read("请简要回复顾客").fixedFormats.isEmpty)
+        // 24 hours' notice is a duration; the 24-hour clock is a format.
+        #expect(PromptConstraints.read("Deposits are refundable with 24 hours' notice of cancellation.").fixedFormats.isEmpty)
+        #expect(PromptConstraints.read("Write times in 24-hour format.").fixedFormats == [.date])
+        #expect(PromptConstraints.read("金额使用千分位").fixesDigitGrouping)
+        #expect(!PromptConstraints.read("金额保留两位小数").fixesDigitGrouping)
     }
 }

@@ -35,6 +35,15 @@ struct SubstituteConstraintsTests {
             == ["wrote the date 2024-03-05 as March 5, 2024; the prompt fixes its format"])
         #expect(check.reasons(["下单日期：2024-03-05"], "下单日期：March 5, 2024", instructions: "提取下单日期") == [])
     }
+
+    @Test("two decimal places fix the decimals, not the thousands commas, unless the prompt names them")
+    func groupingNotFixedByDecimals() {
+        let decimals = "金额保留两位小数并带“元”。"
+        #expect(check.reasons(["上限39530.00元。"], "上限39,530.00元。", instructions: decimals) == [])
+        #expect(check.reasons(["上限39530.00元。"], "上限39530元。", instructions: decimals)
+            == ["wrote the amount 39530.00元 as 39530元; the prompt fixes its format"])
+        #expect(check.reasons(["上限39,530.00元。"], "上限39530.00元。", instructions: "金额使用千分位、保留两位小数。").count == 1)
+    }
 }
 
 @Suite("Substitute check: counting sentences")

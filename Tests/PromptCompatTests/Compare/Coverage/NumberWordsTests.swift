@@ -68,6 +68,23 @@ struct NumberWordsClockTests {
         #expect(NumberWords.digits(in: written) == digits)
     }
 
+    @Test("half price is 50% off", arguments: [
+        ("the joining fee is half price", "the joining fee is 50% off"), ("half-price tickets", "50% off tickets"), ("会员半价", "会员50%"),
+    ])
+    func halfPrice(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+    }
+
+    @Test("an hour without minutes is a clock time: 11 AM, 8–11 AM, 9-17点; other numbers stay", arguments: [
+        ("Check-in is at 11 AM.", "Check-in is at 11:00 AM."), ("Check-in runs 8–11 AM.", "Check-in runs 8:00–11:00 AM."),
+        ("open 9 to 5 pm", "open 9:00 to 5:00 pm"), ("8am on Saturday", "8:00 am on Saturday"), ("7月18日9-17点停气", "7月18日9:00-17:00停气"),
+        ("Check-in is 8:00–11:00 AM.", "Check-in is 8:00–11:00 AM."), ("15 AM", "15 AM"), ("the 12 amendments", "the 12 amendments"),
+        ("1-2天内缓解", "1-2天内缓解"),
+    ])
+    func hoursWithoutMinutes(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+    }
+
     @Test("Chinese text with digits and no Latin word is not read for English number words")
     func chineseWithDigits() {
         #expect(!EnglishScan.needsReading("您的订单20240709已于7月9日发货"))
