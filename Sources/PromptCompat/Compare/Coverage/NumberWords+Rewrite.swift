@@ -81,6 +81,18 @@ extension NumberWords {
     ]
     static let clockSuffixes = ["am", "pm", "a.m.", "p.m."]
 
+    /// Digits before 万 or 亿 as one whole number: `1万元` = `10000元`, `1.5万人` = `15000人`, `5.1亿` =
+    /// `510000000` (as `一万元` and `十万元` read); a Latin word right after stays a word (`1.5亿 tokens`).
+    /// `万分之五` is a fraction, read before this; more decimals than the scale has zeros stay as written.
+    static let digitScales: [Rewrite] = [
+        Rewrite(#"(?<![\d.])(\d+)(?:\.(\d+))?(万|亿)(?!分之)(?=([a-z])?)"#, triggers: ["万", "亿"]) { g in
+            let zeros = g[3] == "万" ? 4 : 8, decimals = g[2] ?? ""
+            guard decimals.count <= zeros, let whole = g[1] else { return g[0] ?? "" }
+            let digits = (whole + decimals + String(repeating: "0", count: zeros - decimals.count)).drop { $0 == "0" }
+            return (digits.isEmpty ? "0" : String(digits)) + (g[4] == nil ? "" : " ")
+        },
+    ]
+
     static let clockPatterns = [
         #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|晚|早|午|夜|至|到|从|于|在|-|~|～)(\d{1,2})点(半|整|\d{1,2}分)?"#,
         #"()(\d{1,2})点(半|整|\d{1,2}分)?(?=至|到|-|~|～|前|后|开始|之前|以前|以后|起)"#,

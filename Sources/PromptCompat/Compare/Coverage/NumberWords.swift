@@ -18,6 +18,7 @@ public enum NumberWords {
             // A CJK scalar always starts a character: the scalars answer what the characters would.
             if result.unicodeScalars.contains(where: Tokenizer.isCJK) { result = monthSlashDay(result) }
             if result.unicodeScalars.contains(where: { chineseScalars.contains($0.value) }) { result = chinese(result) }
+            result = rewrite(result, digitScales)
             result = rewrite(result, hourForms)
             result = clockTimes(result)
             result = rewrite(result, halves)

@@ -68,6 +68,14 @@ struct NumberWordsClockTests {
         #expect(NumberWords.digits(in: written) == digits)
     }
 
+    @Test("digits before 万 or 亿 are one whole number; 万分之 stays a fraction", arguments: [
+        ("年度上限1万元", "年度上限10000元"), ("1.5万人", "15000人"), ("营收5.1亿元", "营收510000000元"), ("调用1.5亿tokens", "调用150000000 tokens"),
+        ("万分之五", "0.05%"), ("0.00001万", "0.00001万"),
+    ])
+    func digitScales(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+    }
+
     @Test("half price is 50% off", arguments: [
         ("the joining fee is half price", "the joining fee is 50% off"), ("half-price tickets", "50% off tickets"), ("会员半价", "会员50%"),
     ])
