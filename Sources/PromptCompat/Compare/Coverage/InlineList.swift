@@ -116,6 +116,9 @@ struct InlineList: Equatable {
         }) {
             parts = Array(parts[...end])
         }
+        // A sentence's opening phrase is not an item: "On your first day, bring A, B and C"; "Because the bill is
+        // over $25, attach …".
+        if parts.count > 2, isOpening(parts[0]) { parts.removeFirst() }
         var last = parts.removeLast()
         // The last part: "and peanuts", or "eggs and peanuts" (joined by " and " / " or ").
         let words = last.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
@@ -150,6 +153,19 @@ struct InlineList: Equatable {
     static let beForms: Set<String> = ["is", "are", "was", "were", "been", "be", "will", "would", "can", "could", "has", "have", "had"]
 
     static let pronouns: Set<String> = ["i", "you", "we", "they", "he", "she", "it", "there"]
+    static let prepositions: Set<String> = [
+        "on", "in", "at", "for", "after", "before", "during", "by", "within", "from", "upon", "once", "with", "without", "under", "over", "following",
+    ]
+
+    /// A first part that opens the sentence rather than starting its list: a clause led by a subordinator
+    /// (`Because the bill is over $25`; `It contains wheat` holds the first item), or a phrase of three or four
+    /// words led by a preposition (`On your first day`; `In Beijing` may be an item, `On Monday please bring a
+    /// photo ID` holds one).
+    static func isOpening(_ part: String) -> Bool {
+        let words = part.lowercasedFast().split(separator: " ").map(String.init)
+        guard let first = words.first else { return false }
+        return subordinators.contains(first) || ((3...4).contains(words.count) && prepositions.contains(first))
+    }
 
     /// A part with a subordinator first, a form of "be" or a modal after its first word, or a pronoun for its
     /// subject is a clause of a sentence, not an item of a list.

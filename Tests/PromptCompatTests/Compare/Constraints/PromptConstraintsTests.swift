@@ -10,6 +10,8 @@ struct PromptConstraintsTests {
         ("每条不超过20字", 20, .characters, .eachLine),
         ("标题不超过15个字，正文随意", 15, .characters, .firstLine),
         ("Reply in under 50 words.", 50, .words, .whole),
+        ("Summarize the clause in plain English. Maximum 50 words.", 50, .words, .whole),
+        ("Tagline, max: 12 words", 12, .words, .whole),
         ("Keep the SMS to no more than 140 characters", 140, .characters, .whole),
         ("Summarize it in one sentence.", 1, .sentences, .whole),
         ("用一句话概括", 1, .sentences, .whole),

@@ -21,6 +21,16 @@ struct InlineListTests {
             == [["photo ID", "your card or passport", "a voided check", "your offer letter"]])
     }
 
+    @Test("a sentence's opening phrase or clause is not the list's first item; a phrase that holds the item is")
+    func openingsAreNotItems() {
+        #expect(InlineList.lists(in: "On your first day, bring a photo ID, your signed offer letter, and original I-9 documents.").map(\.items)
+            == [["photo ID", "your signed offer letter", "original I-9 documents"]])
+        #expect(InlineList.lists(in: "Because the bill is over $25, attach the itemized receipt, and submit it in Concur within 30 days.").isEmpty)
+        #expect(InlineList.lists(in: "On Monday please bring a photo ID, your card, a voided check, and your offer letter.").map(\.items)
+            == [["photo ID", "your card", "a voided check", "your offer letter"]])
+        #expect(InlineList.lists(in: "In Beijing, Shanghai and Shenzhen.").map(\.items) == [["In Beijing", "Shanghai", "Shenzhen"]])
+    }
+
     @Test("a list item the candidate no longer names is dropped; a reordered list is not")
     func check() {
         let check = SubstituteCheck.listItems
