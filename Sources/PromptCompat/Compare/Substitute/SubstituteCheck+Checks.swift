@@ -43,11 +43,17 @@ extension SubstituteCheck {
     /// Also: the answer is the start of an accepted answer and stops short of its end.
     public static let truncation = SubstituteCheck(name: "truncation") { input in
         let text = TextNormalizer.normalize(input.candidate)
-        guard !text.isEmpty, let shortest = input.samples.map(TextNormalizer.length).min(), text.characterCount < shortest else { return [] }
-        let start = TextNormalizer.comparable(text)
+        guard !text.isEmpty, let shortest = input.samples.map(TextNormalizer.length).min() else { return [] }
         // A whole sentence that is the start of an accepted answer which itself ran out mid-sentence (cut at
         // its max_tokens) is not cut short: the rest was never a finished thought.
         let samplesComplete = input.samples.allSatisfy { Sentence.endsComplete(TextNormalizer.normalize($0)) }
+        let stopsMidSentence = "answer stops mid-sentence: \"…\(Sentence.oneLine(text.suffix(20)))\""
+        // A list whose last item is short for it (``Sentence/endsComplete(_:)``) and stops inside the last item
+        // every accepted list ends on is cut, however wordy the rest: a wordier answer is not shorter for being cut.
+        let cutInLastItem = samplesComplete && !Sentence.endsComplete(text)
+            && input.samples.allSatisfy { Sentence.stopsInsideLastItem(text, of: TextNormalizer.normalize($0)) }
+        guard text.characterCount < shortest else { return cutInLastItem ? [stopsMidSentence] : [] }
+        let start = TextNormalizer.comparable(text)
         if let sample = input.samples.first(where: { TextNormalizer.comparable($0).hasPrefix(start) }) {
             let share = Int((100 * Double(text.characterCount) / Double(TextNormalizer.length(sample))).rounded())
             // 95% or more of an accepted answer is that answer (a dropped final 。).
@@ -56,13 +62,14 @@ extension SubstituteCheck {
                 return ["answer stops at \(share)% of the accepted one: \"…\(Sentence.oneLine(text.suffix(20)))\""]
             }
         }
+        if cutInLastItem { return [stopsMidSentence] }
         guard !Sentence.endsComplete(text), samplesComplete else { return [] }
         // A list with as many items as every accepted list has is whole, unless it ends on a joining word.
         let items = Sentence.listItems(text)
         let lastWord = text.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercasedFast() } ?? ""
         if items > 1, !Sentence.joiningWords.contains(lastWord),
            input.samples.allSatisfy({ Sentence.listItems(TextNormalizer.normalize($0)) <= items }) { return [] }
-        return ["answer stops mid-sentence: \"…\(Sentence.oneLine(text.suffix(20)))\""]
+        return [stopsMidSentence]
     }
 }
 
@@ -76,9 +83,13 @@ enum Sentence {
     /// Line breaks as spaces, for quoting a piece of an answer inside a one-line reason.
     static func oneLine(_ text: Substring) -> String { text.lines.joined(separator: " ") }
 
+    /// Whether the text ends on a sentence-final mark, a closing bracket or quote, or an emoji.
+    static func endsOnMark(_ text: String) -> Bool {
+        text.last.map { terminals.contains($0) || $0.isEmoji } ?? true
+    }
+
     static func endsComplete(_ text: String) -> Bool {
-        guard let last = text.last else { return true }
-        if terminals.contains(last) || last.isEmoji { return true }
+        if endsOnMark(text) { return true }
         // A one-line answer without punctuation (a label, a slogan, a code line) is complete as it is.
         if !text.contains("\n") && text.count <= 40 { return true }
         return endsWithWholeListItem(text)
@@ -102,6 +113,18 @@ enum Sentence {
         guard isListItem(last), items.count >= 2 else { return false }
         let lengths = items.dropLast().map { Clause.strippingMarkers($0).count }.sorted()
         return Clause.strippingMarkers(last).count * 2 >= lengths[lengths.count / 2]
+    }
+
+    /// Whether the list `text` ends on an item that says the start of `accepted`'s last item and none of its
+    /// end (`4. Request shared-drive access via the ServiceNow` for `… the ServiceNow 'Access Request' form,
+    /// naming your manager as the approver.`): cut off inside it, not reworded (a rewording says the end too).
+    static func stopsInsideLastItem(_ text: String, of accepted: String) -> Bool {
+        guard let last = text.lines.last.map({ Clause.strippingMarkers(String($0)) }),
+              let acceptedLast = accepted.lines.map({ $0.trimming(.whitespaces) }).last(where: isListItem).map(Clause.strippingMarkers),
+              last.characterCount * 10 < acceptedLast.characterCount * 7 else { return false }
+        let units = ContentUnits.list(acceptedLast), said = ContentUnits.of(last)
+        let start = Set(units.prefix(units.count / 2).map(ContentUnit.init)), end = Set(units.dropFirst(units.count / 2).map(ContentUnit.init)).subtracting(start)
+        return end.count >= 2 && ContentUnits.coverage(of: start, by: said) >= 0.5 && ContentUnits.coverage(of: end, by: said) < 0.25
     }
 
     /// English words a cut-off item stops at.

@@ -81,6 +81,27 @@ struct SubstituteListTruncationTests {
         #expect(SubstituteCheck.truncation.reasons([accepted], "退货须知：\n- 7天内可申请\n- 商品完好\n- 运费买家承担\n- 退款3个工作日到账") == [])
         #expect(SubstituteCheck.truncation.reasons([accepted], "退货须知：\n- 签收后7天内可申请\n- 商品需保持完好\n- 运费由").count == 1)
     }
+
+    @Test("a wordier list with as many items that stops inside the accepted last item is cut; one that rewords it whole is not")
+    func cutInsideTheLastItem() {
+        let accepted = """
+            1. Log in with the temporary password from your welcome email, then set a new password of at least 12 characters.
+            2. Enroll in Okta Verify for multi-factor authentication.
+            3. Complete the 'HIPAA Privacy Basics' course in the learning portal before you access any patient data.
+            4. Request shared-drive access using the ServiceNow 'Access Request' form, naming your manager as the approver.
+            """
+        let steps = """
+            Welcome aboard! Here's your Day 1 IT setup:
+
+            1. Sign in using the temporary password in your welcome email and choose a new password that's 12 characters or longer.
+            2. Set up Okta Verify for multi-factor authentication.
+            3. Finish the 'HIPAA Privacy Basics' course in the learning portal — this is required before you can access patient data.
+
+            """
+        #expect(SubstituteCheck.truncation.reasons([accepted], steps + "4. Request shared-drive access via the ServiceNow")
+            == [#"answer stops mid-sentence: "…s via the ServiceNow""#])
+        #expect(SubstituteCheck.truncation.reasons([accepted], steps + "4. Ask for shared-drive access with the ServiceNow 'Access Request' form; your manager approves it") == [])
+    }
 }
 
 @Suite("Sentence: list items")
