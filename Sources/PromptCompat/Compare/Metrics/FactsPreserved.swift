@@ -74,7 +74,18 @@ public struct FactsPreserved: Metric {
     static func missingFacts(_ reference: String, present: Set<String>, bare: Set<String>) -> [Fact] {
         distinct(facts(in: reference)).filter { fact in
             !present.contains(fact.key) && !(fact.kind == .amount && containedKeys(fact).dropFirst().contains(where: bare.contains))
+                && !(afternoonKey(of: fact).map(present.contains) ?? false)
         }
+    }
+
+    /// The key of the same clock time in the afternoon, for a time written without a part of the day and with
+    /// an hour of 1–11 (`大约10点以后` after `晚上8点` is 22:00): nil for any other fact. An accepted
+    /// answer's such time is kept by the candidate's afternoon one (said more exactly); the candidate's such
+    /// time does not stand for an accepted afternoon one (`15:00` → `3:00` loses the afternoon).
+    static func afternoonKey(of fact: Fact) -> String? {
+        guard fact.kind == .date, fact.value.hasPrefix("T"), let hour = Int(fact.value.dropFirst().prefix(2)), (1...11).contains(hour),
+              fact.text.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "：" || $0.isWhitespace }) else { return nil }
+        return "\(fact.kind.rawValue):T\(hour + 12):\(fact.value.suffix(2))"
     }
 
     /// Every key the candidate's facts answer to: their own, and the numbers (and month-day) inside them.

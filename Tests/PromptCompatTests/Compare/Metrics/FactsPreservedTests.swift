@@ -93,4 +93,12 @@ struct FactsPreservedTests {
         #expect(long.count == 5_000)
         #expect(metric.score(long, candidate) == 0.9)
     }
+
+    @Test("an accepted time without a part of the day is kept by the same time in the afternoon, not the other way round")
+    func unmarkedHours() {
+        #expect(FactsPreserved.missingFacts("大约10:00以后可以喂湿粮", "大概晚上10:00以后可以喂湿粮").isEmpty)
+        #expect(FactsPreserved.missingFacts("晚上10:00以后可以喂湿粮", "10:00以后可以喂湿粮").map(\.text) == ["晚上10:00"])
+        #expect(FactsPreserved.missingFacts("上午10:00开门", "晚上10:00开门").map(\.text) == ["上午10:00"])
+        #expect(FactsPreserved.missingFacts("15:00开始", "3:00开始").map(\.text) == ["15:00"])
+    }
 }
