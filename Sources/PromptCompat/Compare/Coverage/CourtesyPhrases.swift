@@ -25,7 +25,7 @@ public enum CourtesyPhrases {
     static let offerKinds: [PhraseSet] = [
         ["补偿", "退款", "返现", "赔", "理赔", "refund", "compensat", "cashback", "reimburs", "money back"],
         ["优惠", "折扣", "打折", "券", "红包", "discount", "coupon", "voucher", "% off", "credit"],
-        ["免费", "包邮", "free", "waive", "no charge"],
+        ["免费", "包邮", "不收", "免收", "无需付费", "free", "waive", "no charge", "no cost", "not be charged", "won't be charged", "no fee"],
         ["赠", "送您", "送你", "complimentary", "gift", "bonus"],
         ["升级", "积分", "upgrade", "points", "priority"],
     ]

@@ -94,4 +94,13 @@ struct SubstituteOfferTests {
         #expect(AddedContent.offers(Clause.split(candidate), samples: [accepted], prompt: policy).isEmpty)
         #expect(AddedContent.offers(Clause.split(candidate), samples: [accepted], prompt: "Extra drivers cost $13 per day.").count == 1)
     }
+
+    @Test("an invented credit that restates the answer's own amount is still new; 免费 for 不收费 is the same offer")
+    func restatedAmounts() {
+        let notes = "Duties & taxes owed by recipient: CAD 37.15 (DAP shipment). Do not promise refunds or credits that the notes do not mention."
+        let accepted = "Because this was shipped DAP, duties and taxes of CAD 37.15 are payable by the recipient."
+        let candidate = "The shipment was sent DAP, so duties and taxes (CAD 37.15) fall to the recipient. Don't worry, though: we'll credit the CAD 37.15 back to your account as a goodwill gesture once the parcel is delivered."
+        #expect(AddedContent.offers(Clause.split(candidate), samples: [accepted], prompt: notes).count == 1)
+        #expect(AddedContent.offers(Clause.split("如果是线路的问题，上门免费；路由器坏了需自行更换。"), samples: ["如果是线路的问题，上门不收费；路由器坏了需自行更换。"], prompt: "整理转写").isEmpty)
+    }
 }
