@@ -35,6 +35,9 @@ public struct PromptConstraints: Sendable, Equatable {
     /// The prompt fixes how digits are grouped (千分位, thousands separator): without it, `39,530.00元` and
     /// `39530.00元` are one format (`保留两位小数` fixes the decimals, not the commas).
     public var fixesDigitGrouping = false
+    /// The prompt says how many items, points or steps (`列出3点`, `三条建议`, `five bullet points`; not
+    /// `5个工作日`); a clock time (`六点`) reads as one too, which only keeps a count change a finding.
+    public var fixesItemCount = false
 
     public static func read(_ instructions: String) -> PromptConstraints {
         recent.value(for: instructions) { text in
@@ -48,6 +51,7 @@ public struct PromptConstraints: Sendable, Equatable {
                 && !(UTF8Search.contains("order", in: lowered) && lowered.range(of: #"order[^.\n]{0,40}(not significant|not important|doesn't matter|does not matter|irrelevant|not matter)"#, options: .regularExpression) != nil)
             constraints.fixedFormats = Set(ConstraintWords.formats.filter { _, words in words.occurs(in: lowered) }.map(\.key))
             constraints.fixesDigitGrouping = ConstraintWords.digitGrouping.occurs(in: lowered)
+            constraints.fixesItemCount = lowered.range(of: ConstraintWords.itemCount, options: .regularExpression) != nil
             return constraints
         }
     }
@@ -78,6 +82,8 @@ enum ConstraintWords {
         .number: ["两位小数", "2位小数", "小数点后", "decimal place", "千分位", "thousands separator", "数字格式", "number format"],
         .identifier: ["大写", "uppercase", "upper case", "小写", "lowercase", "编号格式", "id format", "code format"],
     ]
+    /// A count of items: a number, then a word for what is counted.
+    static let itemCount = #"(?:\d+|[一二三四五六七八九十两]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s*(?:个(?:要点|方面|建议|步骤|理由|问题|关键词|标题|选项)|条|项|点|步|页|张|要点|方面|建议|步骤|\s(?:bullet|item|point|step|tip|reason|line|idea|question|sentence|paragraph|key|slide|page)s?\b|-(?:bullet|item|point|step|slide))"#
     /// Words that fix how the digits of a number are grouped.
     static let digitGrouping: PhraseSet = ["千分位", "千位分隔", "thousands separator", "thousand separator", "digit grouping", "comma-separated thousands"]
 }

@@ -90,6 +90,8 @@ enum Sentence {
 
     static func endsComplete(_ text: String) -> Bool {
         if endsOnMark(text) { return true }
+        // An aside left open on the last line (`(note: 5 GHz`) was cut inside it.
+        if let line = text.lines.last, line.filter({ $0 == "(" || $0 == "（" }).count > line.filter({ $0 == ")" || $0 == "）" }).count { return false }
         // A one-line answer without punctuation (a label, a slogan, a code line) is complete as it is.
         if !text.contains("\n") && text.count <= 40 { return true }
         return endsWithWholeListItem(text)

@@ -21,7 +21,10 @@ extension SubstituteCheck {
         // "Output only the corrected text" asks for nothing around the answer, not for its line breaks: prose
         // laid out on other lines is a change only where the prompt names a layout (一行, per line, a list).
         let layoutFixed = FormatWords.contains(input.instructions, FormatWords.format)
-        let perSample = samples.map { FormatFeatures.differences($0, candidate).filter { !isMarkerChange($0) && (layoutFixed || !isLineCountChange($0)) } }
+        let countFixed = PromptConstraints.read(input.instructions).fixesItemCount
+        let perSample = samples.map { sample in
+            FormatFeatures.differences(sample, candidate).filter { !isMarkerChange($0) && (layoutFixed || !isLineCountChange($0)) && (countFixed || !isItemCountChange($0)) }
+        }
         // Counts may differ between samples ("was a 3-item list" / "was a 4-item list"): the change is the same.
         func shape(_ line: String) -> String { String(line.map { $0.isNumber ? "#" : $0 }) }
         return perSample[0].filter { line in perSample.allSatisfy { $0.map(shape).contains(shape(line)) } }
@@ -54,10 +57,23 @@ extension SubstituteCheck {
 
     /// "was a 2-item numbered list, now a 2-item bulleted list": the same list with other markers.
     static func isMarkerChange(_ difference: String) -> Bool {
+        listChange(difference).map { $0.count.was == $0.count.now } ?? false
+    }
+
+    /// "was a 4-item bulleted list, now a 5-item bulleted list": the same kind of list with more or fewer
+    /// items (a closing line made an item; two points merged), which only a prompt that counts them fixes —
+    /// what the items say is the coverage check's.
+    static func isItemCountChange(_ difference: String) -> Bool {
+        listChange(difference).map { $0.count.was != $0.count.now && $0.kind.was == $0.kind.now } ?? false
+    }
+
+    /// The item counts and kinds of a "was a N-item … list, now a M-item … list" difference.
+    static func listChange(_ difference: String) -> (count: (was: Int, now: Int), kind: (was: Substring, now: Substring))? {
         let pattern = #"^was a (\d+)-item (numbered|bulleted) list, now a (\d+)-item (numbered|bulleted) list$"#
-        guard let match = difference.range(of: pattern, options: .regularExpression) else { return false }
-        let numbers = difference[match].split(whereSeparator: { !$0.isNumber })
-        return numbers.count == 2 && numbers[0] == numbers[1]
+        guard difference.range(of: pattern, options: .regularExpression) != nil else { return nil }
+        let words = difference.split(separator: " ")   // was a N-item KIND list, now a M-item KIND list
+        guard words.count == 10, let was = Int(words[2].prefix { $0.isNumber }), let now = Int(words[7].prefix { $0.isNumber }) else { return nil }
+        return ((was, now), (words[3], words[8]))
     }
 }
 

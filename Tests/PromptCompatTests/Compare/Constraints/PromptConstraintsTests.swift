@@ -54,5 +54,9 @@ struct PromptConstraintsTests {
         #expect(PromptConstraints.read("Write times in 24-hour format.").fixedFormats == [.date])
         #expect(PromptConstraints.read("金额使用千分位").fixesDigitGrouping)
         #expect(!PromptConstraints.read("金额保留两位小数").fixesDigitGrouping)
+        #expect(PromptConstraints.read("列出3个要点").fixesItemCount)
+        #expect(PromptConstraints.read("Give five bullet points.").fixesItemCount)
+        #expect(PromptConstraints.read("PPT大纲，5页，每页一行").fixesItemCount)
+        #expect(!PromptConstraints.read("按要点列出材料。窗口5个工作日办结。").fixesItemCount)
     }
 }

@@ -71,6 +71,14 @@ struct SubstituteFormatTests {
         #expect(check.reasons(samples, prose) == [], "without format words in the prompt the list is not required")
     }
 
+    @Test("a list with another number of items is a format change only where the prompt counts them")
+    func itemCount() {
+        let samples = ["- 有效的通行证\n- 身份证原件\n- 本地居住证\n- 现场采集照片\n\n窗口办理需5个工作日。"]
+        let candidate = "- 有效期内的通行证\n- 身份证原件\n- 本地居住证\n- 照片现场采集\n- 办理时限：窗口需5个工作日"
+        #expect(check.reasons(samples, candidate, instructions: "按要点列出所需材料，使用“- ”开头的列表。窗口5个工作日办结。") == [])
+        #expect(check.reasons(samples, candidate, instructions: "用“- ”开头的列表列出4条所需材料。") == ["was a 4-item bulleted list, now a 5-item bulleted list"])
+    }
+
     @Test("where the prompt asks for comma-separated values, a list is flagged")
     func commaSeparatedBecameList() {
         #expect(check.reasons(["Black, White, Blue"], "- Black\n- White\n- Blue", instructions: "Return the available colors, comma-separated.")

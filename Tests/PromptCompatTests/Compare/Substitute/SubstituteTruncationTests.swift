@@ -102,6 +102,13 @@ struct SubstituteListTruncationTests {
             == [#"answer stops mid-sentence: "…s via the ServiceNow""#])
         #expect(SubstituteCheck.truncation.reasons([accepted], steps + "4. Ask for shared-drive access with the ServiceNow 'Access Request' form; your manager approves it") == [])
     }
+
+    @Test("a last item that stops inside an open bracket is cut, however long")
+    func openAside() {
+        let accepted = "1. Download the app and create an account.\n2. Plug it into a socket; the LED blinks blue.\n3. Connect to your 2.4 GHz Wi-Fi (5 GHz is not supported).\n4. Name the plug."
+        let cut = "1. Install the app and sign up.\n2. Plug it into a wall socket; its LED blinks blue.\n3. Connect to your 2.4 GHz Wi-Fi network (note: 5 GHz"
+        #expect(SubstituteCheck.truncation.reasons([accepted], cut) == [#"answer stops mid-sentence: "…network (note: 5 GHz""#])
+    }
 }
 
 @Suite("Sentence: list items")
