@@ -79,7 +79,9 @@ extension NumberWords {
             return "\(hour):00\(g[2] ?? "")"
         },
     ]
-    static let clockSuffixes = ["am", "pm", "a.m.", "p.m."]
+    /// A digit, perhaps a space, then AM or PM: what a text must hold for the hour rules to be tried (`team`
+    /// and `example` hold `am`).
+    static let clockSuffixes = (0...9).flatMap { digit in ["am", "pm", "a.m.", "p.m."].flatMap { ["\(digit)\($0)", "\(digit) \($0)"] } }
 
     /// Digits before 万 or 亿 as one whole number: `1万元` = `10000元`, `1.5万人` = `15000人`, `5.1亿` =
     /// `510000000` (as `一万元` and `十万元` read); a Latin word right after stays a word (`1.5亿 tokens`).
