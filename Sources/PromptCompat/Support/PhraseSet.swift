@@ -62,7 +62,4 @@ struct PhraseSet: Sendable, ExpressibleByArrayLiteral {
             return false
         }
     }
-
-    /// A set of these phrases and `other`'s.
-    static func + (lhs: PhraseSet, rhs: PhraseSet) -> PhraseSet { PhraseSet(lhs.phrases + rhs.phrases) }
 }

@@ -66,11 +66,11 @@ extension NumberWords {
     /// `8–11 AM` = `8:00–11:00 AM` (a range's first hour shares the last one's AM or PM), `9-17点` = `9:00-17点`
     /// (whose `17点` ``clockTimes(_:)`` then reads). An hour of 1–12 before AM/PM, of 0–24 before 点.
     static let hourForms: [Rewrite] = [
-        Rewrite(#"(?<![\d:.])(\d{1,2})(?::(\d{2}))?(\s*(?:-|–|—|to)\s*)(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am|pm)(?![a-z])"#, triggers: clockSuffixes) { g in
+        Rewrite(#"(?<![\d:.])(\d{1,2})(?::(\d{2}))?(\s*(?:-|–|—|to)\s*)(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am|pm)(?![a-z])"#, triggers: hourTriggers) { g in
             guard g[2] == nil || g[5] == nil, let first = Int(g[1] ?? ""), let last = Int(g[4] ?? ""), (1...12).contains(first), (1...12).contains(last) else { return g[0] ?? "" }
             return "\(first):\(g[2] ?? "00")\(g[3] ?? "-")\(last):\(g[5] ?? "00") \(g[6] ?? "")"
         },
-        Rewrite(#"(?<![\d:.])(\d{1,2})\s*(a\.m\.|p\.m\.|am|pm)(?![a-z])"#, triggers: clockSuffixes) { g in
+        Rewrite(#"(?<![\d:.])(\d{1,2})\s*(a\.m\.|p\.m\.|am|pm)(?![a-z])"#, triggers: hourTriggers) { g in
             guard let hour = Int(g[1] ?? ""), (1...12).contains(hour) else { return g[0] ?? "" }
             return "\(hour):00 \(g[2] ?? "")"
         },
@@ -81,7 +81,7 @@ extension NumberWords {
     ]
     /// A digit, perhaps a space, then AM or PM: what a text must hold for the hour rules to be tried (`team`
     /// and `example` hold `am`).
-    static let clockSuffixes = (0...9).flatMap { digit in ["am", "pm", "a.m.", "p.m."].flatMap { ["\(digit)\($0)", "\(digit) \($0)"] } }
+    static let hourTriggers = (0...9).flatMap { digit in ["am", "pm", "a.m.", "p.m."].flatMap { ["\(digit)\($0)", "\(digit) \($0)"] } }
 
     /// Digits before 万 or 亿 as one whole number: `1万元` = `10000元`, `1.5万人` = `15000人`, `5.1亿` =
     /// `510000000` (as `一万元` and `十万元` read); a Latin word right after stays a word (`1.5亿 tokens`).

@@ -79,16 +79,16 @@ enum AddedContent {
         return Set(regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) })
     }
 
-    /// Clauses of the candidate that are new (an accepted sample covers at most ``offerNovelty`` of them, the prompt
-    /// at most half) and hold an offer word that no accepted sample has. The prompt may well have the word —
-    /// "不要承诺门店信息里没有的赠品" — so only the clause's own novelty counts there.
-    /// A clause that restates the prompt's own offer ("Spouses are added free", from the policy) is
-    /// grounded: a clause of the prompt with the same kind of offer has 40% of its units.
     /// An offer clause is new when an accepted sample covers at most this much of it: more than an ordinary
     /// clause (``ClauseAlignment/missingCoverage``), since an invented offer restates the answer's own facts
     /// ("we'll credit the CAD 37.15 back to your account").
     static let offerNovelty = 0.4
 
+    /// Clauses of the candidate that are new (an accepted sample covers at most ``offerNovelty`` of them, the prompt
+    /// at most half) and hold an offer word that no accepted sample has. The prompt may well have the word —
+    /// "不要承诺门店信息里没有的赠品" — so only the clause's own novelty counts there.
+    /// A clause that restates the prompt's own offer ("Spouses are added free", from the policy) is
+    /// grounded: a clause of the prompt with the same kind of offer has 40% of its units.
     static func offers(_ clauses: [Clause], samples: [String], prompt: String) -> [Clause] {
         let accepted = samples.joined(separator: "\n").lowercasedFast()
         let newKinds = CourtesyPhrases.offerKinds.filter { !$0.occurs(in: accepted) }
