@@ -95,6 +95,28 @@ extension NumberWords {
         },
     ]
 
+    /// An English date without a year written day first, as month first: `20 December` = `December 20`
+    /// (`20th of December` too); with a year after it, the fact reader reads it whole. `May` is left alone
+    /// (`10 may apply`).
+    static let yearlessDates: [Rewrite] = [
+        Rewrite(#"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b(?!\.?,?\s*\d{4})"#,
+                triggers: ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]) { g in
+            "\(g[2] ?? "") \(g[1] ?? "")"
+        },
+    ]
+
+    /// A day and month between slashes, in a text without Chinese, where only one order is a date: `20/12`
+    /// (UK) and `12/20` (US) = `December 20`. `3/4` (either), `15/20` (neither) and `24/7` stay.
+    static let slashDates: [Rewrite] = [
+        Rewrite(#"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?![\d/.:])"#, triggers: ["/"]) { g in
+            guard let a = Int(g[1] ?? ""), let b = Int(g[2] ?? ""), !(a == 24 && b == 7) else { return g[0] ?? "" }
+            let (month, day) = a > 12 && (1...12).contains(b) ? (b, a) : b > 12 && (1...12).contains(a) ? (a, b) : (0, 0)
+            guard month > 0, day <= 31 else { return g[0] ?? "" }
+            return "\(monthWords[month - 1]) \(day)"
+        },
+    ]
+    static let monthWords = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
     static let clockPatterns = [
         #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|晚|早|午|夜|至|到|从|于|在|-|~|～)(\d{1,2})点(半|整|\d{1,2}分)?"#,
         #"()(\d{1,2})点(半|整|\d{1,2}分)?(?=至|到|-|~|～|前|后|开始|之前|以前|以后|起)"#,

@@ -23,6 +23,8 @@ public enum NumberWords {
             result = clockTimes(result)
             result = rewrite(result, halves)
             if EnglishScan.needsReading(result) { result = english(result) }
+            result = rewrite(result, yearlessDates)
+            if !result.unicodeScalars.contains(where: Tokenizer.isCJK) { result = rewrite(result, slashDates) }
             return result
         }
     }

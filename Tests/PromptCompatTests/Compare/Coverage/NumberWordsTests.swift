@@ -76,6 +76,15 @@ struct NumberWordsClockTests {
         #expect(NumberWords.digits(in: written) == digits)
     }
 
+    @Test("an English date without a year is written month first; a slash date only where one order is a date", arguments: [
+        ("before 20 December are", "before December 20 are"), ("on the 3rd of March.", "on the March 3."), ("before 20/12 are", "before December 20 are"),
+        ("before 12/20 are", "before December 20 are"), ("20 December 2024", "20 December 2024"), ("3/4 of it", "3/4 of it"), ("24/7 support", "24/7 support"),
+        ("10 may apply", "10 may apply"), ("于20/12到达", "于20/12到达"),
+    ])
+    func yearlessDates(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+    }
+
     @Test("half price is 50% off", arguments: [
         ("the joining fee is half price", "the joining fee is 50% off"), ("half-price tickets", "50% off tickets"), ("会员半价", "会员50%"),
     ])
