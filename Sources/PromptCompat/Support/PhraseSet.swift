@@ -41,6 +41,9 @@ struct PhraseSet: Sendable, ExpressibleByArrayLiteral {
 
     init(arrayLiteral phrases: String...) { self.init(phrases) }
 
+    /// No phrase at all (a rule with no trigger words is always tried).
+    var isEmpty: Bool { phrases.isEmpty }
+
     /// Whether any phrase occurs in `text` (an empty phrase occurs in every text).
     func occurs(in text: String) -> Bool {
         if hasEmpty { return true }

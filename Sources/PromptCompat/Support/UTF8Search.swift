@@ -16,12 +16,6 @@ enum UTF8Search {
         firstOffset(of: needle, in: text) { _, _ in true } != nil
     }
 
-    /// Whether any of `needles` occurs in `text`, one search a needle: for a few words (a rewrite's
-    /// triggers). A list asked of every clause is a ``PhraseSet``, searched in one pass.
-    static func containsAny(_ needles: [String], in text: String) -> Bool {
-        needles.contains { contains($0, in: text) }
-    }
-
     /// Foundation's `text.contains(needle)` (a search by whole characters), on bytes: an occurrence counts
     /// unless an extending mark (Grapheme_Extend) follows it (`e` is not in `e\u{301}x`), and the empty needle
     /// is in no text. A needle that starts with such a mark is left to Foundation.

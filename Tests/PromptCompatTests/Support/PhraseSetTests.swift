@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PromptCompat
 
-/// `PhraseSet.occurs(in:)` replaces one byte search a phrase (`UTF8Search.containsAny`) for the checks' word
+/// `PhraseSet.occurs(in:)` replaces one byte search a phrase (`UTF8Search.contains`, phrase by phrase) for the checks' word
 /// lists; the oracle is that search, on every list the checks use, over generated texts and texts built
 /// around each phrase (whole, at either end, cut short by a byte, beside a multi-byte character).
 @Suite("Phrase lists searched in one pass")
@@ -10,7 +10,7 @@ struct PhraseSetTests {
     static let lists: [PhraseSet] = [
         CourtesyPhrases.courtesy, CourtesyPhrases.offers, CourtesyPhrases.conditions, CourtesyPhrases.claims,
         ActionOwners.actionWords, ConstraintWords.classifying, ConstraintWords.ordering, ConstraintWords.unordered,
-        LabelSetReader.cues, EchoSpan.transformWords,
+        LabelSetReader.cues, EchoSpan.transformWords, NumberWords.hourTriggers,
     ] + CourtesyPhrases.offerKinds + Array(ConstraintWords.formats.values)
 
     static func texts(around phrases: [String]) -> [String] {
@@ -25,7 +25,7 @@ struct PhraseSetTests {
         let generated = TextNormalizerPassesTests.generated.map { $0.lowercasedFast() }
         for list in Self.lists {
             let texts = generated + Self.texts(around: list.phrases)
-            let mismatches = texts.filter { list.occurs(in: $0) != UTF8Search.containsAny(list.phrases, in: $0) }
+            let mismatches = texts.filter { text in list.occurs(in: text) != list.phrases.contains { UTF8Search.contains($0, in: text) } }
             #expect(mismatches.isEmpty, "\(list.phrases.prefix(3)): first \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
         }
     }

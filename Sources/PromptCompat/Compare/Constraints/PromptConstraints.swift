@@ -51,7 +51,8 @@ public struct PromptConstraints: Sendable, Equatable {
                 && !(UTF8Search.contains("order", in: lowered) && lowered.range(of: #"order[^.\n]{0,40}(not significant|not important|doesn't matter|does not matter|irrelevant|not matter)"#, options: .regularExpression) != nil)
             constraints.fixedFormats = Set(ConstraintWords.formats.filter { _, words in words.occurs(in: lowered) }.map(\.key))
             constraints.fixesDigitGrouping = ConstraintWords.digitGrouping.occurs(in: lowered)
-            constraints.fixesItemCount = lowered.range(of: ConstraintWords.itemCount, options: .regularExpression) != nil
+            constraints.fixesItemCount = RegexCache.compiled(ConstraintWords.itemCount)
+                .firstMatch(in: lowered, range: NSRange(location: 0, length: (lowered as NSString).length)) != nil
             return constraints
         }
     }

@@ -96,7 +96,7 @@ extension NumberWords {
         },
         Rewrite(#"(\d{1,2})(?:st|nd|rd|th)\b"#, triggers: ["1st", "2nd", "3rd", "0th", "4th", "5th", "6th", "7th", "8th", "9th"]) { $0[1] ?? "" },
         // a 150,000-unit plant, a 13-month window: the number and its unit
-        Rewrite(#"(\d)-(units?|days?|weeks?|months?|years?|hours?|minutes?|nights?|people|persons?|seats?|rooms?|beds?|miles?|items?|pages?|pieces?|points?|percent|steps?|inch|foot|feet|kg|km|gb)\b"#, triggers: (0...9).map { "\($0)-" }) {
+        Rewrite(#"(\d)-(units?|days?|weeks?|months?|years?|hours?|minutes?|nights?|people|persons?|seats?|rooms?|beds?|miles?|items?|pages?|pieces?|points?|percent|steps?|inch|foot|feet|kg|km|gb)\b"#, triggers: PhraseSet((0...9).map { "\($0)-" })) {
             ($0[1] ?? "") + " " + ($0[2] ?? "")
         },
     ]

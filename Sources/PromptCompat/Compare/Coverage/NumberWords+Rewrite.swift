@@ -4,19 +4,21 @@ import Foundation
 /// money words; each rule tried only where its trigger words are.
 extension NumberWords {
     /// `7/25` in Chinese text is a date (中文里分数写作“分之”): `7月25日`, for a month 1–12 and a day 1–31.
-    static func monthSlashDay(_ text: String) -> String {
-        rewrite(text, [Rewrite(#"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/.])"#, triggers: ["/"]) { groups in
+    static func monthSlashDay(_ text: String) -> String { rewrite(text, monthSlashDays) }
+
+    static let monthSlashDays = [
+        Rewrite(#"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/.])"#, triggers: ["/"]) { groups in
             guard let month = Int(groups[1] ?? ""), let day = Int(groups[2] ?? ""), (1...12).contains(month), (1...31).contains(day) else { return groups[0] ?? "" }
             return "\(month)月\(day)日"
-        }])
-    }
+        },
+    ]
 
     /// Every match of each pattern replaced by what its closure makes of the groups (group 0 the whole match,
     /// `nil` for a group that did not take part).
     static func rewrite(_ text: String, _ rules: [Rewrite]) -> String {
         var result = text
         let lowered = text.lowercasedFast()
-        for rule in rules where rule.triggers.isEmpty || UTF8Search.containsAny(rule.triggers, in: lowered) {
+        for rule in rules where rule.triggers.isEmpty || rule.triggers.occurs(in: lowered) {
             let regex = RegexCache.compiled(rule.pattern)
             let ns = result as NSString
             var rebuilt = "", last = 0
@@ -36,10 +38,10 @@ extension NumberWords {
     struct Rewrite: Sendable {
         var pattern: String
         /// Words one of which a text must hold for the pattern to be tried (a byte search, not a regex pass).
-        var triggers: [String]
+        var triggers: PhraseSet
         var make: @Sendable ([String?]) -> String
 
-        init(_ pattern: String, triggers: [String] = [], make: @escaping @Sendable ([String?]) -> String) {
+        init(_ pattern: String, triggers: PhraseSet = [], make: @escaping @Sendable ([String?]) -> String) {
             self.pattern = pattern
             self.triggers = triggers
             self.make = make
@@ -51,15 +53,17 @@ extension NumberWords {
     /// `10点前`). `3点建议` stays.
     static func clockTimes(_ text: String) -> String {
         guard UTF8Search.contains("点", in: text) || UTF8Search.contains("時", in: text) else { return text }
-        return rewrite(text, clockPatterns.map { pattern in
-            Rewrite(pattern, triggers: ["点", "時"]) { groups in
-                let rest = groups[3] ?? ""
-                let minute = rest == "半" ? "30" : rest.hasSuffix("分") ? String(rest.dropLast()) : "00"
-                // 晚8点 is the evening's 8 o'clock: written the way the fact reader knows (晚上)
-                let part = ["晚": "晚上", "夜": "晚上", "早": "早上"][groups[1] ?? ""] ?? (groups[1] ?? "")
-                return part + (groups[2] ?? "") + ":" + (minute.count == 1 ? "0" + minute : minute)
-            }
-        })
+        return rewrite(text, clockRules)
+    }
+
+    static let clockRules = clockPatterns.map { pattern in
+        Rewrite(pattern, triggers: ["点", "時"]) { groups in
+            let rest = groups[3] ?? ""
+            let minute = rest == "半" ? "30" : rest.hasSuffix("分") ? String(rest.dropLast()) : "00"
+            // 晚8点 is the evening's 8 o'clock: written the way the fact reader knows (晚上)
+            let part = ["晚": "晚上", "夜": "晚上", "早": "早上"][groups[1] ?? ""] ?? (groups[1] ?? "")
+            return part + (groups[2] ?? "") + ":" + (minute.count == 1 ? "0" + minute : minute)
+        }
     }
 
     /// Hours without minutes, written the way the fact reader reads a clock time: `11 AM` = `11:00 AM`,
@@ -81,7 +85,7 @@ extension NumberWords {
     ]
     /// A digit, perhaps a space, then AM or PM: what a text must hold for the hour rules to be tried (`team`
     /// and `example` hold `am`).
-    static let hourTriggers = (0...9).flatMap { digit in ["am", "pm", "a.m.", "p.m."].flatMap { ["\(digit)\($0)", "\(digit) \($0)"] } }
+    static let hourTriggers = PhraseSet((0...9).flatMap { digit in ["am", "pm", "a.m.", "p.m."].flatMap { ["\(digit)\($0)", "\(digit) \($0)"] } })
 
     /// Digits before 万 or 亿 as one whole number: `1万元` = `10000元`, `1.5万人` = `15000人`, `5.1亿` =
     /// `510000000` (as `一万元` and `十万元` read); a Latin word right after stays a word (`1.5亿 tokens`).

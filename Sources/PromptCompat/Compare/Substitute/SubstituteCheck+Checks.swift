@@ -50,7 +50,8 @@ extension SubstituteCheck {
         let stopsMidSentence = "answer stops mid-sentence: \"…\(Sentence.oneLine(text.suffix(20)))\""
         // A list whose last item is short for it (``Sentence/endsComplete(_:)``) and stops inside the last item
         // every accepted list ends on is cut, however wordy the rest: a wordier answer is not shorter for being cut.
-        let cutInLastItem = samplesComplete && !Sentence.endsComplete(text)
+        let complete = Sentence.endsComplete(text)
+        let cutInLastItem = samplesComplete && !complete
             && input.samples.allSatisfy { Sentence.stopsInsideLastItem(text, of: TextNormalizer.normalize($0)) }
         guard text.characterCount < shortest else { return cutInLastItem ? [stopsMidSentence] : [] }
         let start = TextNormalizer.comparable(text)
@@ -63,7 +64,7 @@ extension SubstituteCheck {
             }
         }
         if cutInLastItem { return [stopsMidSentence] }
-        guard !Sentence.endsComplete(text), samplesComplete else { return [] }
+        guard !complete, samplesComplete else { return [] }
         // A list with as many items as every accepted list has is whole, unless it ends on a joining word.
         let items = Sentence.listItems(text)
         let lastWord = text.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercasedFast() } ?? ""
