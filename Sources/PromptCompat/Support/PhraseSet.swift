@@ -19,23 +19,29 @@ struct PhraseSet: Sendable, ExpressibleByArrayLiteral {
     private let byPair: [UInt16: [Int]]
     /// One bit per first two bytes: whether any phrase starts with them (the common answer is no).
     private let pairBits: [UInt64]
-    /// Phrases of one byte, by that byte.
-    private let singleBytes: Set<UInt8>
+    /// Phrases of one byte: one bit per byte value, and the phrases' indices by that byte.
+    private let singleBits: [UInt64]
+    private let singles: [UInt8: [Int]]
     private let hasEmpty: Bool
 
     init(_ phrases: [String]) {
         self.phrases = phrases
         bytes = phrases.map { Array($0.utf8) }
-        var byPair: [UInt16: [Int]] = [:], bits = [UInt64](repeating: 0, count: 1024), singles = Set<UInt8>()
+        var byPair: [UInt16: [Int]] = [:], bits = [UInt64](repeating: 0, count: 1024)
+        var singles: [UInt8: [Int]] = [:], singleBits = [UInt64](repeating: 0, count: 4)
         for (index, phrase) in bytes.enumerated() where phrase.count >= 2 {
             let pair = UInt16(phrase[0]) << 8 | UInt16(phrase[1])
             byPair[pair, default: []].append(index)
             bits[Int(pair >> 6)] |= 1 << UInt64(pair & 63)
         }
-        for phrase in bytes where phrase.count == 1 { singles.insert(phrase[0]) }
+        for (index, phrase) in bytes.enumerated() where phrase.count == 1 {
+            singles[phrase[0], default: []].append(index)
+            singleBits[Int(phrase[0] >> 6)] |= 1 << UInt64(phrase[0] & 63)
+        }
         self.byPair = byPair
         pairBits = bits
-        singleBytes = singles
+        self.singles = singles
+        self.singleBits = singleBits
         hasEmpty = bytes.contains { $0.isEmpty }
     }
 
@@ -47,22 +53,49 @@ struct PhraseSet: Sendable, ExpressibleByArrayLiteral {
     /// Whether any phrase occurs in `text` (an empty phrase occurs in every text).
     func occurs(in text: String) -> Bool {
         if hasEmpty { return true }
+        var found = false
+        scan(text) { _ in
+            found = true
+            return true
+        }
+        return found
+    }
+
+    /// The indices in ``phrases`` of the phrases that occur in `text` (an empty phrase in every text): one
+    /// pass for the whole list, where a caller asks which of several lists a text holds.
+    ///
+    /// ```swift
+    /// let words: PhraseSet = ["万", "pm", "/"]
+    /// words.occurring(in: "3pm 到 5pm")   // [1]
+    /// ```
+    func occurring(in text: String) -> Set<Int> {
+        var found = Set(bytes.indices.filter { bytes[$0].isEmpty })
+        scan(text) { index in
+            found.insert(index)
+            return false
+        }
+        return found
+    }
+
+    /// Calls `found` with the index of each phrase at each place it starts in `text`, until `found` says stop.
+    private func scan(_ text: String, _ found: (Int) -> Bool) {
         var text = text
-        return text.withUTF8 { text in
-            guard let base = text.baseAddress else { return false }
+        text.withUTF8 { text in
+            guard let base = text.baseAddress else { return }
             let count = text.count
             for i in 0..<count {
                 let first = text[i]
-                if !singleBytes.isEmpty, singleBytes.contains(first) { return true }
+                if singleBits[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0 {
+                    for index in singles[first]! where found(index) { return }
+                }
                 guard i + 1 < count else { break }
                 let pair = UInt16(first) << 8 | UInt16(text[i + 1])
                 guard pairBits[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0 else { continue }
                 for index in byPair[pair]! {
                     let phrase = bytes[index]
-                    if phrase.count <= count - i, phrase.withUnsafeBufferPointer({ memcmp(base + i, $0.baseAddress!, $0.count) == 0 }) { return true }
+                    if phrase.count <= count - i, phrase.withUnsafeBufferPointer({ memcmp(base + i, $0.baseAddress!, $0.count) == 0 }), found(index) { return }
                 }
             }
-            return false
         }
     }
 }

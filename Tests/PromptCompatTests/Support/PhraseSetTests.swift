@@ -30,6 +30,19 @@ struct PhraseSetTests {
         }
     }
 
+    @Test("occurring(in:) names each phrase that searching it alone finds, for every list the checks use and the number rules' triggers")
+    func occurringNamesEachPhraseFound() {
+        let generated = TextNormalizerPassesTests.generated.map { $0.lowercasedFast() }
+        for list in Self.lists + [NumberWords.stageTriggers.words] {
+            let texts = generated + Self.texts(around: list.phrases)
+            let mismatches = texts.filter { text in
+                list.occurring(in: text) != Set(list.phrases.indices.filter { UTF8Search.contains(list.phrases[$0], in: text) })
+            }
+            #expect(mismatches.isEmpty, "\(list.phrases.prefix(3)): first \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
+        }
+        #expect((["万", "pm", "/", ""] as PhraseSet).occurring(in: "3pm 到 5pm") == [1, 3])
+    }
+
     @Test("a phrase is found at the very end of the text, a one-byte phrase anywhere, the empty phrase everywhere")
     func edges() {
         let set: PhraseSet = ["除外", "x"]

@@ -18,18 +18,40 @@ public enum NumberWords {
             // A CJK scalar always starts a character: the scalars answer what the characters would.
             if result.unicodeScalars.contains(where: Tokenizer.isCJK) { result = monthSlashDay(result) }
             if result.unicodeScalars.contains(where: { chineseScalars.contains($0.value) }) { result = chinese(result) }
-            result = rewrite(result, digitScales)
-            result = rewrite(result, hourForms)
-            result = clockTimes(result)
-            result = rewrite(result, halves)
-            if EnglishScan.needsReading(result) { result = english(result) }
-            result = rewrite(result, yearlessDates)
-            if !result.unicodeScalars.contains(where: Tokenizer.isCJK) { result = rewrite(result, slashDates) }
+            // The later rules' trigger words, searched for once: a rule whose words the text lacks cannot match —
+            // until an earlier rule has rewritten the text, after which each rule searches for its own again.
+            let present = Set(stageTriggers.words.occurring(in: result.lowercasedFast()).map { stageTriggers.stage[$0] })
+            var changed = false
+            func apply(_ stage: Int, _ step: (String) -> String) {
+                guard changed || present.contains(stage) else { return }
+                let next = step(result)
+                changed = changed || next != result
+                result = next
+            }
+            apply(0) { rewrite($0, digitScales) }
+            apply(1) { rewrite($0, hourForms) }
+            apply(2, clockTimes)
+            apply(3) { rewrite($0, halves) }
+            if EnglishScan.needsReading(result) {
+                let next = english(result)
+                changed = changed || next != result
+                result = next
+            }
+            apply(4) { rewrite($0, yearlessDates) }
+            if !result.unicodeScalars.contains(where: Tokenizer.isCJK) { apply(5) { rewrite($0, slashDates) } }
             return result
         }
     }
 
     static let recent = RecentResults<String>(capacity: 256)
+
+    /// Every trigger word of the rules ``digits(in:)`` applies after the Chinese numerals, in order, and the
+    /// rule list (stage) each word belongs to; a rule without trigger words is always tried (an empty word).
+    static let stageTriggers: (words: PhraseSet, stage: [Int]) = {
+        let stages = [digitScales, hourForms, clockRules, halves, yearlessDates, slashDates]
+        let words = stages.enumerated().flatMap { stage, rules in rules.flatMap { rule in (rule.triggers.isEmpty ? [""] : rule.triggers.phrases).map { (stage, $0) } } }
+        return (PhraseSet(words.map(\.1)), words.map(\.0))
+    }()
 
     /// Durations and prices said as parts: `半小时` = `30分钟`, `一刻钟` = `15分钟`, `half an hour` = `30 minutes`,
     /// `half price` = `50% off`, `半价` = `50%` (as `五折` reads).
