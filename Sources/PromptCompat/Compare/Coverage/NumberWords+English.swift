@@ -81,6 +81,10 @@ extension NumberWords {
     static let englishRules: [Rewrite] = [
         Rewrite(#"(\d)\s?(?:percent|per cent)\b"#, triggers: ["percent", "per cent"]) { ($0[1] ?? "") + "%" },
         Rewrite(#"(\d)\s?(?:yuan|rmb|kuai)\b"#, triggers: ["yuan", "rmb", "kuai"]) { ($0[1] ?? "") + "元" },
+        // ninety-three dollars fifty = 93.50 dollars, ten pounds and twenty pence = 10.20 pounds: the cents after the unit
+        Rewrite(#"(\d+)\s?(dollars?|pounds?|euros?)\s(?:and\s)?(\d{2})(?:\s(?:cents?|pence|p)\b)?(?!\d|[.,:]\d|%)(?!\s?(?:percent|per\b|%))"#, triggers: ["dollar", "pound", "euro"]) { groups in
+            "\(groups[1] ?? "").\(groups[3] ?? "") \(groups[2] ?? "")"
+        },
         Rewrite(#"(\d)[\s-]?(?:dollars?|usd)\b"#, triggers: ["dollar", "usd"]) { ($0[1] ?? "") + "美元" },
         Rewrite(#"(\d)[\s-]?(?:pounds?|quid|gbp)\b"#, triggers: ["pound", "quid", "gbp"]) { ($0[1] ?? "") + "英镑" },
         Rewrite(#"(\d)\s?(?:euros?)\b"#, triggers: ["euro"]) { ($0[1] ?? "") + "欧元" },

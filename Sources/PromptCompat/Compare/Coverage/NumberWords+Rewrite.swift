@@ -59,7 +59,7 @@ extension NumberWords {
     static let clockRules = clockPatterns.map { pattern in
         Rewrite(pattern, triggers: ["点", "時"]) { groups in
             let rest = groups[3] ?? ""
-            let minute = rest == "半" ? "30" : rest.hasSuffix("分") ? String(rest.dropLast()) : "00"
+            let minute = ["半": "30", "一刻": "15", "三刻": "45"][rest] ?? (rest.hasSuffix("分") ? String(rest.dropLast()) : "00")
             // 晚8点 is the evening's 8 o'clock: written the way the fact reader knows (晚上)
             let part = ["晚": "晚上", "夜": "晚上", "早": "早上"][groups[1] ?? ""] ?? (groups[1] ?? "")
             return part + (groups[2] ?? "") + ":" + (minute.count == 1 ? "0" + minute : minute)
@@ -122,8 +122,8 @@ extension NumberWords {
     static let monthWords = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
     static let clockPatterns = [
-        #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|晚|早|午|夜|至|到|从|于|在|-|~|～)(\d{1,2})点(半|整|\d{1,2}分)?"#,
-        #"()(\d{1,2})点(半|整|\d{1,2}分)?(?=至|到|-|~|～|前|后|开始|之前|以前|以后|起)"#,
+        #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|晚|早|午|夜|至|到|从|于|在|-|~|～)(\d{1,2})点(半|整|\d{1,2}分|[一三]刻)?"#,
+        #"()(\d{1,2})点(半|整|\d{1,2}分|[一三]刻)?(?=至|到|-|~|～|前|后|开始|之前|以前|以后|起)"#,
         #"()(\d{1,2})時(半|\d{1,2}分)?"#,
     ]
 }

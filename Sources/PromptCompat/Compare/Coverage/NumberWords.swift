@@ -53,9 +53,16 @@ public enum NumberWords {
         return (PhraseSet(words.map(\.1)), words.map(\.0))
     }()
 
-    /// Durations and prices said as parts: `半小时` = `30分钟`, `一刻钟` = `15分钟`, `half an hour` = `30 minutes`,
+    /// Durations and prices said as parts: `六年半` = `6.5年`, `两个半小时` = `2.5小时`, `半小时` = `30分钟`, `一刻钟` = `15分钟`, `half an hour` = `30 minutes`,
     /// `half price` = `50% off`, `半价` = `50%` (as `五折` reads).
     static let halves: [Rewrite] = [
+        // 六年半 = 6.5年, 两个半小时 = 2.5小时, 三个半月 = 3.5个月 (the numerals already digits)
+        Rewrite(#"(?<![\d.])(\d+)个半(小时|钟头|月|星期|礼拜)"#, triggers: ["个半"]) { g in
+            "\(g[1] ?? "").5" + (g[2] == "月" ? "个月" : g[2] ?? "")
+        },
+        Rewrite(#"(?<![\d.])(\d+)(年|天|周|斤|公里|岁|倍)半"#, triggers: ["年半", "天半", "周半", "斤半", "公里半", "岁半", "倍半"]) { g in
+            "\(g[1] ?? "").5\(g[2] ?? "")"
+        },
         Rewrite(#"(?<![\d一二三四五六七八九十两个])半(?:个)?(?:小时|钟头)"#, triggers: ["半"]) { _ in "30分钟" },
         Rewrite(#"(?<![\d一二三四五六七八九十两])一刻钟"#, triggers: ["刻钟"]) { _ in "15分钟" },
         Rewrite(#"(?i)\b(?:half an hour|half-hour|half hour)\b"#, triggers: ["half"]) { _ in "30 minutes" },
@@ -121,6 +128,11 @@ public enum NumberWords {
                 i = end + 1
                 continue
             }
+            if let (decimal, length) = decimal(characters, after: run, at: end) {
+                output += decimal
+                i = end + length
+                continue
+            }
             if isNumber(run, before: rest, after: i > 0 ? characters[i - 1] : nil) {
                 // Digits glued to a Latin word would make one code of them (call_api三次 is not call_api3).
                 if let last = output.last, last.isASCII, last.isLetter || last.isNumber || last == "_" { output += " " }
@@ -140,6 +152,24 @@ public enum NumberWords {
             // 7月25号 = 7月25日
             Rewrite(#"(\d{1,2})月(\d{1,2})号"#, triggers: ["号"]) { ($0[1] ?? "") + "月" + ($0[2] ?? "") + "日" },
         ])
+    }
+
+    /// Units a number with a decimal point is said before: `八点六千瓦` = `8.6千瓦`, `十二点五公里` = `12.5公里`,
+    /// `三点五倍`. Not a clock's `分`, `刻`, `整` or `半`: `八点五分` is 8:05, and a bare `三点五` stays.
+    static let decimalUnits = [
+        "千瓦时", "千瓦", "千米", "千克", "公斤", "公里", "斤", "厘米", "毫米", "米", "毫升", "升", "克", "吨", "度", "平方米", "平米", "亩",
+        "英寸", "寸", "元", "块", "万", "亿", "倍", "%", "年", "个月", "个小时", "小时", "天", "秒", "岁",
+    ]
+
+    /// The decimal that a numeral run, `点` and digits before a ``decimalUnits`` unit make, and how many
+    /// characters after the run it takes (`点` and the decimals); nil for anything else.
+    static func decimal(_ characters: [Character], after run: [Character], at end: Int) -> (String, Int)? {
+        guard end < characters.count, characters[end] == "点",
+              let decimals = numeralRun(characters, from: end + 1)?.prefix(while: { !"十拾百佰千仟万亿".contains($0) }), !decimals.isEmpty
+        else { return nil }
+        let after = String(characters[(end + 1 + decimals.count)..<min(characters.count, end + 4 + decimals.count)])
+        guard decimalUnits.contains(where: { after.startsWithCharacters(of: $0) }) else { return nil }
+        return ("\(value(of: run)).\(decimals.map { String(chineseValues[$0] ?? 0) }.joined())", 1 + decimals.count)
     }
 
     static func fraction(_ characters: [Character], at i: Int) -> (scale: Double, length: Int)? {

@@ -60,9 +60,10 @@ struct NumberWordsClockTests {
         #expect(NumberWords.digits(in: "以下3点建议") == "以下3点建议")
     }
 
-    @Test("half an hour and a quarter of an hour in words are minutes; 一个半小时 is left alone", arguments: [
+    @Test("half an hour and a quarter of an hour in words are minutes; N and a half is N.5", arguments: [
         ("请提前半小时到", "请提前30分钟到"), ("大约半个小时", "大约30分钟"), ("等一刻钟", "等15分钟"),
-        ("arrive half an hour early", "arrive 30 minutes early"), ("Half-hour slots", "30 minutes slots"), ("一个半小时", "1个半小时"),
+        ("arrive half an hour early", "arrive 30 minutes early"), ("Half-hour slots", "30 minutes slots"), ("一个半小时", "1.5小时"),
+        ("大约六年半回本", "大约6.5年回本"), ("三个半月", "3.5个月"), ("8年半", "8.5年"), ("半年", "半年"),
     ])
     func halfHours(written: String, digits: String) {
         #expect(NumberWords.digits(in: written) == digits)
@@ -82,6 +83,22 @@ struct NumberWordsClockTests {
         ("10 may apply", "10 may apply"), ("于20/12到达", "于20/12到达"),
     ])
     func yearlessDates(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+    }
+
+    @Test("a Chinese decimal before a unit is a number; a clock's 点 is not a decimal point (一刻 is 15 minutes)", arguments: [
+        ("八点六千瓦的系统", "8.6千瓦的系统"), ("十二点五公里", "12.5公里"), ("三点零五元", "3.05元"), ("一点二万元", "12000元"),
+        ("下午三点五分", "下午3:05"), ("晚上八点一刻", "晚上8:15"), ("三点五", "3点五"), ("五点五十分", "5点50分"),
+    ])
+    func chineseDecimals(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+    }
+
+    @Test("dollars, pounds and euros said with their cents after the unit", arguments: [
+        ("ninety-three dollars fifty", "93.50美元"), ("ten pounds and twenty pence", "10.20英镑"), ("5 euros 99", "5.99欧元"), ("is ninety-three dollars fifty.", "is 93.50美元."),
+        ("20 dollars 50%", "20美元 50%"), ("5 dollars 15 percent off", "5美元 15% off"),
+    ])
+    func currencyCents(written: String, digits: String) {
         #expect(NumberWords.digits(in: written) == digits)
     }
 
