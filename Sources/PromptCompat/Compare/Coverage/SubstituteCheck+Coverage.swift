@@ -17,7 +17,7 @@ extension SubstituteCheck {
         let known = sampleUnits.reduce(into: prompt) { $0.formUnion($1) }
         var findings: [String] = []
         let dropped = ClauseAlignment.unmatched(reference, by: input.candidate, marked: CourtesyPhrases.isCondition)
-            + ClauseAlignment.ungrounded(reference, by: input.candidate, prompt: prompt)
+            + ClauseAlignment.ungrounded(reference, by: input.candidate, clauses: candidate, prompt: prompt)
         var seen: Set<String> = []
         for clause in dropped where seen.insert(clause.text).inserted
             && sampleUnits.dropFirst().allSatisfy({ ContentUnits.coverage(of: clause.units, by: $0) >= 0.5 })
@@ -157,13 +157,17 @@ enum ClauseAlignment {
         return CourtesyPhrases.isCourtesy(String(text.filter { !$0.isNumber }))
     }
 
+    /// A candidate clause with this share of an accepted clause's units, and no closer to another accepted
+    /// clause, is that clause reworded.
+    static let rewordedCoverage = 0.6
+
     /// Clauses of the accepted answer that pass on a part of the prompt's input — an exception in the policy,
     /// a warning in the leaflet — that the candidate never mentions: 60% of the clause's units are the
     /// prompt's, and of those that no other clause of the accepted answer has (at least 3: what this clause
     /// alone says) the candidate has none — one, by chance, of six or more, and a tenth of many. A rewording of such a clause keeps some of the input's
     /// words, so this holds for freely worded answers too, where ``unmatched(_:by:known:marked:)`` cannot
     /// tell a dropped clause from a reworded one.
-    static func ungrounded(_ clauses: [Clause], by candidateText: String, prompt: Set<ContentUnit>) -> [Clause] {
+    static func ungrounded(_ clauses: [Clause], by candidateText: String, clauses candidateClauses: [Clause], prompt: Set<ContentUnit>) -> [Clause] {
         let substantive = clauses.filter { $0.units.count >= minimumUnits && !CourtesyPhrases.isCourtesy($0.text) && !$0.isLeadIn }
         guard substantive.count >= 2, !prompt.isEmpty else { return [] }
         let (candidate, characters) = ContentUnits.read(candidateText)
@@ -176,6 +180,13 @@ enum ClauseAlignment {
             // "Never mentions": none of them — one, by chance, when the clause says six things or more of its own.
             let allowed = own.count >= 6 ? max(1, own.count / 10) : 0
             guard own.count >= 3, own.filter(candidate.contains).count <= allowed else { return nil }
+            // A clause of the candidate that has most of this one, and is closest to it of all the accepted clauses,
+            // says it in other words ("10+ working days before the move: free" for "If you cancel more than 10
+            // working days before, there's no charge"); one closer to another accepted clause is that one's.
+            guard !candidateClauses.contains(where: { other in
+                ContentUnits.coverage(of: clause.units, by: other.units) >= rewordedCoverage
+                    && substantive.allSatisfy { ContentUnits.coverage(of: other.units, by: $0.units) <= ContentUnits.coverage(of: other.units, by: clause.units) }
+            }) else { return nil }
             let cjk = ContentUnits.shared(clause.text, with: characters)
             return cjk.of == 0 || Double(cjk.shared) <= 0.5 * Double(cjk.of) ? clause : nil
         }

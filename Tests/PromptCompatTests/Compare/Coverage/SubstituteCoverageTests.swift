@@ -44,6 +44,16 @@ struct SubstituteCoverageTests {
             == ["dropped: \"创单月历史新高\""])
     }
 
+    @Test("a clause passed on from the prompt and missing from a free rewording is dropped; one clause of the candidate that has most of it rewords it")
+    func groundedClauseReworded() {
+        let terms = "7. The Customer may cancel or postpone the Move by written notice. Where notice is received more than 10 working days before the Move Date, no charge applies. Where notice is received between 10 and 3 working days before the Move Date, 30% of the quoted price is payable. Where notice is received fewer than 3 working days before the Move Date, 60% of the quoted price is payable."
+        let accepted = "You need to tell us in writing. If you cancel more than 10 working days before your move, there's no charge. Between 10 and 3 working days before the move, you pay 30% of the quoted price. With fewer than 3 working days' notice, it's 60%."
+        // Reordered: no neighbour of the clause lines up beside its rewording, which shares 10, working, days, before, move.
+        let bands = "- Notice must always be in writing.\n- 10 to 3 working days before the move: 30% of the quote.\n- Under 3 working days before: 60% of the quote."
+        #expect(check.reasons([accepted], bands + "\n- 10+ working days before the move: free.", instructions: terms) == [])
+        #expect(check.reasons([accepted], bands, instructions: terms) == ["dropped: \"If you cancel more than 10 working days…\""])
+    }
+
     @Test("a closing that names the reader's own account number is courtesy; one with a new number is not")
     func courtesyWithTheirNumber() {
         let accepted = "Your May bill of £184.20 is based on an estimated reading. Submit a reading by 10 June and we will recalculate it within 2 working days."
