@@ -131,7 +131,11 @@ struct InlineList: Equatable {
         // The list starts after the last colon before it (`Bring … (Mon–Fri, 8:30): proof of residency, …`).
         if let i = parts.lastIndex(where: { UTF8Search.contains(": ", in: $0) }), let colon = parts[i].range(of: ": ", options: .backwards) {
             parts = [String(parts[i][colon.upperBound...])] + parts[(i + 1)...]
-        } else if let colon = parts[0].lastIndex(where: { $0 == ":" || $0 == "(" }) { parts[0] = String(parts[0][parts[0].index(after: colon)...]) }
+        } else if let colon = parts[0].indices.last(where: { i in
+            // Not the colon of 14:00, not a bracket closed before the list goes on (an aside).
+            let rest = parts[0][parts[0].index(after: i)...]
+            return parts[0][i] == "(" && !rest.contains(")") || parts[0][i] == ":" && rest.first?.isNumber != true
+        }) { parts[0] = String(parts[0][parts[0].index(after: colon)...]) }
         parts = parts.map(withoutAsides)
         // The last item ends where the sentence goes on: a bracket, a dash, or a verb or preposition after it
         // ("and lighters can't go in checked baggage" → "lighters").
@@ -140,9 +144,16 @@ struct InlineList: Equatable {
             i == 0 ? part.split(separator: " ").suffix(2).joined(separator: " ") : part
         } + [final]
         // Parts that are clauses (a subordinator first, a form of "be" inside) make a sentence, not a list.
-        guard items.count >= 3, items.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 10 && !CourtesyPhrases.isCourtesy($0) }),
+        guard items.count >= 3, items.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 10 && !opensWithCourtesy($0) }),
               !items.contains(where: isClause), fitsTheList(items) else { return [] }
         return [InlineList(text: clause, items: items.map { $0.trimmingCharacters(in: .punctuationAndWhitespaces) })]
+    }
+
+    /// A part that opens with a courtesy phrase (`thanks for waiting`, `Hi Anna`) belongs to a greeting, not a
+    /// list; one that only holds such a word (`a welcome drink at the bar`) may be an item.
+    static func opensWithCourtesy(_ part: String) -> Bool {
+        let lowered = part.lowercasedFast() + " "
+        return CourtesyPhrases.isCourtesy(part) && CourtesyPhrases.courtesy.phrases.contains { lowered.hasPrefix($0) }
     }
 
     static let sentenceGoesOn: Set<String> = [

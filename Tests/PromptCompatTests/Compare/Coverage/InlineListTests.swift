@@ -31,6 +31,15 @@ struct InlineListTests {
         #expect(InlineList.lists(in: "In Beijing, Shanghai and Shenzhen.").map(\.items) == [["In Beijing", "Shanghai", "Shenzhen"]])
     }
 
+    @Test("a clock time's colon and a closed aside do not start the list; an item may hold a courtesy word, a greeting may not")
+    func firstItemAndCourtesy() {
+        #expect(InlineList.lists(in: "You get late checkout until 14:00, a room upgrade, a welcome drink at the bar, and bonus points.").map(\.items)
+            == [["until 14:00", "a room upgrade", "a welcome drink at the bar", "bonus points"]])
+        #expect(InlineList.lists(in: "You get an upgrade at check-in (subject to availability), a welcome drink, and bonus points.").map(\.items)
+            == [["at check-in", "a welcome drink", "bonus points"]])
+        #expect(InlineList.lists(in: "Hi Anna, thanks for waiting, and sorry for the delay.").isEmpty)
+    }
+
     @Test("a list item the candidate no longer names is dropped; a reordered list is not")
     func check() {
         let check = SubstituteCheck.listItems
