@@ -51,7 +51,7 @@ public struct PromptConstraints: Sendable, Equatable {
                 && !(UTF8Search.contains("order", in: lowered) && lowered.range(of: #"order[^.\n]{0,40}(not significant|not important|doesn't matter|does not matter|irrelevant|not matter)"#, options: .regularExpression) != nil)
             constraints.fixedFormats = Set(ConstraintWords.formats.filter { _, words in words.occurs(in: lowered) }.map(\.key))
             constraints.fixesDigitGrouping = ConstraintWords.digitGrouping.occurs(in: lowered)
-            constraints.fixesItemCount = RegexCache.compiled(ConstraintWords.itemCount)
+            constraints.fixesItemCount = ConstraintWords.countedThings.occurs(in: lowered) && RegexCache.compiled(ConstraintWords.itemCount)
                 .firstMatch(in: lowered, range: NSRange(location: 0, length: (lowered as NSString).length)) != nil
             return constraints
         }
@@ -85,6 +85,12 @@ enum ConstraintWords {
     ]
     /// A count of items: a number, then a word for what is counted.
     static let itemCount = #"(?:\d+|[一二三四五六七八九十两]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s*(?:个(?:要点|方面|建议|步骤|理由|问题|关键词|标题|选项)|条|项|点|步|页|张|要点|方面|建议|步骤|\s(?:bullet|item|point|step|tip|reason|line|idea|question|sentence|paragraph|key|slide|page)s?\b|-(?:bullet|item|point|step|slide))"#
+    /// What ``itemCount`` counts, each of which a match ends in: a text without any of them has no count of
+    /// items, and the pattern is not run (a byte search instead of a regex pass over the prompt).
+    static let countedThings: PhraseSet = [
+        "个", "条", "项", "点", "步", "页", "张", "要点", "方面", "建议",
+        "bullet", "item", "point", "step", "tip", "reason", "line", "idea", "question", "sentence", "paragraph", "key", "slide", "page",
+    ]
     /// Words that fix how the digits of a number are grouped.
     static let digitGrouping: PhraseSet = ["千分位", "千位分隔", "thousands separator", "thousand separator", "digit grouping", "comma-separated thousands"]
 }

@@ -37,7 +37,8 @@ public enum ContentUnits {
     static func read(_ text: String) -> (units: Set<ContentUnit>, characters: Set<UInt32>) {
         recent.value(for: text) { text in
             let scalars = TextNormalizer.nfkcScalars(NumberWords.digits(in: text))
-            var units = Set<ContentUnit>(), characters = Set<UInt32>()
+            // At most a unit and a character a scalar: no set grows while it is filled.
+            var units = Set<ContentUnit>(minimumCapacity: scalars.count), characters = Set<UInt32>(minimumCapacity: scalars.count)
             Tokenizer.scan(scalars, cjkBigrams: true) { kind, range in
                 let piece = scalars[range]
                 if kind == .cjk {

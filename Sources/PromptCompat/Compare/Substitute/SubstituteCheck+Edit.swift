@@ -11,8 +11,8 @@ extension SubstituteCheck {
     public static let meaningEdit = SubstituteCheck(name: "edit") { input in
         // JSON answers are compared value by value by the `json` check (`1.0` and `1` are the same number).
         guard input.expect.json != true, JSONComparison.extract(from: input.samples[0]) == nil else { return [] }
-        let candidate = Array(TextNormalizer.comparable(input.candidate))
-        let samples = input.samples.map { Array(TextNormalizer.comparable($0)) }
+        let candidate = TextNormalizer.comparable(input.candidate)
+        let samples = input.samples.map(TextNormalizer.comparable)
         // The same answer as one accepted sample is not an edit of another.
         guard !samples.contains(candidate) else { return [] }
         let edits = samples.map { SmallEdit.changes(from: $0, to: candidate) }
@@ -55,9 +55,13 @@ struct SmallEdit {
     /// The changes, each shown with its context (two characters, or to the edges of a Latin word or a
     /// number), or nil when the texts are equal or differ by more than a small edit. Changes within three
     /// characters of each other are one change.
-    static func changes(from a: [Character], to b: [Character]) -> [SmallEdit]? {
-        guard a != b, abs(a.count - b.count) <= maxDistance,
-              LevenshteinSimilarity.distance(String(a), String(b)) <= min(maxDistance, max(2, a.count / 5)) else { return nil }
+    static func changes(from text: String, to other: String) -> [SmallEdit]? {
+        guard text != other else { return nil }
+        let count = text.count
+        guard abs(count - other.count) <= maxDistance,
+              LevenshteinSimilarity.distance(text, other) <= min(maxDistance, max(2, count / 5)) else { return nil }
+        // Characters only for the texts that are one small edit apart.
+        let a = Array(text), b = Array(other)
         var spans: [(a: Range<Int>, b: Range<Int>)] = []
         var i = 0, j = 0
         // The walk below steps through the common prefix diagonally and asks the table only beyond it.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PromptCompat
 
@@ -58,5 +59,17 @@ struct PromptConstraintsTests {
         #expect(PromptConstraints.read("Give five bullet points.").fixesItemCount)
         #expect(PromptConstraints.read("PPT大纲，5页，每页一行").fixesItemCount)
         #expect(!PromptConstraints.read("按要点列出材料。窗口5个工作日办结。").fixesItemCount)
+    }
+
+    @Test("every count of items the pattern reads holds one of the counted things, which gate the pattern")
+    func countedThingsGateTheItemCount() {
+        let counts = ["3个要点", "三个步骤", "5条", "两项", "3点", "4步", "5页", "六张", "3要点", "两方面", "3建议", "5步骤",
+                      "five bullets", "3 items", "two points", "4 steps", "3 tips", "2 reasons", "10 lines", "3 ideas", "5 questions",
+                      "2 sentences", "3 paragraphs", "3 key", "5 slides", "2 pages", "3-bullet", "5-item", "4-point", "6-step", "10-slide"]
+        let regex = RegexCache.compiled(ConstraintWords.itemCount)
+        for text in counts {
+            #expect(regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil, "\(text)")
+            #expect(ConstraintWords.countedThings.occurs(in: text), "\(text)")
+        }
     }
 }
