@@ -43,6 +43,23 @@ struct PhraseSetTests {
         #expect((["万", "pm", "/", ""] as PhraseSet).occurring(in: "3pm 到 5pm") == [1, 3])
     }
 
+    @Test("a rule list's one search names exactly the rules whose own trigger words occur, and every rule without any")
+    func rewriteRulesTriggered() {
+        let generated = TextNormalizerPassesTests.generated.map { $0.lowercasedFast() }
+        let lists: [NumberWords.RewriteRules] = [
+            NumberWords.monthSlashDays, NumberWords.clockRules, NumberWords.hourForms, NumberWords.digitScales, NumberWords.yearlessDates,
+            NumberWords.slashDates, NumberWords.halves, NumberWords.englishRules, NumberWords.chineseMoneyAndDays,
+            [NumberWords.Rewrite("x") { _ in "" }, NumberWords.Rewrite("y", triggers: ["半"]) { _ in "" }],
+        ]
+        for list in lists {
+            let texts = generated + Self.texts(around: list.rules.flatMap(\.triggers.phrases))
+            let mismatches = texts.filter { text in
+                list.triggered(in: text) != Set(list.rules.indices.filter { list.rules[$0].triggers.isEmpty || list.rules[$0].triggers.occurs(in: text) })
+            }
+            #expect(mismatches.isEmpty, "\(list.rules.first?.pattern ?? ""): first \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
+        }
+    }
+
     @Test("a phrase is found at the very end of the text, a one-byte phrase anywhere, the empty phrase everywhere")
     func edges() {
         let set: PhraseSet = ["除外", "x"]

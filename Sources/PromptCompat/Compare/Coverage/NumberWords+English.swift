@@ -78,7 +78,7 @@ extension NumberWords {
         return String(tens + day)
     }
 
-    static let englishRules: [Rewrite] = [
+    static let englishRules: RewriteRules = [
         Rewrite(#"(\d)\s?(?:percent|per cent)\b"#, triggers: ["percent", "per cent"]) { ($0[1] ?? "") + "%" },
         Rewrite(#"(\d)\s?(?:yuan|rmb|kuai)\b"#, triggers: ["yuan", "rmb", "kuai"]) { ($0[1] ?? "") + "元" },
         // ninety-three dollars fifty = 93.50 dollars, ten pounds and twenty pence = 10.20 pounds: the cents after the unit

@@ -6,7 +6,7 @@ extension NumberWords {
     /// `7/25` in Chinese text is a date (中文里分数写作“分之”): `7月25日`, for a month 1–12 and a day 1–31.
     static func monthSlashDay(_ text: String) -> String { rewrite(text, monthSlashDays) }
 
-    static let monthSlashDays = [
+    static let monthSlashDays: RewriteRules = [
         Rewrite(#"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/.])"#, triggers: ["/"]) { groups in
             guard let month = Int(groups[1] ?? ""), let day = Int(groups[2] ?? ""), (1...12).contains(month), (1...31).contains(day) else { return groups[0] ?? "" }
             return "\(month)月\(day)日"
@@ -14,15 +14,18 @@ extension NumberWords {
     ]
 
     /// Every match of each pattern replaced by what its closure makes of the groups (group 0 the whole match,
-    /// `nil` for a group that did not take part).
-    static func rewrite(_ text: String, _ rules: [Rewrite]) -> String {
+    /// `nil` for a group that did not take part). A rule is tried where one of its trigger words is in `text`
+    /// (all the rules' words searched for in one pass).
+    static func rewrite(_ text: String, _ rules: RewriteRules) -> String {
         var result = text
-        let lowered = text.lowercasedFast()
-        for rule in rules where rule.triggers.isEmpty || rule.triggers.occurs(in: lowered) {
+        let present = rules.triggered(in: text.lowercasedFast())
+        for (index, rule) in rules.rules.enumerated() where present.contains(index) {
             let regex = RegexCache.compiled(rule.pattern)
             let ns = result as NSString
+            let matches = regex.matches(in: result, range: NSRange(location: 0, length: ns.length))
+            guard !matches.isEmpty else { continue }
             var rebuilt = "", last = 0
-            for match in regex.matches(in: result, range: NSRange(location: 0, length: ns.length)) {
+            for match in matches {
                 let groups: [String?] = (0..<match.numberOfRanges).map { i in
                     match.range(at: i).location == NSNotFound ? nil : ns.substring(with: match.range(at: i))
                 }
@@ -32,6 +35,27 @@ extension NumberWords {
             result = rebuilt + ns.substring(from: last)
         }
         return result
+    }
+
+    /// Rewrite rules in the order they apply, with every rule's trigger words in one list.
+    struct RewriteRules: Sendable, ExpressibleByArrayLiteral {
+        let rules: [Rewrite]
+        /// The trigger words of all the rules (an empty word for a rule without any: it is always tried), and
+        /// the rule each word belongs to.
+        let words: PhraseSet
+        let ruleOfWord: [Int]
+
+        init(_ rules: [Rewrite]) {
+            self.rules = rules
+            let words = rules.enumerated().flatMap { index, rule in (rule.triggers.isEmpty ? [""] : rule.triggers.phrases).map { (index, $0) } }
+            self.words = PhraseSet(words.map(\.1))
+            ruleOfWord = words.map(\.0)
+        }
+
+        init(arrayLiteral rules: Rewrite...) { self.init(rules) }
+
+        /// The indices of the rules to try on a text, given lower-cased: those whose trigger words it holds.
+        func triggered(in lowered: String) -> Set<Int> { Set(words.occurring(in: lowered).map { ruleOfWord[$0] }) }
     }
 
     /// One rewrite: a pattern, and what a match becomes, made from its groups.
@@ -56,7 +80,7 @@ extension NumberWords {
         return rewrite(text, clockRules)
     }
 
-    static let clockRules = clockPatterns.map { pattern in
+    static let clockRules = RewriteRules(clockPatterns.map { pattern in
         Rewrite(pattern, triggers: ["点", "時"]) { groups in
             let rest = groups[3] ?? ""
             let minute = ["半": "30", "一刻": "15", "三刻": "45"][rest] ?? (rest.hasSuffix("分") ? String(rest.dropLast()) : "00")
@@ -64,12 +88,12 @@ extension NumberWords {
             let part = ["晚": "晚上", "夜": "晚上", "早": "早上"][groups[1] ?? ""] ?? (groups[1] ?? "")
             return part + (groups[2] ?? "") + ":" + (minute.count == 1 ? "0" + minute : minute)
         }
-    }
+    })
 
     /// Hours without minutes, written the way the fact reader reads a clock time: `11 AM` = `11:00 AM`,
     /// `8–11 AM` = `8:00–11:00 AM` (a range's first hour shares the last one's AM or PM), `9-17点` = `9:00-17点`
     /// (whose `17点` ``clockTimes(_:)`` then reads). An hour of 1–12 before AM/PM, of 0–24 before 点.
-    static let hourForms: [Rewrite] = [
+    static let hourForms: RewriteRules = [
         Rewrite(#"(?<![\d:.])(\d{1,2})(?::(\d{2}))?(\s*(?:-|–|—|to)\s*)(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am|pm)(?![a-z])"#, triggers: hourTriggers) { g in
             guard g[2] == nil || g[5] == nil, let first = Int(g[1] ?? ""), let last = Int(g[4] ?? ""), (1...12).contains(first), (1...12).contains(last) else { return g[0] ?? "" }
             return "\(first):\(g[2] ?? "00")\(g[3] ?? "-")\(last):\(g[5] ?? "00") \(g[6] ?? "")"
@@ -90,7 +114,7 @@ extension NumberWords {
     /// Digits before 万 or 亿 as one whole number: `1万元` = `10000元`, `1.5万人` = `15000人`, `5.1亿` =
     /// `510000000` (as `一万元` and `十万元` read); a Latin word right after stays a word (`1.5亿 tokens`).
     /// `万分之五` is a fraction, read before this; more decimals than the scale has zeros stay as written.
-    static let digitScales: [Rewrite] = [
+    static let digitScales: RewriteRules = [
         Rewrite(#"(?<![\d.])(\d+)(?:\.(\d+))?(万|亿)(?!分之)(?=([a-z])?)"#, triggers: ["万", "亿"]) { g in
             let zeros = g[3] == "万" ? 4 : 8, decimals = g[2] ?? ""
             guard decimals.count <= zeros, let whole = g[1] else { return g[0] ?? "" }
@@ -102,7 +126,7 @@ extension NumberWords {
     /// An English date without a year written day first, as month first: `20 December` = `December 20`
     /// (`20th of December` too); with a year after it, the fact reader reads it whole. `May` is left alone
     /// (`10 may apply`).
-    static let yearlessDates: [Rewrite] = [
+    static let yearlessDates: RewriteRules = [
         Rewrite(#"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b(?!\.?,?\s*\d{4})"#,
                 triggers: ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]) { g in
             "\(g[2] ?? "") \(g[1] ?? "")"
@@ -111,7 +135,7 @@ extension NumberWords {
 
     /// A day and month between slashes, in a text without Chinese, where only one order is a date: `20/12`
     /// (UK) and `12/20` (US) = `December 20`. `3/4` (either), `15/20` (neither) and `24/7` stay.
-    static let slashDates: [Rewrite] = [
+    static let slashDates: RewriteRules = [
         Rewrite(#"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?![\d/.:])"#, triggers: ["/"]) { g in
             guard let a = Int(g[1] ?? ""), let b = Int(g[2] ?? ""), !(a == 24 && b == 7) else { return g[0] ?? "" }
             let (month, day) = a > 12 && (1...12).contains(b) ? (b, a) : b > 12 && (1...12).contains(a) ? (a, b) : (0, 0)

@@ -49,13 +49,13 @@ public enum NumberWords {
     /// rule list (stage) each word belongs to; a rule without trigger words is always tried (an empty word).
     static let stageTriggers: (words: PhraseSet, stage: [Int]) = {
         let stages = [digitScales, hourForms, clockRules, halves, yearlessDates, slashDates]
-        let words = stages.enumerated().flatMap { stage, rules in rules.flatMap { rule in (rule.triggers.isEmpty ? [""] : rule.triggers.phrases).map { (stage, $0) } } }
+        let words = stages.enumerated().flatMap { stage, rules in rules.words.phrases.map { (stage, $0) } }
         return (PhraseSet(words.map(\.1)), words.map(\.0))
     }()
 
     /// Durations and prices said as parts: `六年半` = `6.5年`, `两个半小时` = `2.5小时`, `半小时` = `30分钟`, `一刻钟` = `15分钟`, `half an hour` = `30 minutes`,
     /// `half price` = `50% off`, `半价` = `50%` (as `五折` reads).
-    static let halves: [Rewrite] = [
+    static let halves: RewriteRules = [
         // 六年半 = 6.5年, 两个半小时 = 2.5小时, 三个半月 = 3.5个月 (the numerals already digits)
         Rewrite(#"(?<![\d.])(\d+)个半(小时|钟头|月|星期|礼拜)"#, triggers: ["个半"]) { g in
             "\(g[1] ?? "").5" + (g[2] == "月" ? "个月" : g[2] ?? "")
@@ -142,16 +142,7 @@ public enum NumberWords {
             }
             i = end
         }
-        return rewrite(output.arabicDiscounts, [
-            // 一毛五 = 0.15元, 5角 = 0.5元; 三块五 = 3.5元
-            Rewrite(#"(?<![\d.])(\d)[毛角]([\d一二三四五六七八九])?(?:分)?"#, triggers: ["毛", "角"]) { groups in
-                let cents = groups[2].map { $0.first.flatMap { chineseValues[$0] }.map(String.init) ?? $0 } ?? ""
-                return "0." + (groups[1] ?? "") + cents + "元"
-            },
-            Rewrite(#"(\d+)块(\d)(?![\d元钱])"#, triggers: ["块"]) { ($0[1] ?? "") + "." + ($0[2] ?? "") + "元" },
-            // 7月25号 = 7月25日
-            Rewrite(#"(\d{1,2})月(\d{1,2})号"#, triggers: ["号"]) { ($0[1] ?? "") + "月" + ($0[2] ?? "") + "日" },
-        ])
+        return rewrite(output.arabicDiscounts, chineseMoneyAndDays)
     }
 
     /// Units a number with a decimal point is said before: `八点六千瓦` = `8.6千瓦`, `十二点五公里` = `12.5公里`,
@@ -171,6 +162,18 @@ public enum NumberWords {
         guard decimalUnits.contains(where: { after.startsWithCharacters(of: $0) }) else { return nil }
         return ("\(value(of: run)).\(decimals.map { String(chineseValues[$0] ?? 0) }.joined())", 1 + decimals.count)
     }
+
+    /// After the numerals are digits: money said in 毛, 角 and 块, and 号 for a day of the month.
+    static let chineseMoneyAndDays: RewriteRules = [
+        // 一毛五 = 0.15元, 5角 = 0.5元; 三块五 = 3.5元
+        Rewrite(#"(?<![\d.])(\d)[毛角]([\d一二三四五六七八九])?(?:分)?"#, triggers: ["毛", "角"]) { groups in
+            let cents = groups[2].map { $0.first.flatMap { chineseValues[$0] }.map(String.init) ?? $0 } ?? ""
+            return "0." + (groups[1] ?? "") + cents + "元"
+        },
+        Rewrite(#"(\d+)块(\d)(?![\d元钱])"#, triggers: ["块"]) { ($0[1] ?? "") + "." + ($0[2] ?? "") + "元" },
+        // 7月25号 = 7月25日
+        Rewrite(#"(\d{1,2})月(\d{1,2})号"#, triggers: ["号"]) { ($0[1] ?? "") + "月" + ($0[2] ?? "") + "日" },
+    ]
 
     static func fraction(_ characters: [Character], at i: Int) -> (scale: Double, length: Int)? {
         guard i + 3 <= characters.count, characters[i + 1] == "分", characters[i + 2] == "之" else { return nil }
