@@ -108,10 +108,23 @@ extension StringProtocol {
         var pieces: [SubSequence] = []
         var start = scalars.startIndex, i = scalars.startIndex
         var previous: Unicode.Scalar = " "
+        // The ASCII separators as bits: most scalars are asked without hashing them.
+        var ascii: (low: UInt64, high: UInt64) = (0, 0)
+        for separator in separators where separator.isASCII {
+            if separator.value < 64 { ascii.low |= 1 << UInt64(separator.value) } else { ascii.high |= 1 << UInt64(separator.value - 64) }
+        }
+        let hasOthers = separators.contains { !$0.isASCII }
+        func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case ..<64: return ascii.low & (1 << UInt64(scalar.value)) != 0
+            case ..<128: return ascii.high & (1 << UInt64(scalar.value - 64)) != 0
+            default: return hasOthers && separators.contains(scalar)
+            }
+        }
         while i < scalars.endIndex {
             let scalar = scalars[i], after = scalars.index(after: i)
             // A control character (a line end) is a character of its own whatever follows it (rule GB4).
-            if separators.contains(scalar), !(scalar == "\n" && previous == "\r"),
+            if isSeparator(scalar), !(scalar == "\n" && previous == "\r"),
                after == scalars.endIndex || scalar.properties.generalCategory == .control || !scalars[after].extendsCharacter {
                 if start < i || keepingEmpty { pieces.append(self[start..<i]) }
                 start = after
