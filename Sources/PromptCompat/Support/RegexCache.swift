@@ -24,4 +24,25 @@ enum RegexCache {
             return regex
         }
     }
+
+    /// Whether `pattern` matches in `text`: `text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil`,
+    /// without compiling the pattern again at every call.
+    static func matches(_ pattern: String, in text: String) -> Bool {
+        firstRange(of: pattern, in: text) != nil
+    }
+
+    /// Where `pattern` first matches in `text` (case-insensitively, as every pattern here).
+    ///
+    /// ```swift
+    /// RegexCache.firstRange(of: #"\d+折"#, in: "全场8折")   // the range of "8折"
+    /// ```
+    static func firstRange(of pattern: String, in text: String) -> Range<String.Index>? {
+        compiled(pattern).firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)).flatMap { Range($0.range, in: text) }
+    }
+
+    /// `text` with every match of `pattern` (case-insensitive) replaced by `template`, as
+    /// `text.replacingOccurrences(of: pattern, with: template, options: [.regularExpression, .caseInsensitive])`.
+    static func replacing(_ pattern: String, in text: String, with template: String) -> String {
+        compiled(pattern).stringByReplacingMatches(in: text, range: NSRange(location: 0, length: text.utf16.count), withTemplate: template)
+    }
 }

@@ -59,9 +59,9 @@ enum LabelSetReader {
         let chinese = UTF8Search.contains("是", in: lowered) && UTF8Search.contains("否", in: lowered)
         let english = UTF8Search.contains("yes", in: lowered) || UTF8Search.contains("true", in: lowered)
         guard chinese || english else { return nil }
-        if lowered.range(of: #"(回答|输出|返回|判断)[^,，]{0,8}?是\s*(或|还是|/)\s*否"#, options: .regularExpression) != nil { return ["是", "否"] }
-        if lowered.range(of: #"(answer|reply|respond|output|return)[^,.]{0,12}?\byes\s*(or|/)\s*no\b"#, options: .regularExpression) != nil { return ["yes", "no"] }
-        if lowered.range(of: #"\btrue\s*(or|/)\s*false\b"#, options: .regularExpression) != nil { return ["true", "false"] }
+        if RegexCache.matches(#"(回答|输出|返回|判断)[^,，]{0,8}?是\s*(或|还是|/)\s*否"#, in: lowered) { return ["是", "否"] }
+        if RegexCache.matches(#"(answer|reply|respond|output|return)[^,.]{0,12}?\byes\s*(or|/)\s*no\b"#, in: lowered) { return ["yes", "no"] }
+        if RegexCache.matches(#"\btrue\s*(or|/)\s*false\b"#, in: lowered) { return ["true", "false"] }
         return nil
     }
 

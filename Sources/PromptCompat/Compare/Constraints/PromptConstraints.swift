@@ -48,7 +48,7 @@ public struct PromptConstraints: Sendable, Equatable {
             constraints.classifies = ConstraintWords.classifying.occurs(in: lowered)
             constraints.fixesOrder = ConstraintWords.ordering.occurs(in: lowered)
                 && !ConstraintWords.unordered.occurs(in: lowered)
-                && !(UTF8Search.contains("order", in: lowered) && lowered.range(of: #"order[^.\n]{0,40}(not significant|not important|doesn't matter|does not matter|irrelevant|not matter)"#, options: .regularExpression) != nil)
+                && !(UTF8Search.contains("order", in: lowered) && RegexCache.matches(#"order[^.\n]{0,40}(not significant|not important|doesn't matter|does not matter|irrelevant|not matter)"#, in: lowered))
             constraints.fixedFormats = Set(ConstraintWords.formats.filter { _, words in words.occurs(in: lowered) }.map(\.key))
             constraints.fixesDigitGrouping = ConstraintWords.digitGrouping.occurs(in: lowered)
             constraints.fixesItemCount = ConstraintWords.countedThings.occurs(in: lowered) && RegexCache.compiled(ConstraintWords.itemCount)

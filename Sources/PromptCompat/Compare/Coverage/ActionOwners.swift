@@ -35,7 +35,7 @@ enum ActionOwners {
         for line in TextNormalizer.normalize(answer).lines {
             let text = Clause.strippingMarkers(String(line))
             if let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
-                let label = String(text[..<colon]).trimming(.whitespaces).replacingOccurrences(of: #"[（(][^）)]*[）)]$"#, with: "", options: .regularExpression)
+                let label = RegexCache.replacing(#"[（(][^）)]*[）)]$"#, in: String(text[..<colon]).trimming(.whitespaces), with: "")
                 if isPerson(label) { names.append(label) }
                 // 负责人：张伟 / Owner: Marco
                 if ["负责人", "owner", "assignee", "assigned to"].contains(label.lowercasedFast()) {

@@ -195,12 +195,12 @@ struct InlineList: Equatable {
 
     /// An item without a count after it: `水杯一个` → `水杯`, `换洗衣物两套` → `换洗衣物` (the head is the thing).
     static func withoutQuantity(_ item: String) -> String {
-        item.replacingOccurrences(of: #"[\d一二三四五六七八九十两]+[个条套双件张支只瓶盒袋份本台把片粒块]$"#, with: "", options: .regularExpression)
+        RegexCache.replacing(#"[\d一二三四五六七八九十两]+[个条套双件张支只瓶盒袋份本台把片粒块]$"#, in: item, with: "")
     }
 
     /// An item without its bracketed aside: `香水（液体类化妆品）` → `香水`.
     static func withoutAsides(_ item: String) -> String {
-        item.replacingOccurrences(of: #"[（(][^）)]*[）)]"#, with: "", options: .regularExpression)
+        RegexCache.replacing(#"[（(][^）)]*[）)]"#, in: item, with: "")
     }
 
     /// Whether `text` (as units) still names the item: its last unit, the head of a noun phrase in both

@@ -240,7 +240,7 @@ private extension String {
     var arabicDiscounts: String {
         guard UTF8Search.contains("折", in: self) else { return self }
         var result = self
-        while let match = result.range(of: #"(?<![\d.])(\d{1,2}(?:\.\d)?)折"#, options: .regularExpression) {
+        while let match = RegexCache.firstRange(of: #"(?<![\d.])(\d{1,2}(?:\.\d)?)折"#, in: result) {
             let number = result[match].dropLast()
             guard var tenths = Double(number) else { break }
             if tenths >= 10 { tenths /= 10 }

@@ -32,7 +32,7 @@ extension SubstituteCheck {
 
     /// "was one line, now 4 lines", "was 3 lines, now one line": prose on another number of lines.
     static func isLineCountChange(_ difference: String) -> Bool {
-        difference.range(of: #"^was (one line|\d+ lines), now (one line|\d+ lines)$"#, options: .regularExpression) != nil
+        RegexCache.matches(#"^was (one line|\d+ lines), now (one line|\d+ lines)$"#, in: difference)
     }
 
     /// Every sample is a short one-line label and the candidate says more than the label.
@@ -70,7 +70,7 @@ extension SubstituteCheck {
     /// The item counts and kinds of a "was a N-item … list, now a M-item … list" difference.
     static func listChange(_ difference: String) -> (count: (was: Int, now: Int), kind: (was: Substring, now: Substring))? {
         let pattern = #"^was a (\d+)-item (numbered|bulleted) list, now a (\d+)-item (numbered|bulleted) list$"#
-        guard difference.range(of: pattern, options: .regularExpression) != nil else { return nil }
+        guard RegexCache.matches(pattern, in: difference) else { return nil }
         let words = difference.split(separator: " ")   // was a N-item KIND list, now a M-item KIND list
         guard words.count == 10, let was = Int(words[2].prefix { $0.isNumber }), let now = Int(words[7].prefix { $0.isNumber }) else { return nil }
         return ((was, now), (words[3], words[8]))
