@@ -145,10 +145,12 @@ extension StringProtocol {
     /// ```
     var removingWhitespace: String {
         var kept = String.UnicodeScalarView(), dropping = false
+        kept.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {
             if scalar == " " {
                 dropping = true
-            } else if scalar.isASCII ? (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace {
+            } else if scalar.isASCII ? (0x09...0x0D).contains(scalar.value) : scalar.value <= 0x3000 && scalar.properties.isWhitespace {
+                // (No scalar above U+3000, the ideographic space, is white space: CJK text asks no table.)
                 switch scalar.properties.generalCategory {
                 case .control, .lineSeparator, .paragraphSeparator: dropping = false
                 default: dropping = true

@@ -95,6 +95,8 @@ struct StringCharacterSetsTests {
         let texts = Self.texts + spaces.map { "a\($0)\u{301}b\($0)\u{200D}\($0)" } + ["\r\n\u{301}", " \u{301}\u{302}x"]
         let mismatches = texts.filter { $0.removingWhitespace != String($0.filter { !$0.isWhitespace }) }
         #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
+        // What the scalar walk takes for granted: no scalar above U+3000 is white space.
+        #expect((0x3001...0x10FFFF).compactMap(Unicode.Scalar.init).filter(\.properties.isWhitespace).isEmpty)
     }
 
     @Test("trimmingScalars(where:) equals trimmingCharacters(in:) with the same set, marks after a trimmed scalar included")

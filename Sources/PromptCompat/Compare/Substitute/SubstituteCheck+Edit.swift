@@ -48,7 +48,9 @@ struct SmallEdit {
 
     /// Latin negation words in a text (`not`, `never`, `can't` …).
     static func negationCount(_ text: String) -> Int {
-        text.lowercasedFast().split(whereSeparator: { !$0.isLetter && $0 != "'" })
+        // Every negation word has an `n` or a `w` (without): a text with neither (Chinese, most snippets) has none.
+        guard text.utf8.contains(where: { $0 | 0x20 == 0x6E || $0 | 0x20 == 0x77 }) else { return 0 }
+        return text.lowercasedFast().split(whereSeparator: { !$0.isLetter && $0 != "'" })
             .filter { negations.contains(String($0)) || $0.hasSuffix("n't") }.count
     }
 

@@ -37,6 +37,14 @@ struct SubstituteMeaningEditTests {
         #expect(check.reasons([sample], "You cannot return the item within 30 days.") == [#"changed "can r" → "cannot r""#])
     }
 
+    @Test("every Latin negation word has an n or a w, so a text with neither has no negation")
+    func negationsHaveAnNOrAW() {
+        #expect(SmallEdit.negations.allSatisfy { $0.contains("n") || $0.contains("w") })
+        #expect(SmallEdit.negationCount("WITHOUT it") == 1)
+        #expect(SmallEdit.negationCount("可以退货，不可以换货") == 0)
+        #expect(SmallEdit.negationCount("You can't, and NOT now") == 2)
+    }
+
     @Test("a typo fix or 的 → 地 is not flagged")
     func harmlessEdits() {
         #expect(check.reasons(["您的订单已发货，请耐心等带。"], "您的订单已发货，请耐心等待。") == [])
