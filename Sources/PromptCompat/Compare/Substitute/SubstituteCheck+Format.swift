@@ -20,7 +20,7 @@ extension SubstituteCheck {
         guard FormatWords.fixesFormat(input.instructions) else { return [] }
         // "Output only the corrected text" asks for nothing around the answer, not for its line breaks: prose
         // laid out on other lines is a change only where the prompt names a layout (一行, per line, a list).
-        let layoutFixed = FormatWords.contains(input.instructions, FormatWords.format)
+        let layoutFixed = FormatWords.contains(input.instructions, FormatWords.formatWords)
         let countFixed = PromptConstraints.read(input.instructions).fixesItemCount
         let perSample = samples.map { sample in
             FormatFeatures.differences(sample, candidate).filter { !isMarkerChange($0) && (layoutFixed || !isLineCountChange($0)) && (countFixed || !isItemCountChange($0)) }
@@ -98,20 +98,35 @@ public enum FormatWords {
         "comma-separated", "starting with",
     ]
 
-    public static func asksForOnlyTheAnswer(_ instructions: String) -> Bool { contains(instructions, onlyTheAnswer) }
-    public static func fixesFormat(_ instructions: String) -> Bool { contains(instructions, format + onlyTheAnswer) }
+    public static func asksForOnlyTheAnswer(_ instructions: String) -> Bool { contains(instructions, onlyTheAnswerWords) }
+    public static func fixesFormat(_ instructions: String) -> Bool { contains(instructions, formatOrOnlyWords) }
+
+    static let formatWords = WordList(format), onlyTheAnswerWords = WordList(onlyTheAnswer), formatOrOnlyWords = WordList(format + onlyTheAnswer)
+
+    /// A word list split for ``contains(_:_:)``: the words that start with a Chinese (non-ASCII) character,
+    /// matched anywhere, and the Latin ones, matched only whole — each kind searched in one pass.
+    struct WordList: Sendable {
+        let chinese: PhraseSet, latin: PhraseSet
+
+        init(_ words: [String]) {
+            chinese = PhraseSet(words.filter { $0.unicodeScalars.first.map { !$0.isASCII } ?? true })
+            latin = PhraseSet(words.filter { $0.unicodeScalars.first.map(\.isASCII) ?? false })
+        }
+    }
 
     /// Chinese words anywhere; Latin words only whole ("information" does not hold "format"): no `a`–`z`
-    /// or `0`–`9` right before or after, as the expression `(?<![a-z0-9])word(?![a-z0-9])` says. Searched
-    /// as UTF-8 bytes (``UTF8Search``): the run calls this once a case. Chinese words are matched in the
-    /// text's canonical composition (NFC), as Foundation's `contains` would.
-    static func contains(_ text: String, _ words: [String]) -> Bool {
+    /// or `0`–`9` right before or after, as the expression `(?<![a-z0-9])word(?![a-z0-9])` says. Each kind
+    /// of word searched in one pass over the UTF-8 bytes (``PhraseSet``): the run calls this once a case.
+    /// Chinese words are matched in the text's canonical composition (NFC), as Foundation's `contains` would.
+    static func contains(_ text: String, _ words: WordList) -> Bool {
         let lowered = text.lowercasedFast()
-        let composed = lowered.unicodeScalars.allSatisfy(TextNormalizer.isNFKCStable) ? lowered : lowered.precomposedStringWithCanonicalMapping
-        return words.contains { word in
-            guard word.unicodeScalars.first.map({ $0.isASCII }) == true else { return UTF8Search.contains(word, in: composed) }
-            return UTF8Search.contains(word, in: lowered, unlessNextTo: UTF8Search.isASCIIAlphanumeric)
+        let whole = words.latin.occurs(in: lowered) { bytes, offset, length in
+            (offset == 0 || !UTF8Search.isASCIIAlphanumeric(bytes[offset - 1]))
+                && (offset + length == bytes.count || !UTF8Search.isASCIIAlphanumeric(bytes[offset + length]))
         }
+        guard !whole, !words.chinese.isEmpty else { return whole }
+        let composed = lowered.unicodeScalars.allSatisfy(TextNormalizer.isNFKCStable) ? lowered : lowered.precomposedStringWithCanonicalMapping
+        return words.chinese.occurs(in: composed)
     }
 }
 

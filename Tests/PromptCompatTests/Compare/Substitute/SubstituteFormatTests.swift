@@ -151,4 +151,23 @@ struct ChineseListMarksTests {
         #expect(ChineseListMarks.marker("(注意)") == nil)
         #expect(Clause.strippingMarkers("十二、末班21:30") == "末班21:30")
     }
+
+    @Test("format words are found as searching each word in turn finds them: Chinese anywhere, Latin only whole")
+    func formatWordsMatchOneSearchAWord() {
+        func oneByOne(_ text: String, _ words: [String]) -> Bool {
+            let lowered = text.lowercasedFast(), composed = lowered.precomposedStringWithCanonicalMapping
+            return words.contains { word in
+                word.unicodeScalars.first.map(\.isASCII) == true
+                    ? UTF8Search.contains(word, in: lowered, unlessNextTo: UTF8Search.isASCIIAlphanumeric) : UTF8Search.contains(word, in: composed)
+            }
+        }
+        let lists = [FormatWords.format, FormatWords.onlyTheAnswer, FormatWords.format + FormatWords.onlyTheAnswer]
+        let around = (FormatWords.format + FormatWords.onlyTheAnswer).flatMap { ["\($0)", "x\($0)", "\($0)s", "请\($0)。", "Use \($0.uppercased()) here", "in\($0)"] }
+        let texts = TextNormalizerPassesTests.generated + around + ["Answer using the information below.", "e\u{301}format", "格\u{301}式"]
+        for words in lists {
+            let list = FormatWords.WordList(words)
+            let mismatches = texts.filter { FormatWords.contains($0, list) != oneByOne($0, words) }
+            #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
+        }
+    }
 }
