@@ -66,6 +66,7 @@ struct PhraseSet: Sendable, ExpressibleByArrayLiteral {
 
     /// Whether a phrase occurs in `text` at a place `accept` takes (given the text's UTF-8 bytes, the offset
     /// and the byte length of the occurrence): a whole word, say, where a letter may not stand before or after.
+    /// An empty phrase has no place: it is never offered.
     ///
     /// ```swift
     /// let words: PhraseSet = ["format"]

@@ -53,8 +53,8 @@ public enum NumberWords {
         return (PhraseSet(words.map(\.1)), words.map(\.0))
     }()
 
-    /// Durations and prices said as parts: `六年半` = `6.5年`, `两个半小时` = `2.5小时`, `半小时` = `30分钟`, `一刻钟` = `15分钟`, `half an hour` = `30 minutes`,
-    /// `half price` = `50% off`, `半价` = `50%` (as `五折` reads).
+    /// Durations and prices said as parts: `六年半` = `6.5年`, `两个半小时` = `2.5小时`, `半小时` = `30分钟`,
+    /// `一刻钟` = `15分钟`, `half an hour` = `30 minutes`, `half price` = `50% off`, `半价` = `50%` (as `五折` reads).
     static let halves: RewriteRules = [
         // 六年半 = 6.5年, 两个半小时 = 2.5小时, 三个半月 = 3.5个月 (the numerals already digits)
         Rewrite(#"(?<![\d.])(\d+)个半(小时|钟头|月|星期|礼拜)"#, triggers: ["个半"]) { g in
