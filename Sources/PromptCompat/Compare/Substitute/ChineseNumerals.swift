@@ -9,9 +9,9 @@ import Foundation
 /// ChineseNumerals.values(in: "万分之五")        // [10000, 5]
 /// ```
 enum ChineseNumerals {
-    static let digits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
-    static let units: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
-    static let groups: [Character: Int] = ["万": 10_000, "亿": 100_000_000]
+    static let digits: CharacterTable = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+    static let units: CharacterTable = ["十": 10, "百": 100, "千": 1000]
+    static let groups: CharacterTable = ["万": 10_000, "亿": 100_000_000]
 
     static func values(in text: String) -> [Double] {
         var values: [Double] = []
