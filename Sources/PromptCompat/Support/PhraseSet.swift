@@ -54,12 +54,9 @@ struct PhraseSet: Sendable, ExpressibleByArrayLiteral {
     func occurs(in text: String) -> Bool {
         if hasEmpty { return true }
         var found = false
-        var text = text
-        text.withUTF8 { bytes in
-            scan(bytes) { _, _ in
-                found = true
-                return true
-            }
+        scan(text) { _, _, _ in
+            found = true
+            return true
         }
         return found
     }
@@ -74,12 +71,9 @@ struct PhraseSet: Sendable, ExpressibleByArrayLiteral {
     /// ```
     func occurs(in text: String, where accept: (UnsafeBufferPointer<UInt8>, Int, Int) -> Bool) -> Bool {
         var found = false
-        var text = text
-        text.withUTF8 { bytes in
-            scan(bytes) { index, offset in
-                found = accept(bytes, offset, self.bytes[index].count)
-                return found
-            }
+        scan(text) { bytes, index, offset in
+            found = accept(bytes, offset, self.bytes[index].count)
+            return found
         }
         return found
     }
@@ -93,32 +87,32 @@ struct PhraseSet: Sendable, ExpressibleByArrayLiteral {
     /// ```
     func occurring(in text: String) -> Set<Int> {
         var found = Set(bytes.indices.filter { bytes[$0].isEmpty })
-        var text = text
-        text.withUTF8 { bytes in
-            scan(bytes) { index, _ in
-                found.insert(index)
-                return false
-            }
+        scan(text) { _, index, _ in
+            found.insert(index)
+            return false
         }
         return found
     }
 
-    /// Calls `found` with the index of each phrase and the offset where it starts, at each place one starts
-    /// in the UTF-8 `text`, until `found` says stop.
-    private func scan(_ text: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Bool) {
-        guard let base = text.baseAddress else { return }
-        let count = text.count
-        for i in 0..<count {
-            let first = text[i]
-            if singleBits[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0 {
-                for index in singles[first]! where found(index, i) { return }
-            }
-            guard i + 1 < count else { break }
-            let pair = UInt16(first) << 8 | UInt16(text[i + 1])
-            guard pairBits[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0 else { continue }
-            for index in byPair[pair]! {
-                let phrase = bytes[index]
-                if phrase.count <= count - i, phrase.withUnsafeBufferPointer({ memcmp(base + i, $0.baseAddress!, $0.count) == 0 }), found(index, i) { return }
+    /// Calls `found` with the text's UTF-8 bytes, the index of a phrase and the offset where it starts, at each
+    /// place one starts in `text`, until `found` says stop.
+    private func scan(_ text: String, _ found: (UnsafeBufferPointer<UInt8>, Int, Int) -> Bool) {
+        var text = text
+        text.withUTF8 { text in
+            guard let base = text.baseAddress else { return }
+            let count = text.count
+            for i in 0..<count {
+                let first = text[i]
+                if singleBits[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0 {
+                    for index in singles[first]! where found(text, index, i) { return }
+                }
+                guard i + 1 < count else { break }
+                let pair = UInt16(first) << 8 | UInt16(text[i + 1])
+                guard pairBits[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                for index in byPair[pair]! {
+                    let phrase = bytes[index]
+                    if phrase.count <= count - i, phrase.withUnsafeBufferPointer({ memcmp(base + i, $0.baseAddress!, $0.count) == 0 }), found(text, index, i) { return }
+                }
             }
         }
     }

@@ -51,8 +51,7 @@ public struct PromptConstraints: Sendable, Equatable {
                 && !(UTF8Search.contains("order", in: lowered) && RegexCache.matches(#"order[^.\n]{0,40}(not significant|not important|doesn't matter|does not matter|irrelevant|not matter)"#, in: lowered))
             constraints.fixedFormats = Set(ConstraintWords.formats.filter { _, words in words.occurs(in: lowered) }.map(\.key))
             constraints.fixesDigitGrouping = ConstraintWords.digitGrouping.occurs(in: lowered)
-            constraints.fixesItemCount = ConstraintWords.countedThings.occurs(in: lowered) && RegexCache.compiled(ConstraintWords.itemCount)
-                .firstMatch(in: lowered, range: NSRange(location: 0, length: (lowered as NSString).length)) != nil
+            constraints.fixesItemCount = ConstraintWords.countedThings.occurs(in: lowered) && RegexCache.matches(ConstraintWords.itemCount, in: lowered)
             return constraints
         }
     }

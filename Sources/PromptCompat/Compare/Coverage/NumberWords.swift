@@ -22,8 +22,9 @@ public enum NumberWords {
             // until an earlier rule has rewritten the text, after which each rule searches for its own again.
             let present = Set(stageTriggers.words.occurring(in: result.lowercasedFast()).map { stageTriggers.stage[$0] })
             var changed = false
-            func apply(_ stage: Int, _ step: (String) -> String) {
-                guard changed || present.contains(stage) else { return }
+            // A step of no stage (English number words, which ask their own question first) is always taken.
+            func apply(_ stage: Int? = nil, _ step: (String) -> String) {
+                guard changed || stage.map(present.contains) ?? true else { return }
                 let next = step(result)
                 changed = changed || next != result
                 result = next
@@ -32,11 +33,7 @@ public enum NumberWords {
             apply(1) { rewrite($0, hourForms) }
             apply(2, clockTimes)
             apply(3) { rewrite($0, halves) }
-            if EnglishScan.needsReading(result) {
-                let next = english(result)
-                changed = changed || next != result
-                result = next
-            }
+            if EnglishScan.needsReading(result) { apply(nil, english) }
             apply(4) { rewrite($0, yearlessDates) }
             if !result.unicodeScalars.contains(where: Tokenizer.isCJK) { apply(5) { rewrite($0, slashDates) } }
             return result
@@ -100,7 +97,7 @@ public enum NumberWords {
                 var number = Double(value(of: run))
                 // 百分之二点一五 = 2.15%: the digits after 点, one by one
                 if end + 1 < characters.count, characters[end] == "点", let decimals = numeralRun(characters, from: end + 1) {
-                    number += Double("0." + decimals.map { String(chineseValues[$0] ?? 0) }.joined()) ?? 0
+                    number += Double("0." + digitByDigit(decimals)) ?? 0
                     end += 1 + decimals.count
                 }
                 output += percent(number * 100 / scale) + "%"
@@ -160,7 +157,12 @@ public enum NumberWords {
         else { return nil }
         let after = String(characters[(end + 1 + decimals.count)..<min(characters.count, end + 4 + decimals.count)])
         guard decimalUnits.contains(where: { after.startsWithCharacters(of: $0) }) else { return nil }
-        return ("\(value(of: run)).\(decimals.map { String(chineseValues[$0] ?? 0) }.joined())", 1 + decimals.count)
+        return ("\(value(of: run)).\(digitByDigit(decimals))", 1 + decimals.count)
+    }
+
+    /// The digits after a decimal point, numeral by numeral: `零五` → `05`.
+    static func digitByDigit<C: Collection>(_ numerals: C) -> String where C.Element == Character {
+        numerals.map { String(chineseValues[$0] ?? 0) }.joined()
     }
 
     /// After the numerals are digits: money said in 毛, 角 and 块, and 号 for a day of the month.
