@@ -27,6 +27,13 @@ public struct Clause: Sendable, Equatable {
 
     static let recent = RecentResults<[Clause]>(capacity: 256)
 
+    /// The sentences of `text`, list markers dropped: lines, then `。！？!?；;` and a sentence's `.` — commas kept.
+    static func sentences(_ text: String) -> [String] {
+        TextNormalizer.normalize(text).lines.flatMap { line in
+            pieces(of: strippingMarkers(String(line)), commas: false).map { $0.trimming(.whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        }
+    }
+
     /// A clause that ends in a colon introduces what follows (`需要准备这几样：`, `Here is the summary:`):
     /// a heading, not a statement of its own.
     var isLeadIn: Bool { text.last == ":" || text.last == "：" }
@@ -56,7 +63,7 @@ public struct Clause: Sendable, Equatable {
     /// made `,`); a `.` only before a space or the end and after a letter or CJK character (not `1.5`, not `e.g.`);
     /// ", but …": the contrast starts a clause of its own (`… will become read-only, but no data is deleted`),
     /// as a Chinese comma does. Read scalar by scalar: every mark that breaks is one scalar.
-    static func pieces(of line: String) -> [String] {
+    static func pieces(of line: String, commas: Bool = true) -> [String] {
         let scalars = line.unicodeScalars
         var pieces: [String] = []
         var pieceStart = scalars.startIndex, i = scalars.startIndex
@@ -67,7 +74,7 @@ public struct Clause: Sendable, Equatable {
             let breaks: Bool
             switch c {
             case "。", "!", "?", "！", "？", ";", "；": breaks = true
-            case ",", "，": breaks = Tokenizer.isCJK(previous) || Tokenizer.isCJK(next) || scalars[after...].starts(with: " but ".unicodeScalars)
+            case ",", "，": breaks = commas && (Tokenizer.isCJK(previous) || Tokenizer.isCJK(next) || scalars[after...].starts(with: " but ".unicodeScalars))
             case ".": breaks = next == " " && (Tokenizer.isAlphabetic(previous) || Tokenizer.isCJK(previous) || previous == ")") && beforePrevious != "."
             default: breaks = false
             }

@@ -16,13 +16,15 @@ extension SubstituteCheck {
         let sampleUnits = input.samples.map(ContentUnits.of), prompt = ContentUnits.of(input.instructions)
         let known = sampleUnits.reduce(into: prompt) { $0.formUnion($1) }
         var findings: [String] = []
+        let rules = input.wholePrompt ? PassedOnRules.dropped(samples: input.samples, candidate: input.candidate, prompt: input.instructions) : []
         let dropped = ClauseAlignment.unmatched(reference, by: input.candidate, marked: CourtesyPhrases.isCondition)
-            + ClauseAlignment.ungrounded(reference, by: input.candidate, clauses: candidate, prompt: prompt)
+            + ClauseAlignment.ungrounded(reference, by: input.candidate, clauses: candidate, prompt: prompt) + rules.map(\.clause)
         var seen: Set<String> = []
         for clause in dropped where seen.insert(clause.text).inserted
             && sampleUnits.dropFirst().allSatisfy({ ContentUnits.coverage(of: clause.units, by: $0) >= 0.5 })
             && !ClauseAlignment.hasCounterpart(clause, in: reference, candidate: candidate, accepted: sampleUnits[0]) {
-            findings.append("dropped: \"\(ClauseAlignment.quote(clause.text))\"")
+            let word = rules.first { $0.clause == clause }?.word
+            findings.append("dropped: \"\(word.map { ClauseAlignment.quote(clause.text, around: $0) } ?? ClauseAlignment.quote(clause.text))\"")
         }
         var added = ClauseAlignment.unmatched(candidate, by: input.samples[0], known: known, marked: CourtesyPhrases.isClaim)
         added += AddedContent.offers(candidate, samples: input.samples, prompt: input.instructions).filter { !added.contains($0) }
