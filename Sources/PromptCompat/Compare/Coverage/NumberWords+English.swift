@@ -81,9 +81,17 @@ extension NumberWords {
     static let englishRules: RewriteRules = [
         Rewrite(#"(\d)\s?(?:percent|per cent)\b"#, triggers: ["percent", "per cent"]) { ($0[1] ?? "") + "%" },
         Rewrite(#"(\d)\s?(?:yuan|rmb|kuai)\b"#, triggers: ["yuan", "rmb", "kuai"]) { ($0[1] ?? "") + "元" },
+        // a dollar fifty = 1 dollar 50 (then 1.50 dollars below)
+        Rewrite(#"\b[Aa] (dollar|pound|euro)\b"#, triggers: ["a dollar", "a pound", "a euro"]) { "1 " + ($0[1] ?? "") },
         // ninety-three dollars fifty = 93.50 dollars, ten pounds and twenty pence = 10.20 pounds: the cents after the unit
         Rewrite(#"(\d+)\s?(dollars?|pounds?|euros?)\s(?:and\s)?(\d{2})(?:\s(?:cents?|pence|p)\b)?(?!\d|[.,:]\d|%)(?!\s?(?:percent|per\b|%))"#, triggers: ["dollar", "pound", "euro"]) { groups in
             "\(groups[1] ?? "").\(groups[3] ?? "") \(groups[2] ?? "")"
+        },
+        // thirty-five cents = 0.35美元, twenty pence = 0.20英镑: cents with no amount before them (written as the
+        // rules below write dollars and pounds: their triggers were looked for before this rule wrote any)
+        Rewrite(#"(?<![\d.,])(\d{1,2})\s?(cents?|pence)\b"#, triggers: ["cent", "pence"]) { groups in
+            let cents = groups[1] ?? ""
+            return "0." + (cents.count == 1 ? "0" : "") + cents + ((groups[2] ?? "").hasPrefix("cent") ? "美元" : "英镑")
         },
         Rewrite(#"(\d)[\s-]?(?:dollars?|usd)\b"#, triggers: ["dollar", "usd"]) { ($0[1] ?? "") + "美元" },
         Rewrite(#"(\d)[\s-]?(?:pounds?|quid|gbp)\b"#, triggers: ["pound", "quid", "gbp"]) { ($0[1] ?? "") + "英镑" },
