@@ -19,8 +19,9 @@ extension SubstituteCheck {
         if FormatWords.asksForOnlyTheAnswer(input.instructions), let added = addedText(samples, candidate) { return [added] }
         guard FormatWords.fixesFormat(input.instructions) else { return [] }
         // "Output only the corrected text" asks for nothing around the answer, not for its line breaks: prose
-        // laid out on other lines is a change only where the prompt names a layout (一行, per line, a list).
-        let layoutFixed = FormatWords.contains(input.instructions, FormatWords.formatWords)
+        // laid out on other lines is a change only where the prompt names a layout (一行, per line, a list) —
+        // "format" alone may fix how values are written ("Format rules: dates as YYYY-MM-DD").
+        let layoutFixed = FormatWords.contains(input.instructions, FormatWords.layoutWords)
         let countFixed = PromptConstraints.read(input.instructions).fixesItemCount
         let perSample = samples.map { sample in
             FormatFeatures.differences(sample, candidate).filter { !isMarkerChange($0) && (layoutFixed || !isLineCountChange($0)) && (countFixed || !isItemCountChange($0)) }
@@ -98,10 +99,13 @@ public enum FormatWords {
         "comma-separated", "starting with",
     ]
 
+    /// The format words that name a layout: lines, lists, tables — not "format" or "格式" alone.
+    static let layout = format.filter { !["格式", "format"].contains($0) }
+
     public static func asksForOnlyTheAnswer(_ instructions: String) -> Bool { contains(instructions, onlyTheAnswerWords) }
     public static func fixesFormat(_ instructions: String) -> Bool { contains(instructions, formatOrOnlyWords) }
 
-    static let formatWords = WordList(format), onlyTheAnswerWords = WordList(onlyTheAnswer), formatOrOnlyWords = WordList(format + onlyTheAnswer)
+    static let layoutWords = WordList(layout), onlyTheAnswerWords = WordList(onlyTheAnswer), formatOrOnlyWords = WordList(format + onlyTheAnswer)
 
     /// A word list split for ``contains(_:_:)``: the words that start with a Chinese (non-ASCII) character,
     /// matched anywhere, and the Latin ones, matched only whole — each kind searched in one pass.

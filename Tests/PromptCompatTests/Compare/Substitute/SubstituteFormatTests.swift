@@ -62,6 +62,14 @@ struct SubstituteFormatTests {
         #expect(check.reasons([sample], candidate, instructions: "Fix the grammar of the draft. Answer in one line.") == ["was one line, now 4 lines"])
     }
 
+    @Test("\"format\" alone fixes how values are written, not the lines: prose in paragraphs passes")
+    func valueFormatIsNotALayout() {
+        let sample = "No penalty applies after 2023-06-30. The extra $5,000.00 goes to principal and your payment stays $1,486.22."
+        let candidate = "No penalty applies after 2023-06-30.\n\nThe extra $5,000.00 goes to principal, and your payment stays $1,486.22."
+        #expect(check.reasons([sample], candidate, instructions: "Format rules: amounts as $ with two decimals; dates as YYYY-MM-DD.") == [])
+        #expect(check.reasons([sample], candidate, instructions: "Format: one line, amounts as $ with two decimals.") == ["was one line, now 2 lines"])
+    }
+
     @Test("where the prompt fixes a format, a list that became prose is flagged")
     func listBecameProse() {
         let instructions = "根据商品信息列出三个卖点，每个卖点一行，以“- ”开头。"
