@@ -32,7 +32,7 @@ enum LengthLimitReader {
         zh(#"字数\s*(?:不超过|不多于|控制在|限制在|少于|在|限|≤|<=|<)\s*(\d+)"#, unit: .characters, needs: [["字数"]]),
         zh(#"(?:用|以|一共|仅|只用|不超过|最多)?(\d+)\s*句话"#, unit: .sentences, needs: [["句话"]]),
         zh(#"不超过\s*(\d+)\s*句"#, unit: .sentences, needs: [["不超过"], ["句"]]),
-        Pattern(regex: regex(#"(?:under|no more than|not more than|at most|a maximum of|maximum of|maximum:?|max\.?:?|within|less than|fewer than|up to|limit(?:ed)? to|not exceed(?:ing)?|no longer than|shorter than|below)\s+(\d+)\s+(characters|chars|words|sentences)\b"#), number: 1, unitGroup: 2),
+        Pattern(regex: regex(#"(?:under|no more than|not more than|at most|a maximum of|maximum of|maximum:?|max\.?:?|within|less than|fewer than|up to|limit(?:ed)? to|limit(?: of|:)?|not exceed(?:ing)?|no longer than|shorter than|below)\s+(\d+)\s+(characters|chars|words|sentences)\b"#), number: 1, unitGroup: 2),
         Pattern(regex: regex(#"\b(\d+)\s+(characters|chars|words|sentences)\s+(?:or less|or fewer|max\b|maximum|at most|at the most)"#), number: 1, unitGroup: 2),
         Pattern(regex: regex(#"\b(\d+)[- ](word|character|sentence)\s+(?:summary|answer|reply|response|description|tagline|slogan|title|headline|message|sms|text|limit|max)"#), number: 1, unitGroup: 2, approximateGroup: 2),
         Pattern(regex: regex(#"\b(?:in|as|with|using|into|write)\s+(?:exactly\s+)?(?:one|a single|1|single)\s+sentence\b"#), number: 0, unitGroup: 0, fixedUnit: .sentences),

@@ -14,6 +14,8 @@ struct PromptConstraintsTests {
         ("Summarize the clause in plain English. Maximum 50 words.", 50, .words, .whole),
         ("Tagline, max: 12 words", 12, .words, .whole),
         ("Keep the SMS to no more than 140 characters", 140, .characters, .whole),
+        ("Write a reminder SMS. Hard limit: 160 characters including spaces.", 160, .characters, .whole),
+        ("Bios have a limit of 80 words", 80, .words, .whole),
         ("Summarize it in one sentence.", 1, .sentences, .whole),
         ("用一句话概括", 1, .sentences, .whole),
     ])
