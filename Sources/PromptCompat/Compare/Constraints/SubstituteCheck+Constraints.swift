@@ -101,11 +101,18 @@ enum ConstraintCheck {
     static func formatChanges(_ kinds: Set<Fact.Kind>, _ samples: [String], _ candidate: String, grouping: Bool = true) -> [String] {
         guard !kinds.isEmpty else { return [] }
         let written = FactsPreserved.facts(in: candidate)
+        // A value said in words (早上8点47分, twenty-three dollars) is a value only once they are read as digits.
+        lazy var spoken = FactsPreserved.facts(in: NumberWords.digits(in: candidate))
         var findings: [String] = []
         for fact in FactsPreserved.distinct(FactsPreserved.facts(in: samples[0])) where kinds.contains(fact.kind) {
             let shapes = Set(samples.flatMap { FactsPreserved.facts(in: $0).filter { $0.key == fact.key }.map { shape($0.text, grouping: grouping) } })
-            guard shapes.count == 1, let other = written.first(where: { $0.key == fact.key }), !shapes.contains(shape(other.text, grouping: grouping)) else { continue }
-            findings.append("wrote the \(FactWords.name(of: fact)) \(fact.text) as \(other.text); the prompt fixes its format")
+            guard shapes.count == 1 else { continue }
+            if let other = written.first(where: { $0.key == fact.key }) {
+                guard !shapes.contains(shape(other.text, grouping: grouping)) else { continue }
+                findings.append("wrote the \(FactWords.name(of: fact)) \(fact.text) as \(other.text); the prompt fixes its format")
+            } else if let said = spoken.first(where: { $0.key == fact.key }) {
+                findings.append("wrote the \(FactWords.name(of: fact)) \(fact.text) in words (\(said.text) once read); the prompt fixes its format")
+            }
         }
         return findings
     }

@@ -36,6 +36,15 @@ struct SubstituteConstraintsTests {
         #expect(check.reasons(["下单日期：2024-03-05"], "下单日期：March 5, 2024", instructions: "提取下单日期") == [])
     }
 
+    @Test("a value said in words where the prompt fixes its digits: 早上8点47分 for 08:47")
+    func fixedFormatInWords() {
+        let prompt = "根据出场记录回复车主，时间统一用24小时制HH:MM。"
+        #expect(check.reasons(["您的车08:47入场。"], "您的车早上8点47分入场。", instructions: prompt)
+            == ["wrote the time 08:47 in words (早上8:47 once read); the prompt fixes its format"])
+        #expect(check.reasons(["您的车08:47入场。"], "08:47，您的车入场了。", instructions: prompt) == [])
+        #expect(check.reasons(["您的车08:47入场。"], "您的车早上8点47分入场。", instructions: "根据出场记录回复车主。") == [])
+    }
+
     @Test("two decimal places fix the decimals, not the thousands commas, unless the prompt names them")
     func groupingNotFixedByDecimals() {
         let decimals = "金额保留两位小数并带“元”。"
