@@ -80,7 +80,7 @@ extension NumberWords {
         return rewrite(text, clockRules)
     }
 
-    static let clockRules = RewriteRules(clockPatterns.map { pattern in
+    static let clockRules = RewriteRules([afternoonRange] + clockPatterns.map { pattern in
         Rewrite(pattern, triggers: ["点", "時"]) { groups in
             let rest = groups[3] ?? ""
             let minute = ["半": "30", "一刻": "15", "三刻": "45"][rest] ?? (rest.hasSuffix("分") ? String(rest.dropLast()) : "00")
@@ -89,6 +89,15 @@ extension NumberWords {
             return part + (groups[2] ?? "") + ":" + (minute.count == 1 ? "0" + minute : minute)
         }
     })
+
+    /// A range's second hour in the afternoon or evening shares the first one's part of the day: `晚上7点至9点`
+    /// = `晚上7点至晚上9点` (19:00–21:00), `下午2点到4点半`. Not past noon's 12, not an hour already on the
+    /// 24-hour clock (`下午2点到17点`), and not in the morning (`上午8点到12点` ends at noon).
+    static let afternoonRange = Rewrite(#"(下午|晚上|傍晚|夜里|晚|夜)(\d{1,2})点(半|整|\d{1,2}分|[一三]刻)?(至|到|-|~|～)(\d{1,2})点"#, triggers: ["点"]) { g in
+        guard let first = Int(g[2] ?? ""), let last = Int(g[5] ?? ""), first < last, last < 12 else { return g[0] ?? "" }
+        let part = g[1] ?? ""
+        return part + (g[2] ?? "") + "点" + (g[3] ?? "") + (g[4] ?? "") + part + (g[5] ?? "") + "点"
+    }
 
     /// Hours without minutes, written the way the fact reader reads a clock time: `11 AM` = `11:00 AM`,
     /// `8–11 AM` = `8:00–11:00 AM` (a range's first hour shares the last one's AM or PM), `9-17点` = `9:00-17点`

@@ -55,6 +55,15 @@ struct NumberWordsClockTests {
         #expect(NumberWords.digits(in: written) == digits)
     }
 
+    @Test("a range's second hour shares an afternoon or evening start's part of the day; a morning's does not reach past noon", arguments: [
+        ("每晚7点至9点值守", "每晚上7:00至晚上9:00值守"), ("下午2点到4点半", "下午2:00到下午4:30"), ("上午8点到12点", "上午8:00到12:00"),
+        ("下午2点到17点", "下午2:00到17:00"), ("晚上10点到12点", "晚上10:00到12:00"),
+    ])
+    func afternoonRange(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+        #expect(FactsPreserved.missing(digits, NumberWords.digits(in: "19:00至21:00")).isEmpty == (written == "每晚7点至9点值守"))
+    }
+
     @Test("a count of points is not a time")
     func points() {
         #expect(NumberWords.digits(in: "以下3点建议") == "以下3点建议")
