@@ -103,7 +103,14 @@ public enum FormatWords {
     static let layout = format.filter { !["格式", "format"].contains($0) }
 
     public static func asksForOnlyTheAnswer(_ instructions: String) -> Bool { contains(instructions, onlyTheAnswerWords) }
-    public static func fixesFormat(_ instructions: String) -> Bool { contains(instructions, formatOrOnlyWords) }
+    public static func fixesFormat(_ instructions: String) -> Bool { contains(withoutPermissions(instructions), formatOrOnlyWords) }
+
+    /// A prompt that allows a layout ("可用Markdown", "you may use a table") fixes none: the permission is
+    /// read out before the format words are looked for.
+    static func withoutPermissions(_ instructions: String) -> String {
+        guard UTF8Search.contains("可", in: instructions) || UTF8Search.contains(" use", in: instructions) else { return instructions }
+        return RegexCache.replacing(#"(?i)(?:可以?使?用|(?:may|can|feel free to) use)\s*(?:markdown|表格|列表|bullets?|a list|a table|tables|lists)"#, in: instructions, with: " ")
+    }
 
     static let layoutWords = WordList(layout), onlyTheAnswerWords = WordList(onlyTheAnswer), formatOrOnlyWords = WordList(format + onlyTheAnswer)
 

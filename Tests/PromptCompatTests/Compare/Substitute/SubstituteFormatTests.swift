@@ -70,6 +70,14 @@ struct SubstituteFormatTests {
         #expect(check.reasons([sample], candidate, instructions: "Format: one line, amounts as $ with two decimals.") == ["was one line, now 2 lines"])
     }
 
+    @Test("a prompt that allows a layout (可用Markdown) fixes none; one that names it does")
+    func permissionIsNotAFormat() {
+        let samples = ["待办：\n- 李工：跟进电梯维修\n- 周敏：发布停车通知\n- 孙强：安排值守"]
+        let table = "| 负责人 | 事项 |\n|---|---|\n| 李工 | 跟进电梯维修 |\n| 周敏 | 发布停车通知 |\n| 孙强 | 安排值守 |"
+        #expect(check.reasons(samples, table, instructions: "整理会议纪要，写明每项待办的负责人。可用Markdown。") == [])
+        #expect(check.reasons(samples, table, instructions: "整理会议纪要，待办用Markdown列表写出。").count == 1)
+    }
+
     @Test("where the prompt fixes a format, a list that became prose is flagged")
     func listBecameProse() {
         let instructions = "根据商品信息列出三个卖点，每个卖点一行，以“- ”开头。"
