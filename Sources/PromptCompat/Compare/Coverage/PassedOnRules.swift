@@ -21,31 +21,56 @@ enum PassedOnRules {
     ]
 
     /// The clauses of the first accepted answer that carry a rule of the prompt the candidate dropped: of
-    /// the rule's own units (no other sentence of the prompt has them) that every accepted answer passes on
-    /// — three words at least, five two-character pieces of Chinese (a bigram is not a word: 合约期内 is
-    /// three) — the candidate has none (one, by chance, of eight or more).
-    /// Each with the first word of the rule it carries, where the quote starts.
+    /// the rule's own units (``Rule/own``) that every accepted answer passes on — three words at least, five
+    /// two-character pieces of Chinese (a bigram is not a word: 合约期内 is three) — the candidate has none
+    /// (one, by chance, of eight or more). Each with the first word of the rule it carries, where the quote starts.
     static func dropped(samples: [String], candidate: String, prompt: String) -> [(clause: Clause, word: String?)] {
+        let candidateRules = rules(of: prompt)
+        guard !candidateRules.isEmpty else { return [] }
         let sampleUnits = samples.map(ContentUnits.of), written = ContentUnits.of(candidate)
-        // A heading in 【】 names a section (【办事指南：学位论文答辩延期】): no rule of its own.
-        let rules = Clause.sentences(prompt).map { RegexCache.replacing("【[^】]*】", in: $0, with: " ") }
-        let ruleUnits = rules.map(ContentUnits.of)
-        let reference = Clause.split(samples[0])
         var found: [(clause: Clause, word: String?)] = []
-        for (i, rule) in rules.enumerated() where CourtesyPhrases.isCondition(rule) && !aboutTheAnswer.occurs(in: rule.lowercasedFast() + " ") {
-            var own = ruleUnits[i]
-            for k in ruleUnits.indices where k != i { own.subtract(ruleUnits[k]) }
-            let passed = sampleUnits.reduce(own) { $0.intersection($1) }
-            let needed = rule.unicodeScalars.contains(where: Tokenizer.isCJK) ? 5 : 3
-            guard passed.count >= needed, passed.filter(written.contains).count <= (passed.count >= 8 ? 1 : 0) else { continue }
+        for rule in candidateRules {
+            let passed = sampleUnits.reduce(rule.own) { $0.intersection($1) }
+            guard passed.count >= rule.needed, passed.filter(written.contains).count <= (passed.count >= 8 ? 1 : 0) else { continue }
             // The accepted clause that says most of it.
-            guard let carrier = reference.max(by: { $0.units.intersection(passed).count < $1.units.intersection(passed).count }),
+            guard let carrier = Clause.split(samples[0]).max(by: { $0.units.intersection(passed).count < $1.units.intersection(passed).count }),
                   !found.contains(where: { $0.clause == carrier }) else { continue }
             let lowered = carrier.text.lowercasedFast()
-            let word = ContentUnits.list(rule).filter { passed.contains(ContentUnit($0)) }
+            let word = ContentUnits.list(rule.text).filter { passed.contains(ContentUnit($0)) }
                 .compactMap { word in lowered.range(of: word).map { (word, $0.lowerBound) } }.min { $0.1 < $1.1 }?.0
             found.append((carrier, word))
         }
         return found
     }
+
+    /// A sentence of the prompt that states a condition, a restriction or a requirement, with the units no
+    /// other sentence of the prompt has: what passing it on says that nothing else in the prompt does.
+    struct Rule: Sendable {
+        var text: String
+        var own: Set<ContentUnit>
+        /// How many of `own` an accepted answer must pass on: 3 words, or 5 Chinese bigrams.
+        var needed: Int
+    }
+
+    /// The rules of `prompt` that could be passed on (enough own units), remembered for the last prompts: a
+    /// run compares every case of a prompt against the same messages.
+    static func rules(of prompt: String) -> [Rule] {
+        recent.value(for: prompt) { prompt in
+            // A heading in 【】 names a section (【办事指南：学位论文答辩延期】): no rule of its own.
+            let headings = UTF8Search.contains("【", in: prompt)
+            let sentences = Clause.sentences(prompt).map { headings ? RegexCache.replacing("【[^】]*】", in: $0, with: " ") : $0 }
+            let units = sentences.map(ContentUnits.of)
+            var sentencesHolding: [ContentUnit: Int] = [:]
+            for set in units { for unit in set { sentencesHolding[unit, default: 0] += 1 } }
+            return sentences.indices.compactMap { i in
+                let needed = sentences[i].unicodeScalars.contains(where: Tokenizer.isCJK) ? 5 : 3
+                let own = units[i].filter { sentencesHolding[$0] == 1 }
+                guard own.count >= needed, CourtesyPhrases.isCondition(sentences[i]),
+                      !aboutTheAnswer.occurs(in: sentences[i].lowercasedFast() + " ") else { return nil }
+                return Rule(text: sentences[i], own: own, needed: needed)
+            }
+        }
+    }
+
+    static let recent = RecentResults<[Rule]>(capacity: 64)
 }
