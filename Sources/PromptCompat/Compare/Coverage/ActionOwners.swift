@@ -29,22 +29,49 @@ enum ActionOwners {
     static let actionWords: PhraseSet = ["action", "owner", "todo", "to-do", "to do", "next step", "follow-up", "follow up", "assigned", "responsible", "待办", "负责", "行动项", "分工", "跟进", "后续"]
 
     static func names(in answer: String, prompt: String) -> [String] {
-        let lowered = answer.lowercasedFast()
-        guard actionWords.occurs(in: lowered) else { return [] }
+        guard actionWords.occurs(in: answer.lowercasedFast()) else { return [] }
+        let names = TextNormalizer.normalize(answer).lines.flatMap { owners(ofLine: Clause.strippingMarkers(String($0))) }
+        return names.filter { UTF8Search.contains($0, in: prompt) }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+    }
+
+    /// The people one line names as its owners: a label heading it (`李工：…`), or a value after 负责人 / owner
+    /// anywhere in it (`出试卷——负责人：孙老师`, `(owner: Marco)`).
+    static func owners(ofLine text: String) -> [String] {
         var names: [String] = []
+        if let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+            let label = RegexCache.replacing(#"[（(][^）)]*[）)]$"#, in: String(text[..<colon]).trimming(.whitespaces), with: "")
+            if isPerson(label) { names.append(label) }
+        }
+        for marker in ["负责人:", "负责人：", "owner:", "Owner:", "assignee:", "Assignee:", "assigned to:", "Assigned to:"] {
+            guard let range = text.range(of: marker) else { continue }
+            let value = text[range.upperBound...].trimming(.whitespaces).prefix { !",，;；。.(（)）".contains($0) }
+            if isPerson(String(value)) { names.append(String(value)) }
+        }
+        return names
+    }
+
+    /// Action items of `answer` whose one owner the candidate's same item no longer names: the candidate's
+    /// line with most of the item's other units (half at least) names neither the owner nor stands under a
+    /// heading that does (`李工：` above its items). A set of minutes that keeps 王凯 on one item and drops
+    /// him from the next has lost who does the second.
+    static func unassigned(in answer: String, candidate: String, prompt: String) -> [(owner: String, item: String)] {
+        guard actionWords.occurs(in: answer.lowercasedFast()) else { return [] }
+        let written = TextNormalizer.normalize(candidate).lines.map { String($0).trimming(.whitespaces) }.filter { !$0.isEmpty }
+        let lines = written.map(Clause.strippingMarkers), lineUnits = lines.map(ContentUnits.of)
+        var found: [(owner: String, item: String)] = []
         for line in TextNormalizer.normalize(answer).lines {
             let text = Clause.strippingMarkers(String(line))
-            if let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
-                let label = RegexCache.replacing(#"[（(][^）)]*[）)]$"#, in: String(text[..<colon]).trimming(.whitespaces), with: "")
-                if isPerson(label) { names.append(label) }
-                // 负责人：张伟 / Owner: Marco
-                if ["负责人", "owner", "assignee", "assigned to"].contains(label.lowercasedFast()) {
-                    let value = text[text.index(after: colon)...].trimming(.whitespaces).prefix { !",，;；。.(（".contains($0) }
-                    if isPerson(String(value)) { names.append(String(value)) }
-                }
-            }
+            let owners = Set(owners(ofLine: text))
+            guard owners.count == 1, let owner = owners.first, UTF8Search.contains(owner, in: prompt) else { continue }
+            let item = ContentUnits.of(text.replacingOccurrences(of: owner, with: " "))
+            guard item.count >= 4 else { continue }
+            let scores = lineUnits.map { ContentUnits.coverage(of: item, by: $0) }
+            guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] >= 0.5 else { continue }
+            let heading = written[..<best].lastIndex { $0.hasPrefix("#") || $0.hasSuffix(":") || ($0.hasPrefix("**") && $0.hasSuffix("**")) }
+            guard !mentions(lines[best], owner), !(heading.map { mentions(lines[$0], owner) } ?? false) else { continue }
+            found.append((owner, text))
         }
-        return names.filter { UTF8Search.contains($0, in: prompt) }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        return found
     }
 
     /// Whether a text still names the person: the whole name, or (a Latin name) one of its words —
@@ -76,8 +103,12 @@ extension SubstituteCheck {
     public static let owners = SubstituteCheck(name: "owner") { input in
         guard input.expect.json != true, input.wholePrompt else { return [] }
         let accepted = input.samples.map { ActionOwners.names(in: $0, prompt: input.instructions) }
-        return accepted[0].filter { name in
-            accepted.allSatisfy { $0.contains(name) } && !ActionOwners.mentions(TextNormalizer.normalize(input.candidate), name)
-        }.prefix(3).map { "dropped the owner \"\($0)\"" }
+        let candidate = TextNormalizer.normalize(input.candidate)
+        let dropped = accepted[0].filter { name in accepted.allSatisfy { $0.contains(name) } && !ActionOwners.mentions(candidate, name) }
+        // An owner the candidate still names elsewhere, gone from the item they own.
+        let unassigned = ActionOwners.unassigned(in: input.samples[0], candidate: input.candidate, prompt: input.instructions)
+            .filter { item in !dropped.contains(item.owner) && accepted.allSatisfy { $0.contains(item.owner) } }
+        return (dropped.map { "dropped the owner \"\($0)\"" }
+            + unassigned.map { "dropped the owner \"\($0.owner)\" of \"\(ClauseAlignment.quote($0.item))\"" }).prefix(3).map { $0 }
     }
 }
