@@ -25,9 +25,13 @@ enum PassedOnRules {
     /// two-character pieces of Chinese (a bigram is not a word: 合约期内 is three) — the candidate has none
     /// (one, by chance, of eight or more). Each with the first word of the rule it carries, where the quote starts.
     static func dropped(samples: [String], candidate: String, prompt: String) -> [(clause: Clause, word: String?)] {
+        let sampleUnits = samples.map(ContentUnits.of), written = ContentUnits.of(candidate)
+        // Three units at least that the accepted answer took from the prompt and the candidate lacks, or no rule
+        // can be dropped: most candidates are read no further, the prompt's sentences not at all.
+        let promptUnits = ContentUnits.of(prompt)
+        guard sampleUnits[0].lazy.filter({ promptUnits.contains($0) && !written.contains($0) }).prefix(3).count == 3 else { return [] }
         let candidateRules = rules(of: prompt)
         guard !candidateRules.isEmpty else { return [] }
-        let sampleUnits = samples.map(ContentUnits.of), written = ContentUnits.of(candidate)
         var found: [(clause: Clause, word: String?)] = []
         for rule in candidateRules {
             let passed = sampleUnits.reduce(rule.own) { $0.intersection($1) }
