@@ -99,19 +99,21 @@ public enum FormatWords {
         "comma-separated", "starting with",
     ]
 
-    /// The format words that name a layout: lines, lists, tables — not "format" or "格式" alone.
-    static let layout = format.filter { !["格式", "format"].contains($0) }
+    /// The format words that name a layout: lines, lists, tables — not "format" or "格式" alone, nor 列出
+    /// ("列出全部过敏原" asks to name them all, not for a list).
+    static let layout = format.filter { !["格式", "format", "列出"].contains($0) }
 
     public static func asksForOnlyTheAnswer(_ instructions: String) -> Bool { contains(instructions, onlyTheAnswerWords) }
     public static func fixesFormat(_ instructions: String) -> Bool { contains(withoutPermissions(instructions), formatOrOnlyWords) }
 
     /// A prompt that allows a layout ("可用Markdown", "you may use a table") fixes none: the permission is
-    /// read out before the format words are looked for.
+    /// read out before the format words are looked for (by a regex only in a prompt with a permission word).
     static func withoutPermissions(_ instructions: String) -> String {
-        guard UTF8Search.contains("可", in: instructions) || UTF8Search.contains(" use", in: instructions) else { return instructions }
+        guard permissionWords.contains(where: { UTF8Search.contains($0, in: instructions) }) else { return instructions }
         return RegexCache.replacing(#"(?i)(?:可以?使?用|(?:may|can|feel free to) use)\s*(?:markdown|表格|列表|bullets?|a list|a table|tables|lists)"#, in: instructions, with: " ")
     }
 
+    static let permissionWords = ["可用", "可以用", "可使用", "可以使用", "may use", "can use", "free to use", "May use", "Can use"]
     static let layoutWords = WordList(layout), onlyTheAnswerWords = WordList(onlyTheAnswer), formatOrOnlyWords = WordList(format + onlyTheAnswer)
 
     /// A word list split for ``contains(_:_:)``: the words that start with a Chinese (non-ASCII) character,

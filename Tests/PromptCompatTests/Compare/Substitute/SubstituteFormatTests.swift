@@ -70,6 +70,14 @@ struct SubstituteFormatTests {
         #expect(check.reasons([sample], candidate, instructions: "Format: one line, amounts as $ with two decimals.") == ["was one line, now 2 lines"])
     }
 
+    @Test("列出 asks to name every item, not for lines: the same allergens on their own lines pass; 分行列出 fixes the lines")
+    func enumerateIsNotALayout() {
+        let sample = "咖喱牛肉饭含有牛奶、小麦和芹菜；虾仁蒸蛋含有虾和鸡蛋。"
+        let candidate = "过敏原如下：\n虾仁蒸蛋：鸡蛋、虾；\n咖喱牛肉饭：芹菜、小麦、牛奶。"
+        #expect(check.reasons([sample], candidate, instructions: "涉及过敏原时必须列出菜品含有的全部过敏原。") == [])
+        #expect(check.reasons([sample], candidate, instructions: "涉及过敏原时必须列出全部过敏原，一行写完。").count == 1)
+    }
+
     @Test("a prompt that allows a layout (可用Markdown) fixes none; one that names it does")
     func permissionIsNotAFormat() {
         let samples = ["待办：\n- 李工：跟进电梯维修\n- 周敏：发布停车通知\n- 孙强：安排值守"]
