@@ -56,25 +56,20 @@ enum PassedOnRules {
         var needed: Int
     }
 
-    /// The rules of `prompt` that could be passed on (enough own units), remembered for the last prompts: a
-    /// run compares every case of a prompt against the same messages.
+    /// The rules of `prompt` that could be passed on (enough own units).
     static func rules(of prompt: String) -> [Rule] {
-        recent.value(for: prompt) { prompt in
-            // A heading in 【】 names a section (【办事指南：学位论文答辩延期】): no rule of its own.
-            let headings = UTF8Search.contains("【", in: prompt)
-            let sentences = Clause.sentences(prompt).map { headings ? RegexCache.replacing("【[^】]*】", in: $0, with: " ") : $0 }
-            let units = sentences.map(ContentUnits.of)
-            var sentencesHolding: [ContentUnit: Int] = [:]
-            for set in units { for unit in set { sentencesHolding[unit, default: 0] += 1 } }
-            return sentences.indices.compactMap { i in
-                let needed = sentences[i].unicodeScalars.contains(where: Tokenizer.isCJK) ? 5 : 3
-                let own = units[i].filter { sentencesHolding[$0] == 1 }
-                guard own.count >= needed, CourtesyPhrases.isCondition(sentences[i]),
-                      !aboutTheAnswer.occurs(in: sentences[i].lowercasedFast() + " ") else { return nil }
-                return Rule(text: sentences[i], own: own, needed: needed)
-            }
+        // A heading in 【】 names a section (【办事指南：学位论文答辩延期】): no rule of its own.
+        let headings = UTF8Search.contains("【", in: prompt)
+        let sentences = Clause.sentences(prompt).map { headings ? RegexCache.replacing("【[^】]*】", in: $0, with: " ") : $0 }
+        let units = sentences.map(ContentUnits.of)
+        var sentencesHolding: [ContentUnit: Int] = [:]
+        for set in units { for unit in set { sentencesHolding[unit, default: 0] += 1 } }
+        return sentences.indices.compactMap { i in
+            let needed = sentences[i].unicodeScalars.contains(where: Tokenizer.isCJK) ? 5 : 3
+            let own = units[i].filter { sentencesHolding[$0] == 1 }
+            guard own.count >= needed, CourtesyPhrases.isCondition(sentences[i]),
+                  !aboutTheAnswer.occurs(in: sentences[i].lowercasedFast() + " ") else { return nil }
+            return Rule(text: sentences[i], own: own, needed: needed)
         }
     }
-
-    static let recent = RecentResults<[Rule]>(capacity: 64)
 }
