@@ -134,8 +134,13 @@ extension NumberWords {
 
     /// An English date without a year written day first, as month first: `20 December` = `December 20`
     /// (`20th of December` too); with a year after it, the fact reader reads it whole. `May` is left alone
-    /// (`10 may apply`).
+    /// (`10 may apply`). A Chinese range's second day shares the first one's month: `7月15日到21日` =
+    /// `7月15日到7月21日`.
     static let yearlessDates: RewriteRules = [
+        Rewrite(#"(?<!\d)(\d{1,2})月(\d{1,2})日(至|到|-|~|～|—|–)(\d{1,2})日"#, triggers: ["日至", "日到", "日-", "日~", "日～", "日—", "日–"]) { g in
+            guard let first = Int(g[2] ?? ""), let last = Int(g[4] ?? ""), first < last, last <= 31 else { return g[0] ?? "" }
+            return "\(g[1] ?? "")月\(first)日\(g[3] ?? "")\(g[1] ?? "")月\(last)日"
+        },
         Rewrite(#"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b(?!\.?,?\s*\d{4})"#,
                 triggers: ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]) { g in
             "\(g[2] ?? "") \(g[1] ?? "")"

@@ -55,6 +55,13 @@ struct NumberWordsClockTests {
         #expect(NumberWords.digits(in: written) == digits)
     }
 
+    @Test("a Chinese date range's second day shares the first one's month", arguments: [
+        ("七月十五日到二十一日", "7月15日到7月21日"), ("7月15日至7月21日", "7月15日至7月21日"), ("7月21日至15日", "7月21日至15日"),
+    ])
+    func dateRange(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+    }
+
     @Test("a range's second hour shares an afternoon or evening start's part of the day; a morning's does not reach past noon", arguments: [
         ("每晚7点至9点值守", "每晚上7:00至晚上9:00值守"), ("下午2点到4点半", "下午2:00到下午4:30"), ("上午8点到12点", "上午8:00到12:00"),
         ("下午2点到17点", "下午2:00到17:00"), ("晚上10点到12点", "晚上10:00到12:00"),
