@@ -41,7 +41,10 @@ struct FaultInjectionTests {
             #expect(failure.status != nil || !(failure.evidence ?? "").isEmpty, "\(result.caseName): no evidence kept")
         }
         // Slowest faults: a request that never starts and a stalled stream, each 1 s twice (a timeout is retried).
-        #expect(seconds < 30, "the fault run took \(seconds) s")
+        // Alone the run takes about 2 s; inside the full parallel suite, beside the llama.cpp server's
+        // inference on the same two cores, 31 s and 15 s in two CI runs a few commits apart. The bound says
+        // the run ends, well inside the 60 s deadline above, not how fast a loaded machine is.
+        #expect(seconds < 45, "the fault run took \(seconds) s")
         let lost = Set(Fault.library.map(\.name)).subtracting(results.map(\.caseName)).count
         let classified = results.filter { !$0.verdict.isPass && $0.failure != nil }.count
         print("Fault injection: \(Fault.library.count) faults injected in one run, \(results.count) cases accounted for (\(results.count - classified) judged, \(classified) failed with a classified cause), \(lost) lost, in \(String(format: "%.1f", seconds)) s")
