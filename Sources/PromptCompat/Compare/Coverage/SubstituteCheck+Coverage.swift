@@ -35,7 +35,7 @@ extension SubstituteCheck {
         }
         // A fact inside a clause already quoted as added is that clause's evidence, not a second finding.
         findings += AddedContent.facts(input.candidate, samples: input.samples, prompt: input.instructions)
-            .filter { fact in !added.contains { NumberWords.digits(in: $0.text).contains(fact.text) } }.map(\.reason)
+            .filter { fact in !added.contains { $0.text.contains(fact.text) || NumberWords.digits(in: $0.text).contains(fact.text) } }.map(\.reason)
         return Array(findings.prefix(3))
     }
 }
@@ -61,16 +61,32 @@ enum AddedContent {
         // is nowhere in the known texts (满199减30 → 满199元减30元 adds no amount).
         let knownKeys = known.reduce(into: Set<String>()) { $0.formUnion(FactsPreserved.presentKeys(in: $1)) }
         let knownBare = known.reduce(into: Set<String>()) { $0.formUnion(FactsPreserved.bareNumbers(in: $1)) }
+        // A discount written in digits (`8折`) is written as its share off (`20%`): a fact of the candidate itself.
+        let discounts = arabicDiscounts(in: candidate)
         // A result the candidate works out in front of the reader (`600－100＝500元`) is derived, not invented.
         let invented = FactsPreserved.missingFacts(written, present: knownKeys, bare: knownBare).filter { fact in
-            inventedKinds.contains(fact.kind) && !changedKinds.contains(fact.kind) && candidate.contains(fact.text)
+            inventedKinds.contains(fact.kind) && !changedKinds.contains(fact.kind) && (candidate.contains(fact.text) || discounts[fact.text] != nil)
                 && !["=", "＝", "= ", "＝ "].contains { candidate.contains($0 + fact.text) }
                 && !FactsPreserved.containedKeys(fact).contains(where: knownKeys.contains)
         }
         // Two numbered sources at least: a lone `[1]` in a prompt is the citation format, not the list of sources.
         let sources = citationMarks(in: prompt)
         let citations = sources.count < 2 ? [] : citationMarks(in: candidate).subtracting(known.flatMap(citationMarks(in:)))
-        return invented.prefix(3).map { ($0.text, "added the \(FactWords.name(of: $0)) \($0.text)") } + citations.sorted().map { ($0, "added the citation \($0)") }
+        return invented.prefix(3).map { fact in
+            let written = discounts[fact.text].map { "\($0) (\(fact.text) off)" } ?? fact.text
+            return (discounts[fact.text] ?? fact.text, "added the \(FactWords.name(of: fact)) \(written)")
+        } + citations.sorted().map { ($0, "added the citation \($0)") }
+    }
+
+    /// The candidate's discounts written with digits (`8折`, `8.5折`), by the share off they are read as (`20%`).
+    static func arabicDiscounts(in candidate: String) -> [String: String] {
+        guard UTF8Search.contains("折", in: candidate) else { return [:] }
+        let regex = RegexCache.compiled(#"(?<![\d.])\d{1,2}(?:\.\d)?折"#)
+        let ns = candidate as NSString
+        return regex.matches(in: candidate, range: NSRange(location: 0, length: ns.length)).reduce(into: [:]) { found, match in
+            let written = ns.substring(with: match.range)
+            found[NumberWords.digits(in: written)] = written
+        }
     }
 
     /// `[3]`, `【3】`, `[^3]`: a source the answer cites.

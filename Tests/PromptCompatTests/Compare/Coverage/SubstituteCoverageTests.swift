@@ -62,6 +62,15 @@ struct SubstituteCoverageTests {
         #expect(check.reasons([accepted], candidate, instructions: "May bill £184.20.").count == 1)
     }
 
+    @Test("a discount written with digits (8折) that neither the prompt nor the accepted answer has is invented; one they have is not")
+    func inventedDiscount() {
+        let prompt = "权益：注册即成为银卡会员，每消费1元积1分；满800分升级金卡，生日当月赠饮品券1张。"
+        let accepted = "生日券是金卡权益：满800分升级金卡后，生日当月赠饮品券1张。您现在是银卡，每消费1元积1分。"
+        let candidate = "生日券要金卡才有，满800分即可升级。作为新会员，您还能领一张新人8折券。每消费1元积1分。"
+        #expect(SubstituteCheck.coverage.reasons([accepted], candidate, instructions: prompt).contains("added the percentage 8折 (20% off)"))
+        #expect(!SubstituteCheck.coverage.reasons([accepted], candidate, instructions: prompt + "新会员首单享8折。").contains { $0.contains("8折") })
+    }
+
     @Test("an amount the candidate works out in front of the reader is derived, not invented")
     func computedAmount() {
         let accepted = "门诊每次免赔额为100元，超出部分按80%赔付。您这次花费600元，可赔付400元。"
