@@ -237,12 +237,17 @@ public enum NumberWords {
     }
 }
 
+extension NumberWords {
+    /// A discount written with digits: `8折`, `8.5折`, `85折`.
+    static let arabicDiscount = #"(?<![\d.])(\d{1,2}(?:\.\d)?)折"#
+}
+
 private extension String {
     /// `8折` / `8.5折` / `85折` → the share off (`20%`, `15%`, `15%`).
     var arabicDiscounts: String {
         guard UTF8Search.contains("折", in: self) else { return self }
         var result = self
-        while let match = RegexCache.firstRange(of: #"(?<![\d.])(\d{1,2}(?:\.\d)?)折"#, in: result) {
+        while let match = RegexCache.firstRange(of: NumberWords.arabicDiscount, in: result) {
             let number = result[match].dropLast()
             guard var tenths = Double(number) else { break }
             if tenths >= 10 { tenths /= 10 }

@@ -81,7 +81,7 @@ enum AddedContent {
     /// The candidate's discounts written with digits (`8折`, `8.5折`), by the share off they are read as (`20%`).
     static func arabicDiscounts(in candidate: String) -> [String: String] {
         guard UTF8Search.contains("折", in: candidate) else { return [:] }
-        let regex = RegexCache.compiled(#"(?<![\d.])\d{1,2}(?:\.\d)?折"#)
+        let regex = RegexCache.compiled(NumberWords.arabicDiscount)
         let ns = candidate as NSString
         return regex.matches(in: candidate, range: NSRange(location: 0, length: ns.length)).reduce(into: [:]) { found, match in
             let written = ns.substring(with: match.range)
