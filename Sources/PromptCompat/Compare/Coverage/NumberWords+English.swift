@@ -12,8 +12,10 @@ extension NumberWords {
 
     /// English cardinals as digits (`twenty-five` → `25`, `two thousand` → `2000`); a lone `one` only where a
     /// count follows a number-taking word is clear (`one percent`, `one business day`). `N percent` → `N%`,
-    /// `N yuan` / `N RMB` → `N元`, `N dollars` → `N美元`.
-    static func english(_ text: String) -> String {
+    /// `N yuan` / `N RMB` → `N元`, `N dollars` → `N美元`. A text without a cardinal or scale word
+    /// (``EnglishScan/Reading/cardinals``) skips the word-by-word reading, which would leave it as it is.
+    static func english(_ text: String, cardinals: Bool = true) -> String {
+        guard cardinals else { return rewrite(text, englishRules) }
         let words = text.splitting(on: [" "], keepingEmpty: true)
         var output: [String] = []
         var i = 0
@@ -169,11 +171,26 @@ enum EnglishScan {
     static let words: Set<String> = Set(NumberWords.ones.keys).union(NumberWords.scales.keys).union(NumberWords.ordinals.keys)
         .union(["percent", "cent", "yuan", "rmb", "kuai", "dollar", "dollars", "usd", "pound", "pounds", "quid", "gbp", "euro", "euros"])
 
-    static func needsReading(_ text: String) -> Bool {
+    /// What the scan found: whether any reading applies, and whether a cardinal or scale word is there for the
+    /// word-by-word reading (without one, only the rewrite rules can change the text).
+    struct Reading: Equatable {
+        var needed = false
+        var cardinals = false
+    }
+
+    static func needsReading(_ text: String) -> Bool { reading(text).needed }
+
+    static func reading(_ text: String) -> Reading {
         var word: [UInt8] = []
-        var found = false, digit = false, letter = false
+        var found = false, cardinal = false, digit = false, letter = false
         func flush() {
-            if !word.isEmpty, word.count <= 11, words.contains(String(decoding: word, as: UTF8.self)) { found = true }
+            if !word.isEmpty, word.count <= 11 {
+                let text = String(decoding: word, as: UTF8.self)
+                if words.contains(text) {
+                    found = true
+                    if NumberWords.ones[text] != nil || NumberWords.scales[text] != nil { cardinal = true }
+                }
+            }
             word.removeAll(keepingCapacity: true)
         }
         for byte in text.utf8 {
@@ -181,11 +198,11 @@ enum EnglishScan {
             if byte >= 0x61 && byte <= 0x7A { word.append(byte) } else if byte >= 0x41 && byte <= 0x5A { word.append(byte + 32) } else {
                 if !word.isEmpty { letter = true }
                 flush()
-                if found || (digit && letter) { return true }
+                if cardinal { return Reading(needed: true, cardinals: true) }
             }
         }
         if !word.isEmpty { letter = true }
         flush()
-        return found || (digit && letter)
+        return Reading(needed: found || (digit && letter), cardinals: cardinal)
     }
 }

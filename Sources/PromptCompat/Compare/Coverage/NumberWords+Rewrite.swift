@@ -4,7 +4,9 @@ import Foundation
 /// money words; each rule tried only where its trigger words are.
 extension NumberWords {
     /// `7/25` in Chinese text is a date (中文里分数写作“分之”): `7月25日`, for a month 1–12 and a day 1–31.
-    static func monthSlashDay(_ text: String) -> String { rewrite(text, monthSlashDays) }
+    static func monthSlashDay(_ text: String) -> String {
+        UTF8Search.contains("/", in: text) ? rewrite(text, monthSlashDays) : text
+    }
 
     static let monthSlashDays: RewriteRules = [
         Rewrite(#"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/.])"#, triggers: ["/"]) { groups in
@@ -15,10 +17,10 @@ extension NumberWords {
 
     /// Every match of each pattern replaced by what its closure makes of the groups (group 0 the whole match,
     /// `nil` for a group that did not take part). A rule is tried where one of its trigger words is in `text`
-    /// (all the rules' words searched for in one pass).
-    static func rewrite(_ text: String, _ rules: RewriteRules) -> String {
+    /// (all the rules' words searched for in one pass); `lowered`, when the caller has it, is `text` lowercased.
+    static func rewrite(_ text: String, _ rules: RewriteRules, lowered: String? = nil) -> String {
         var result = text
-        let present = rules.triggered(in: text.lowercasedFast())
+        let present = rules.triggered(in: lowered ?? text.lowercasedFast())
         for (index, rule) in rules.rules.enumerated() where present.contains(index) {
             let regex = RegexCache.compiled(rule.pattern)
             let ns = result as NSString

@@ -15,27 +15,38 @@ public enum NumberWords {
     public static func digits(in text: String) -> String {
         recent.value(for: text) { text in
             var result = text
-            // A CJK scalar always starts a character: the scalars answer what the characters would.
-            if result.unicodeScalars.contains(where: Tokenizer.isCJK) { result = monthSlashDay(result) }
-            if result.unicodeScalars.contains(where: { chineseScalars.contains($0.value) }) { result = chinese(result) }
+            // A CJK scalar always starts a character: the scalars answer what the characters would. The numerals
+            // and 折 are all at U+3000 and above.
+            var cjk = false, numerals = false
+            for scalar in result.unicodeScalars where scalar.value >= 0x3000 {
+                if !cjk, Tokenizer.isCJK(scalar) { cjk = true }
+                if !numerals, chineseScalars.contains(scalar.value) { numerals = true }
+                if cjk && numerals { break }
+            }
+            if cjk { result = monthSlashDay(result) }
+            if numerals { result = chinese(result) }
             // The later rules' trigger words, searched for once: a rule whose words the text lacks cannot match —
             // until an earlier rule has rewritten the text, after which each rule searches for its own again.
-            let present = Set(stageTriggers.words.occurring(in: result.lowercasedFast()).map { stageTriggers.stage[$0] })
+            var lowered: String? = result.lowercasedFast()
+            let present = Set(stageTriggers.words.occurring(in: lowered ?? "").map { stageTriggers.stage[$0] })
             var changed = false
             // A step of no stage (English number words, which ask their own question first) is always taken.
             func apply(_ stage: Int? = nil, _ step: (String) -> String) {
                 guard changed || stage.map(present.contains) ?? true else { return }
                 let next = step(result)
-                changed = changed || next != result
+                if next != result { changed = true; lowered = nil }
                 result = next
             }
-            apply(0) { rewrite($0, digitScales) }
-            apply(1) { rewrite($0, hourForms) }
+            apply(0) { rewrite($0, digitScales, lowered: lowered) }
+            apply(1) { rewrite($0, hourForms, lowered: lowered) }
             apply(2, clockTimes)
-            apply(3) { rewrite($0, halves) }
-            if EnglishScan.needsReading(result) { apply(nil, english) }
-            apply(4) { rewrite($0, yearlessDates) }
-            if !result.unicodeScalars.contains(where: Tokenizer.isCJK) { apply(5) { rewrite($0, slashDates) } }
+            apply(3) { rewrite($0, halves, lowered: lowered) }
+            let english = EnglishScan.reading(result)
+            if english.needed { apply(nil) { NumberWords.english($0, cardinals: english.cardinals) } }
+            apply(4) { rewrite($0, yearlessDates, lowered: lowered) }
+            if changed || present.contains(5), !result.unicodeScalars.contains(where: Tokenizer.isCJK) {
+                apply(5) { rewrite($0, slashDates, lowered: lowered) }
+            }
             return result
         }
     }
