@@ -155,9 +155,10 @@ extension NumberWords {
     }
 
     /// The cardinals and scale words, packed as ``mayStartNumber(_:)`` packs a word.
-    static let numberStarts: Set<UInt64> = Set(Array(ones.keys) + Array(scales.keys)).reduce(into: []) { set, word in
-        set.insert(word.utf8.reduce(0) { $0 << 5 | UInt64($1 - 0x60) })
-    }
+    static let numberStarts: Set<UInt64> = Set((Array(ones.keys) + Array(scales.keys)).map(packed))
+
+    /// A lowercase ASCII word packed five bits a letter.
+    static func packed(_ word: String) -> UInt64 { word.utf8.reduce(0) { $0 << 5 | UInt64($1 - 0x60) } }
 
     /// The opening brackets and quotes before a word.
     static func leading(_ word: Substring) -> String { String(word.prefix { "([\"'“‘".contains($0) }) }
@@ -180,29 +181,37 @@ enum EnglishScan {
 
     static func needsReading(_ text: String) -> Bool { reading(text).needed }
 
+    /// One pass over the bytes; each word packed five bits a letter (at most 12 letters, as
+    /// ``NumberWords/mayStartNumber(_:)`` packs them), so no word becomes a `String`.
     static func reading(_ text: String) -> Reading {
-        var word: [UInt8] = []
+        var key: UInt64 = 0, length = 0
         var found = false, cardinal = false, digit = false, letter = false
         func flush() {
-            if !word.isEmpty, word.count <= 11 {
-                let text = String(decoding: word, as: UTF8.self)
-                if words.contains(text) {
-                    found = true
-                    if NumberWords.ones[text] != nil || NumberWords.scales[text] != nil { cardinal = true }
-                }
+            if length > 0, length <= 12, let kind = packedWords[key] {
+                found = true
+                if kind { cardinal = true }
             }
-            word.removeAll(keepingCapacity: true)
+            key = 0
+            length = 0
         }
         for byte in text.utf8 {
             if byte >= 0x30 && byte <= 0x39 { digit = true }
-            if byte >= 0x61 && byte <= 0x7A { word.append(byte) } else if byte >= 0x41 && byte <= 0x5A { word.append(byte + 32) } else {
-                if !word.isEmpty { letter = true }
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) {
+                if length < 13 { key = key << 5 | UInt64((byte | 0x20) - 0x60) }
+                length += 1
+            } else {
+                if length > 0 { letter = true }
                 flush()
                 if cardinal { return Reading(needed: true, cardinals: true) }
             }
         }
-        if !word.isEmpty { letter = true }
+        if length > 0 { letter = true }
         flush()
         return Reading(needed: found || (digit && letter), cardinals: cardinal)
+    }
+
+    /// ``words`` packed, each with whether it is a cardinal or a scale word.
+    static let packedWords: [UInt64: Bool] = words.reduce(into: [:]) { table, word in
+        table[NumberWords.packed(word)] = NumberWords.ones[word] != nil || NumberWords.scales[word] != nil
     }
 }

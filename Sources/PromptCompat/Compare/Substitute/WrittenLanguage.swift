@@ -38,13 +38,23 @@ public enum WrittenLanguage: String, Sendable, CaseIterable {
     static func latin(_ text: String) -> WrittenLanguage? {
         var hits: [WrittenLanguage: Int] = [:]
         for word in text.lowercasedFast().split(whereSeparator: { !$0.isLetter && $0 != "'" }) {
-            for (language, words) in functionWords where words.contains(String(word)) { hits[language, default: 0] += 1 }
+            for language in languages(ofFunctionWord: word) { hits[language, default: 0] += 1 }
         }
         let ranked = hits.sorted { $0.value > $1.value }
         guard let best = ranked.first, best.value >= 3 else { return nil }
         if ranked.count > 1, Double(best.value) < 1.5 * Double(ranked[1].value) { return nil }
         return best.key
     }
+
+    /// The languages whose function word `word` is (`que`: Spanish and Portuguese), looked up once.
+    static func languages(ofFunctionWord word: Substring) -> [WrittenLanguage] {
+        word.utf8.count > longestFunctionWord ? [] : languagesOfFunctionWord[String(word)] ?? []
+    }
+
+    static let languagesOfFunctionWord: [String: [WrittenLanguage]] = functionWords.reduce(into: [:]) { table, entry in
+        for word in entry.value { table[word, default: []].append(entry.key) }
+    }
+    static let longestFunctionWord = functionWords.values.joined().map(\.utf8.count).max() ?? 0
 
     static let functionWords: [WrittenLanguage: Set<String>] = [
         .english: ["the", "and", "is", "are", "of", "to", "with", "for", "you", "your", "this", "that", "will", "be", "have", "has", "it", "we", "our", "not", "can", "please", "from", "by", "at", "or", "was", "were", "which", "would", "an"],
