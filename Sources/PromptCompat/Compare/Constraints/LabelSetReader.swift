@@ -35,7 +35,7 @@ enum LabelSetReader {
     static func listAfterColon(_ sentence: String) -> [String]? {
         guard let colon = sentence.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
         let head = sentence[..<colon].lowercasedFast()
-        guard ["类别", "标签", "分类", "选项", "可选", "取值", "类型", "categories", "labels", "options", "classes", "label", "category", "one of"].contains(where: head.contains) else { return nil }
+        guard ["类别", "标签", "分类", "选项", "可选", "取值", "类型", "categories", "labels", "options", "classes", "label", "category", "one of"].contains(where: { UTF8Search.containsCharacters($0, in: head) }) else { return nil }
         let items = sentence[sentence.index(after: colon)...]
             .components(separatedBy: CharacterSet(charactersIn: "、，,/|"))
             .flatMap { $0.components(separatedBy: " or ") }.flatMap { $0.components(separatedBy: "或") }
@@ -46,6 +46,8 @@ enum LabelSetReader {
     }
 
     static func slashOptions(_ sentence: String) -> [String]? {
+        // Only a group with a `/` or `|` is kept below: a sentence without either has none.
+        guard UTF8Search.contains("/", in: sentence) || UTF8Search.contains("|", in: sentence) else { return nil }
         let found = matches(#"([\p{L}\p{N}_-]{1,16}(?:\s*[/|]\s*[\p{L}\p{N}_-]{1,16}){1,8})"#, in: sentence)
             .filter { $0.contains("/") || $0.contains("|") }
         guard let group = found.first else { return nil }

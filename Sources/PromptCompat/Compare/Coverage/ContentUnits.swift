@@ -81,11 +81,27 @@ public enum ContentUnits {
     static func stem(_ word: String) -> String {
         // An ASCII word (most) is read on its bytes; a character count then is a byte count.
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            let (kept, y) = stemmed(Substring(word).utf8) { Array($0.utf8) }
-            return String(Substring(kept)) + (y ? "y" : "")
+            var word = word
+            return word.withUTF8(stemASCII)
         }
         let (kept, y) = stemmed(Substring(word)) { Array($0) }
         return String(kept) + (y ? "y" : "")
+    }
+
+    /// ``stem(_:)`` of an ASCII word, on its bytes: the same endings folded, no `String` made but the result.
+    private static func stemASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let count = bytes.count
+        var end = count
+        func ends(_ suffix: StaticString) -> Bool {
+            let length = suffix.utf8CodeUnitCount
+            guard end >= length else { return false }
+            return (0..<length).allSatisfy { bytes[end - length + $0] == suffix.utf8Start[$0] }
+        }
+        if count > 5, ends("ing") { end -= 3 } else if count > 4, ends("ed") { end -= 2 }
+        else if count > 3, ends("ies") { return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(end - 3)]), as: UTF8.self) + "y" }
+        else if count > 3, ends("s"), !ends("ss"), !ends("us") { end -= 1 }
+        if end > 3, ends("e") { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
     }
 
     /// `word` less its folded ending, and whether a `y` replaces it (`ies`).

@@ -72,8 +72,9 @@ enum FactExtractor {
     /// `T14:05`; an afternoon marker (下午, 晚上, PM) moves a morning hour by 12.
     static func clock(marker: String, hour: Int?, minute: Int?) -> String? {
         guard var hour, let minute, (0...23).contains(hour), (0...59).contains(minute) else { return nil }
-        let afternoon = ["下午", "晚上", "pm", "p.m."].contains { marker.lowercasedFast().contains($0) }
-        let midnight = ["am", "a.m."].contains { marker.lowercasedFast().contains($0) }
+        let lowered = marker.lowercasedFast()
+        let afternoon = ["下午", "晚上", "pm", "p.m."].contains { UTF8Search.containsCharacters($0, in: lowered) }
+        let midnight = ["am", "a.m."].contains { UTF8Search.containsCharacters($0, in: lowered) }
         if afternoon, hour < 12 { hour += 12 }
         if midnight, hour == 12 { hour = 0 }
         return "T\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
