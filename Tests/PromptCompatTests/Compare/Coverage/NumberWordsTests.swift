@@ -159,4 +159,24 @@ struct NumberWordsClockTests {
         #expect(["Fifteen", "(twenty-five", "“Two", "SEVENTEEN,", "ten-day"].allSatisfy { NumberWords.mayStartNumber(Substring($0)) })
         #expect(!["seventeenth", "day-ten", "tenfold", "-"].contains { NumberWords.mayStartNumber(Substring($0)) })
     }
+
+    @Test("the English scan tells a text with a cardinal or scale word from one that only has digits and words", arguments: [
+        ("Refund within 7 days", EnglishScan.Reading(needed: true, cardinals: false)),
+        ("a 15 percent discount", EnglishScan.Reading(needed: true, cardinals: false)),
+        ("on the thirty-first of July", EnglishScan.Reading(needed: true, cardinals: true)),
+        ("SEVENTEEN items", EnglishScan.Reading(needed: true, cardinals: true)),
+        ("two thousand", EnglishScan.Reading(needed: true, cardinals: true)),
+        ("paid in yuan", EnglishScan.Reading(needed: true, cardinals: false)),
+        ("no numbers here, internationalization aside", EnglishScan.Reading(needed: false, cardinals: false)),
+        ("退款7天内到账", EnglishScan.Reading(needed: false, cardinals: false)),
+    ])
+    func englishScan(text: String, reading: EnglishScan.Reading) {
+        #expect(EnglishScan.reading(text) == reading)
+    }
+
+    @Test("digits and words without a cardinal read as with one: only the rewrite rules change them")
+    func rulesWithoutCardinals() {
+        #expect(NumberWords.digits(in: "a 15 percent discount on the 3rd") == "a 15% discount on the 3")
+        #expect(NumberWords.digits(in: "fifteen percent off") == "15% off")
+    }
 }
