@@ -59,6 +59,32 @@ struct BenchLibrary {
         try config.data(pretty: true).write(to: prompts.appendingPathComponent(SuiteConfig.fileName))
     }
 
+    static let system = "你是优选商城的售后客服。请用中文简短答复顾客，不超过200字。"
+
+    /// Case `number`'s question (its `question` variable).
+    static func question(_ number: Int) -> String { "第\(number)号工单：客户询问订单\(20_240_000 + number)的配送进度，请简短答复。" }
+
+    /// Case `number`'s accepted sample: the answer with ~5% of its prose edited, seeded by the number.
+    static func sample(_ number: Int) -> String {
+        var generator = PairGenerator(seed: UInt64(number) &+ 1, editRate: 0.05)
+        return facts + String(generator.edited(Array(body)))
+    }
+
+    /// The first `count` cases' comparisons as `eval/labeled-pairs.jsonl` lines (the messages as sent, the
+    /// accepted sample as the baseline, the stub's answer as the target; `task` holds the same messages for
+    /// an evaluator that reads only it), so the comparison the runner makes can be measured without the runner:
+    /// `valgrind --tool=callgrind` on `PromptCompatEval` over them counts the same work on every machine.
+    static func comparisonLines(count: Int) -> [JSONValue] {
+        (0..<count).map { number in
+            let messages: [JSONValue] = [["role": "system", "content": .string(system)], ["role": "user", "content": .string(question(number))]]
+            return [
+                "id": .string("bench-case-\(number)"), "split": "dev", "category": "bench", "language": "zh",
+                "task": .string(system + "\n" + question(number)), "messages": .array(messages),
+                "baseline": .string(sample(number)), "target": .string(answer), "label": "acceptable", "why": "the runner benchmark's case",
+            ]
+        }
+    }
+
     /// One prompt file `bench/prompt-NN.json` with `count` cases, and their snapshots.
     private func writePrompt(index: Int, firstCase: Int, count: Int) throws {
         let id = "bench/prompt-\(String(format: "%02d", index))"
@@ -66,9 +92,8 @@ struct BenchLibrary {
         let store = SnapshotStore(root: snapshots)
         for number in firstCase..<(firstCase + count) {
             let name = "case-\(number)"
-            caseList.append(["name": .string(name), "vars": ["question": .string("第\(number)号工单：客户询问订单\(20_240_000 + number)的配送进度，请简短答复。")]])
-            var generator = PairGenerator(seed: UInt64(number) &+ 1, editRate: 0.05)
-            let sample = Self.facts + String(generator.edited(Array(Self.body)))
+            caseList.append(["name": .string(name), "vars": ["question": .string(Self.question(number))]])
+            let sample = Self.sample(number)
             let metadata = Snapshot.Metadata(
                 provider: Self.provider, model: "bench-model", parameters: JSONObject([("temperature", 0), ("max_tokens", 256)]),
                 usage: [Usage(promptTokens: 40, completionTokens: 30)], latencySeconds: [0.2], finishReasons: ["stop"]
@@ -79,7 +104,7 @@ struct BenchLibrary {
             "description": "Generated for the runner benchmark.",
             "model": "gpt-4o", "temperature": 0, "max_tokens": 256,
             "messages": [
-                ["role": "system", "content": "你是优选商城的售后客服。请用中文简短答复顾客，不超过200字。"],
+                ["role": "system", "content": .string(Self.system)],
                 ["role": "user", "content": "{{question}}"],
             ],
             "cases": .array(caseList),

@@ -9,7 +9,7 @@ let usage = """
     usage: PromptCompatBench scoring [--pairs N] [--seed S] [--length CHARS] [--only METRIC] [--write-pairs FILE]
            PromptCompatBench scoring-reference --python PATH --script FILE [--pairs N] [--rouge-pairs N]
            PromptCompatBench runner [--cases N] [--concurrency C] [--prompt-files F] [--wrk-seconds S] [--profile PHASE]
-                                    [--repeat R] [--order runner-first|offline-first|offline-only]
+                                    [--repeat R] [--order runner-first|offline-first|offline-only] [--write-cases FILE]
            PromptCompatBench peers --python PATH --script FILE [--cases N] [--samples N] [--concurrency C]
            PromptCompatBench latency [--cases N] [--concurrency C] [--latency-ms MS]
            PromptCompatBench cached [--cases N] [--concurrency C] [--latency-ms MS]
@@ -36,7 +36,9 @@ let usage = """
               `perf record --control` sees (docs/performance.md, Profiling). The runner without the network
               runs --repeat times (default 3): each run (CPU a case, others' load and steal from /proc/stat,
               page faults, switches), then min / median / max and the spread. --order offline-first runs
-              those before the runner on the stub; offline-only runs nothing else.
+              those before the runner on the stub; offline-only runs nothing else. --write-cases FILE
+              writes the first --cases comparisons as labeled-pair lines instead (for PromptCompatEval
+              under callgrind: the runner's comparison counted the same on every machine).
     peers     the runner over a generated library (default 2000 cases) on the stub, then in the same run
               inspect_ai (`inspect eval`, its OpenAI-compatible provider openai-api/bench/bench-model,
               --max-connections C) and a plain AsyncOpenAI loop over the same cases' messages
@@ -97,7 +99,7 @@ func runBench(_ arguments: [String]) async -> Int32 {
             }
             try ReferenceScoring(bench: bench, python: python, script: script, rougePairs: positive(values, "rouge-pairs", 1000)).run()
         case "runner", "latency", "cached", "cli", "peers":
-            guard let values = options(rest, allowed: ["cases", "concurrency", "prompt-files", "wrk-seconds", "latency-ms", "profile", "promptcompat", "repeat", "order", "python", "script", "samples"]) else { return 2 }
+            guard let values = options(rest, allowed: ["cases", "concurrency", "prompt-files", "wrk-seconds", "latency-ms", "profile", "promptcompat", "repeat", "order", "python", "script", "samples", "write-cases"]) else { return 2 }
             var bench = RunnerBench()
             bench.cases = positive(values, "cases", mode == "latency" || mode == "peers" ? (mode == "peers" ? 2000 : 1000) : 10_000)
             bench.offlineRepeats = positive(values, "repeat", 3)
@@ -120,7 +122,14 @@ func runBench(_ arguments: [String]) async -> Int32 {
             }
             bench.latency = .milliseconds(values["latency-ms"].flatMap(Int.init) ?? (mode == "runner" || mode == "cli" || mode == "peers" ? 0 : 200))
             switch mode {
-            case "runner": try await bench.runner()
+            case "runner":
+                if let file = values["write-cases"] {
+                    let lines = BenchLibrary.comparisonLines(count: bench.cases).map { String(decoding: $0.data(pretty: false), as: UTF8.self) }
+                    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: file))
+                    print("wrote \(lines.count) of the runner's comparisons to \(file)")
+                } else {
+                    try await bench.runner()
+                }
             case "peers":
                 guard let python = values["python"], let script = values["script"] else {
                     FileHandle.standardError.write(Data("error: peers needs --python PATH and --script FILE (scripts/bench passes both)\n".utf8))

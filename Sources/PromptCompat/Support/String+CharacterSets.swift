@@ -144,7 +144,8 @@ extension StringProtocol {
     /// "SELECT *\n  FROM t".removingWhitespace   // "SELECT*FROMt"
     /// ```
     var removingWhitespace: String {
-        var kept = String.UnicodeScalarView(), dropping = false
+        // The kept scalars' UTF-8 bytes, made a `String` once (appending to a scalar view costs more a scalar).
+        var kept: [UInt8] = [], dropping = false
         kept.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {
             if scalar == " " {
@@ -157,10 +158,10 @@ extension StringProtocol {
                 }
             } else if !(dropping && scalar.extendsCharacter) {
                 dropping = false
-                kept.append(scalar)
+                UTF8.encode(scalar) { kept.append($0) }
             }
         }
-        return String(kept)
+        return String(decoding: kept, as: UTF8.self)
     }
 
     /// `count` (characters), answered from the UTF-8 bytes when every scalar is one that cannot join

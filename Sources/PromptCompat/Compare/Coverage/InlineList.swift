@@ -37,6 +37,13 @@ struct InlineList: Equatable {
 
     /// Three or more consecutive bullet or numbered lines, each a short item: the items of one list.
     static func bulletLists(_ text: String) -> [InlineList] {
+        // Three lines need two line breaks (those ``StringProtocol/lines`` breaks at): a text with fewer has no list.
+        var breaks = 0
+        for scalar in text.unicodeScalars where (0x0A...0x0D).contains(scalar.value) || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+            breaks += 1
+            if breaks == 2 { break }
+        }
+        guard breaks == 2 else { return [] }
         var lists: [InlineList] = [], run: [String] = []
         func close() {
             let items = run.map(shortItem)

@@ -8,9 +8,10 @@ extension SubstituteCheck {
     public static let format = SubstituteCheck(name: "format") { input in
         guard input.expect.json != true else { return [] }
         let samples = input.samples.map(ChineseListMarks.asDigits), candidate = ChineseListMarks.asDigits(TextNormalizer.normalize(input.candidate))
-        // The same characters laid out on other lines (a reformatted SQL query) is the same answer.
-        let squeezed = TextNormalizer.comparable(candidate).removingWhitespace
-        if samples.contains(where: { TextNormalizer.comparable($0).removingWhitespace == squeezed }) { return [] }
+        // The same characters laid out on other lines (a reformatted SQL query) is the same answer. Both sides
+        // are normalized, so the same characters are the same bytes (a byte compare, not a Unicode one).
+        let squeezed = ByteKey(TextNormalizer.comparable(candidate).removingWhitespace)
+        if samples.contains(where: { ByteKey(TextNormalizer.comparable($0).removingWhitespace) == squeezed }) { return [] }
         if let label = labelBecameSentence(samples, candidate) { return [label] }
         let tables = samples.map { MarkdownStructure.of($0).tables.first }
         if let table = tables.first ?? nil, tables.allSatisfy({ $0 != nil }), MarkdownStructure.of(candidate).tables.isEmpty {
