@@ -48,6 +48,8 @@ enum LengthLimitReader {
     }
 
     static let titleWords = ["标题", "题目", "title", "headline", "subject line", "subject"]
+    /// Where the clause before a limit starts: after the last of these.
+    static let clauseEnds: Set<Character> = Set("。.;；\n!?！？")
     static let eachWords = ["每条", "每行", "每点", "每个", "每句", "每项", "每一", "单条", "各条", "各", "each", "every", "per ", "bullet"]
 
     /// Every limit pattern has a digit a few bytes before its unit (`70字`, `50 words`, `1句话`) or the word
@@ -101,7 +103,7 @@ enum LengthLimitReader {
     static func scope(before range: NSRange, in text: NSString) -> Limit.Scope {
         let start = max(0, range.location - 12)
         var window = text.substring(with: NSRange(location: start, length: range.location - start)).lowercasedFast()
-        if let cut = window.lastIndex(where: { "。.;；\n!?！？".contains($0) }) { window = String(window[window.index(after: cut)...]) }
+        if let cut = window.lastIndex(where: clauseEnds.contains) { window = String(window[window.index(after: cut)...]) }
         if eachWords.contains(where: { UTF8Search.containsCharacters($0, in: window) }) { return .eachLine }
         if titleWords.contains(where: { UTF8Search.containsCharacters($0, in: window) }) { return .firstLine }
         return .whole

@@ -109,11 +109,11 @@ enum AddedContent {
     /// grounded: a clause of the prompt with the same kind of offer has 40% of its units.
     static func offers(_ clauses: [Clause], samples: [String], prompt: String) -> [Clause] {
         let accepted = samples.joined(separator: "\n").lowercasedFast()
-        let newKinds = CourtesyPhrases.offerKinds.filter { !$0.occurs(in: accepted) }
+        let newKinds = Set(CourtesyPhrases.offerKinds.indices).subtracting(CourtesyPhrases.offerKindIndices(in: accepted))
+        guard !newKinds.isEmpty else { return [] }
         let sampleUnits = samples.map(ContentUnits.of), promptUnits = ContentUnits.of(prompt)
         return clauses.filter { clause in
-            let lowered = clause.text.lowercasedFast()
-            let kinds = newKinds.filter { $0.occurs(in: lowered) }
+            let kinds = CourtesyPhrases.offerKindIndices(in: clause.text.lowercasedFast()).intersection(newKinds).map { CourtesyPhrases.offerKinds[$0] }
             guard !kinds.isEmpty,
                   sampleUnits.allSatisfy({ ContentUnits.coverage(of: clause.units, by: $0) <= AddedContent.offerNovelty }),
                   ContentUnits.coverage(of: clause.units, by: promptUnits) <= 0.5 else { return false }
