@@ -7,22 +7,28 @@ extension SubstituteCheck {
     /// share half their characters. The same label in another case or with a full stop is the same label.
     public static let label = SubstituteCheck(name: "label") { input in
         guard input.expect.json != true else { return [] }
-        let samples = input.samples.compactMap(LabelAnswer.label(of:))
-        guard samples.count == input.samples.count, let candidate = LabelAnswer.label(of: input.candidate) else { return [] }
+        // `URGENT: yes` / `URGENT: no`: a field every answer names, then its label — the labels compared.
+        let field = LabelAnswer.sharedField(input.samples + [input.candidate])
+        func value(_ text: String) -> String { field.map { LabelAnswer.value(of: text, after: $0) } ?? text }
+        let samples = input.samples.map(value).compactMap(LabelAnswer.label(of:))
+        guard samples.count == input.samples.count, let candidate = LabelAnswer.label(of: value(input.candidate)) else { return [] }
         let constraints = PromptConstraints.read(input.instructions)
-        let allowed = constraints.labels.map(LabelAnswer.key)
+        let allowed = constraints.labels.map(value).map(LabelAnswer.key)
         let yesNo = samples.allSatisfy { LabelAnswer.yesNo.contains(LabelAnswer.key($0)) }
         guard !allowed.isEmpty || constraints.classifies || yesNo else { return [] }
         let keys = Set(samples.map(LabelAnswer.key)), key = LabelAnswer.key(candidate)
         guard !keys.contains(key) else { return [] }
+        // Quoted whole, field and all, where the answers name one.
+        let changed = field == nil ? "label changed: \"\(samples[0])\" → \"\(candidate)\""
+            : "label changed: \"\(TextNormalizer.normalize(input.samples[0]).trimming(.whitespacesAndNewlines))\" → \"\(TextNormalizer.normalize(input.candidate).trimming(.whitespacesAndNewlines))\""
         if !allowed.isEmpty, keys.isSubset(of: Set(allowed)) {
             return allowed.contains(key)
-                ? ["label changed: \"\(samples[0])\" → \"\(candidate)\""]
+                ? [changed]
                 : ["answer \"\(candidate)\" is not one of the prompt's labels (\(constraints.labels.prefix(8).joined(separator: ", ")))"]
         }
         // Free wording of a verdict (the prompt names no labels): the same polarity and the same concepts.
         guard !samples.contains(where: { LabelAnswer.equivalent($0, candidate) }) else { return [] }
-        return ["label changed: \"\(samples[0])\" → \"\(candidate)\""]
+        return [changed]
     }
 }
 
@@ -78,6 +84,28 @@ enum LabelAnswer {
             if unit.contains(where: \.isCJK) { return unit.contains(where: SmallEdit.cjkNegations.contains) ? nil : unit }
             return SmallEdit.negations.contains(unit) || unit == "no" ? nil : String(unit.prefix(3))
         })
+    }
+
+    /// The field every answer starts with (`URGENT:`, `情感：`): the same words before a colon, at most 16
+    /// characters in all, on one line; nil when the answers do not all start with one.
+    static func sharedField(_ answers: [String]) -> String? {
+        func field(_ answer: String) -> String? {
+            let text = TextNormalizer.normalize(answer)
+            guard text.characterCount <= 32, !UTF8Search.containsCharacters("\n", in: text),
+                  let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }), colon > text.startIndex else { return nil }
+            let name = TextNormalizer.comparable(String(text[..<colon])).trimming(.whitespaces)
+            return name.isEmpty || name.characterCount > 16 ? nil : name
+        }
+        guard let first = answers.first.flatMap(field), answers.dropFirst().allSatisfy({ field($0) == first }) else { return nil }
+        return first
+    }
+
+    /// `text` after its field and colon (``sharedField(_:)``), or `text` when it does not start with `field`.
+    static func value(of text: String, after field: String) -> String {
+        let normalized = TextNormalizer.normalize(text)
+        guard let colon = normalized.firstIndex(where: { $0 == ":" || $0 == "：" }),
+              TextNormalizer.comparable(String(normalized[..<colon])).trimming(.whitespaces) == field else { return text }
+        return String(normalized[normalized.index(after: colon)...]).trimming(.whitespaces)
     }
 
     static let equivalents: [(String, String)] = [("没有", "未"), ("没", "未"), ("是的", "是"), ("不是", "否")]

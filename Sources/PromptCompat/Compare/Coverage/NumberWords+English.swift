@@ -91,9 +91,10 @@ extension NumberWords {
         },
         // thirty-five cents = 0.35美元, twenty pence = 0.20英镑: cents with no amount before them (written as the
         // rules below write dollars and pounds: their triggers were looked for before this rule wrote any)
-        Rewrite(#"(?<![\d.,])(\d{1,2})\s?(cents?|pence)\b"#, triggers: ["cent", "pence"]) { groups in
+        // (18.4 cents = 0.184美元: a rate per unit in tenths of a cent)
+        Rewrite(#"(?<![\d.,])(\d{1,2})(?:\.(\d+))?\s?(cents?|pence)\b"#, triggers: ["cent", "pence"]) { groups in
             let cents = groups[1] ?? ""
-            return "0." + (cents.count == 1 ? "0" : "") + cents + ((groups[2] ?? "").hasPrefix("cent") ? "美元" : "英镑")
+            return "0." + (cents.count == 1 ? "0" : "") + cents + (groups[2] ?? "") + ((groups[3] ?? "").hasPrefix("cent") ? "美元" : "英镑")
         },
         Rewrite(#"(\d)[\s-]?(?:dollars?|usd)\b"#, triggers: ["dollar", "usd"]) { ($0[1] ?? "") + "美元" },
         Rewrite(#"(\d)[\s-]?(?:pounds?|quid|gbp)\b"#, triggers: ["pound", "quid", "gbp"]) { ($0[1] ?? "") + "英镑" },

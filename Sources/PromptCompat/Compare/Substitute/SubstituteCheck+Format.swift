@@ -25,11 +25,20 @@ extension SubstituteCheck {
         let layoutFixed = FormatWords.contains(input.instructions, FormatWords.layoutWords)
         let countFixed = PromptConstraints.read(input.instructions).fixesItemCount
         let perSample = samples.map { sample in
-            FormatFeatures.differences(sample, candidate).filter { !isMarkerChange($0) && (layoutFixed || !isLineCountChange($0)) && (countFixed || !isItemCountChange($0)) }
+            FormatFeatures.differences(sample, candidate).filter {
+                !isMarkerChange($0) && (layoutFixed || !isLineCountChange($0) && !isListProseChange($0)) && (countFixed || !isItemCountChange($0))
+            }
         }
         // Counts may differ between samples ("was a 3-item list" / "was a 4-item list"): the change is the same.
         func shape(_ line: String) -> String { String(line.map { $0.isNumber ? "#" : $0 }) }
         return perSample[0].filter { line in perSample.allSatisfy { $0.map(shape).contains(shape(line)) } }
+    }
+
+    /// "was prose, now a 5-item bulleted list", "was a 4-item numbered list, now prose": the same text laid out
+    /// as a list or as sentences, which only a prompt that names a layout fixes (`ISO format` fixes a date).
+    static func isListProseChange(_ difference: String) -> Bool {
+        RegexCache.matches(#"^was (prose|a \d+-item (numbered|bulleted) list), now (prose|a \d+-item (numbered|bulleted) list)$"#, in: difference)
+            && UTF8Search.contains("prose", in: difference)
     }
 
     /// "was one line, now 4 lines", "was 3 lines, now one line": prose on another number of lines.

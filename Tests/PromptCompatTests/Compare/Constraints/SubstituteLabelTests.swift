@@ -22,6 +22,19 @@ struct SubstituteLabelTests {
             == ["answer \"快递\" is not one of the prompt's labels (物流, 退款, 发票, 其他)"])
     }
 
+    @Test("a label after a field every answer names (URGENT: yes) is compared as the label, quoted whole")
+    func fieldThenLabel() {
+        let prompt = #"Answer "URGENT: yes" if water is leaking; otherwise "URGENT: no". Output only that line."#
+        #expect(check.reasons(["URGENT: yes"], "URGENT: no", instructions: prompt) == ["label changed: \"URGENT: yes\" → \"URGENT: no\""])
+        #expect(check.reasons(["URGENT: yes"], "urgent: YES", instructions: prompt) == [])
+        #expect(check.reasons(["情感：正面"], "情感：负面", instructions: "判断评论的情感，按“情感：标签”输出。") == ["label changed: \"情感:正面\" → \"情感:负面\""])
+    }
+
+    @Test("answers that name different fields are not read as one label set")
+    func differentFields() {
+        #expect(check.reasons(["答案：是"], "结论：是", instructions: "判断是否可以退货，回答是或否。") == [])
+    }
+
     @Test("short answers of a prompt that does not classify are not labels")
     func notAClassifier() {
         #expect(check.reasons(["清凉一夏"], "尽享清凉", instructions: "为这款风扇写一句8字以内的广告语") == [])

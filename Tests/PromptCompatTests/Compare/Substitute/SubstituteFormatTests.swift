@@ -95,6 +95,14 @@ struct SubstituteFormatTests {
         #expect(check.reasons(samples, prose) == [], "without format words in the prompt the list is not required")
     }
 
+    @Test("a prompt that fixes how values are written (ISO format, uppercase) fixes no layout: prose laid out as a list passes")
+    func valueFormatsFixNoLayout() {
+        let samples = ["We confirm PO-HS-88214 for 4,000 boxes at $1.15 each, totalling $4,600.00. Please deliver by 2024-11-08 to Dock 4. Terms: Net 45."]
+        let list = "This confirms PO-HS-88214:\n- Quantity: 4,000 boxes @ $1.15\n- Total: $4,600.00\n- Delivery: by 2024-11-08 to Dock 4\n- Terms: Net 45"
+        #expect(check.reasons(samples, list, instructions: "Rules: PO numbers in uppercase; dates in ISO format (YYYY-MM-DD); amounts with two decimals.") == [])
+        #expect(check.reasons(samples, list, instructions: "Dates in ISO format. Answer in one line.") != [], "a named layout still holds")
+    }
+
     @Test("a list with another number of items is a format change only where the prompt counts them")
     func itemCount() {
         let samples = ["- 有效的通行证\n- 身份证原件\n- 本地居住证\n- 现场采集照片\n\n窗口办理需5个工作日。"]
