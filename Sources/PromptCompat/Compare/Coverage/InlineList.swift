@@ -21,8 +21,26 @@ struct InlineList: Equatable {
     static func lists(in text: String) -> [InlineList] {
         guard !text.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) }) else { return [] }
         let normalized = TextNormalizer.normalize(text)
-        return Clause.split(text).flatMap { lists(inClause: $0.text) } + semicolonLists(normalized) + bulletLists(normalized)
+        let clauses = Clause.split(text).map(\.text)
+        var found: [InlineList] = []
+        for (index, clause) in clauses.enumerated() {
+            let own = lists(inClause: clause)
+            found += own
+            // 「A、B，还有C」: the last item after a comma and a joining word, in the next clause.
+            if own.isEmpty, index + 1 < clauses.count, clause.unicodeScalars.contains("、"),
+               listContinuations.contains(where: clauses[index + 1].hasPrefix) {
+                // The item after the comma is a bare item, as short as the others (`还有免疫本`), not a new
+                // thought (`还有问题可以随时问我`): at most twice the shortest item before it.
+                found += chinese(clause + "," + clauses[index + 1]).filter { list in
+                    list.items.count >= 3 && list.items.last!.count <= 2 * list.items.dropLast().map(\.count).min()!
+                }
+            }
+        }
+        return found + semicolonLists(normalized) + bulletLists(normalized)
     }
+
+    /// Words that carry a Chinese list on past a comma (「A、B，还有C」, 「A、B，以及C」).
+    static let listContinuations = ["还有", "以及"]
 
     /// A line whose parts between `;`/`；` (after its colon) are all short: each part an item.
     static func semicolonLists(_ text: String) -> [InlineList] {
@@ -94,7 +112,7 @@ struct InlineList: Equatable {
         // The last part ends the list at a joining word or where the item would grow too long.
         var last = parts.removeLast()
         var tail: [String] = []
-        for joiner in ["以及", "或者", "和", "及", "与", "或"] {
+        for joiner in [",还有", ",以及", "以及", "或者", "和", "及", "与", "或"] {
             if let range = last.range(of: joiner), last.distance(from: last.startIndex, to: range.lowerBound) <= 12 {
                 tail = [String(last[..<range.lowerBound]), String(last[range.upperBound...])]
                 break
@@ -103,11 +121,14 @@ struct InlineList: Equatable {
         if tail.isEmpty { tail = [last] }
         last = tail.removeLast()
         parts += tail
-        // The first item starts after the clause's colon (`携带：身份证…`), else at most 8 characters back.
-        if let colon = parts[0].lastIndex(where: { ":：(（".contains($0) }) {
-            parts[0] = String(parts[0][parts[0].index(after: colon)...])
+        // The first item starts after the clause's colon (`携带：身份证…`) or an open bracket (`（身份证…`), not
+        // one closed before the item ends (an aside: `单房差1200元（如需单住）`), else at most 8 characters back.
+        let head = parts[0]
+        let open = head.lastIndex(where: { "(（".contains($0) }).flatMap { at in head[at...].contains(where: { ")）".contains($0) }) ? nil : at }
+        if let start = [open, head.lastIndex(where: { ":：".contains($0) })].compactMap({ $0 }).max() {
+            parts[0] = String(head[head.index(after: start)...])
         } else {
-            parts[0] = String(parts[0].suffix(8))
+            parts[0] = String(withoutAsides(head).suffix(8))
         }
         let final = String(last.prefix { !chineseItemEnds.contains($0) })
         let items = (parts + [final]).map { withoutAsides($0).trimming(.whitespaces) }

@@ -9,6 +9,16 @@ struct InlineListTests {
         #expect(InlineList.lists(in: "Contains milk, eggs, and peanuts.").map(\.items) == [["Contains milk", "eggs", "peanuts"]])
     }
 
+    @Test("a Chinese list goes on past a comma with 还有 or 以及; a bracket closed before the item is an aside, not its start")
+    func chineseContinuationsAndAsides() {
+        #expect(InlineList.lists(in: "要带这三样哦：出生证明或购买凭证、近期的驱虫记录，还有免疫本（如果有的话）。").map(\.items)
+            == [["出生证明或购买凭证", "近期的驱虫记录", "免疫本"]])
+        #expect(InlineList.lists(in: "充电宝（属于锂电池）、香水（液体类化妆品）和打火机都属于禁寄物品。").map(\.items) == [["充电宝", "香水", "打火机"]])
+        #expect(InlineList.lists(in: "不包含的费用有：单房差（如需单住）、个人消费，以及自费项目。").map(\.items) == [["单房差", "个人消费", "自费项目"]])
+        // 还有 that starts a new sentence's thought is no item: "还有问题" asks for questions.
+        #expect(InlineList.lists(in: "请带身份证、户口本，还有问题可以随时问我。").isEmpty)
+    }
+
     @Test("commas that join the clauses of a sentence are not a list")
     func sentencesAreNotLists() {
         #expect(InlineList.lists(in: "If you book by October 31, 2024, you get 15% off, bringing it to $2,040.").isEmpty)
