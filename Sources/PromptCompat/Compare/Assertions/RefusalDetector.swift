@@ -51,21 +51,23 @@ enum RefusalDetector {
     /// Lower-cased letters, digits and CJK characters; one space between two Latin words and between
     /// Latin and CJK, nothing between two CJK characters; a space at each end.
     static func skeleton(_ text: String) -> String {
-        var result = " "
+        // Built as UTF-8 bytes and made a `String` once (appending to a scalar view costs more a scalar).
+        var result: [UInt8] = [0x20]
         var lastWasCJK: Bool?
         var gap = false
         for scalar in TextNormalizer.nfkc(text).lowercasedFast().unicodeScalars {
             let isCJK = Tokenizer.isCJK(scalar)
-            guard isCJK || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) else {
+            guard isCJK || Tokenizer.isAlphabetic(scalar) || ("0"..."9").contains(scalar) else {
                 gap = true
                 continue
             }
-            if let last = lastWasCJK, !(last && isCJK), gap || last != isCJK { result += " " }
-            result.unicodeScalars.append(scalar)
+            if let last = lastWasCJK, !(last && isCJK), gap || last != isCJK { result.append(0x20) }
+            UTF8.encode(scalar) { result.append($0) }
             lastWasCJK = isCJK
             gap = false
         }
-        return result + " "
+        result.append(0x20)
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The first sentence of `text` whose skeleton holds `key`, or the whole text when the key spans sentences.
