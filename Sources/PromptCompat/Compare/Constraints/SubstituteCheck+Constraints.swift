@@ -72,7 +72,7 @@ enum ConstraintCheck {
             }
             return count
         case .characters:
-            return text.count
+            return text.characterCount
         }
     }
 

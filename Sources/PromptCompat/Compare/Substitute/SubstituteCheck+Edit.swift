@@ -59,8 +59,9 @@ struct SmallEdit {
     /// characters of each other are one change.
     static func changes(from text: String, to other: String) -> [SmallEdit]? {
         guard text != other else { return nil }
-        let count = text.count
-        guard abs(count - other.count) <= maxDistance,
+        // Character counts from the bytes where no scalar can join another (``StringProtocol/characterCount``).
+        let count = text.characterCount
+        guard abs(count - other.characterCount) <= maxDistance,
               LevenshteinSimilarity.distance(text, other) <= min(maxDistance, max(2, count / 5)) else { return nil }
         // Characters only for the texts that are one small edit apart.
         let a = Array(text), b = Array(other)
