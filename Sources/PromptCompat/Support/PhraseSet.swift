@@ -117,3 +117,26 @@ struct PhraseSet: Sendable, ExpressibleByArrayLiteral {
         }
     }
 }
+
+/// Several lists of phrases, each under a key, searched as one: which keys' phrases a text holds, in one pass
+/// over its bytes (``PhraseSet/occurring(in:)``) instead of one pass a list.
+///
+/// ```swift
+/// let offers = PhraseGroups([("refund", ["退款", "refund"]), ("coupon", ["券", "coupon"])])
+/// offers.keys(in: "送您一张优惠券")   // ["coupon"]
+/// ```
+struct PhraseGroups<Key: Hashable & Sendable>: Sendable {
+    /// Every list's phrases, in one list.
+    let phrases: PhraseSet
+    /// The key of each phrase in ``phrases``.
+    private let keyOfPhrase: [Key]
+
+    init(_ groups: [(Key, [String])]) {
+        let owned = groups.flatMap { key, phrases in phrases.map { (key, $0) } }
+        phrases = PhraseSet(owned.map(\.1))
+        keyOfPhrase = owned.map(\.0)
+    }
+
+    /// The keys whose phrases occur in `text` (a key with an empty phrase always).
+    func keys(in text: String) -> Set<Key> { Set(phrases.occurring(in: text).map { keyOfPhrase[$0] }) }
+}

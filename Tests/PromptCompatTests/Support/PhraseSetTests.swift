@@ -33,7 +33,7 @@ struct PhraseSetTests {
     @Test("occurring(in:) names each phrase that searching it alone finds, for every list the checks use and the number rules' triggers")
     func occurringNamesEachPhraseFound() {
         let generated = TextNormalizerPassesTests.generated.map { $0.lowercasedFast() }
-        for list in Self.lists + [NumberWords.stageTriggers.words] {
+        for list in Self.lists + [NumberWords.stageTriggers.phrases] {
             let texts = generated + Self.texts(around: list.phrases)
             let mismatches = texts.filter { text in
                 list.occurring(in: text) != Set(list.phrases.indices.filter { UTF8Search.contains(list.phrases[$0], in: text) })

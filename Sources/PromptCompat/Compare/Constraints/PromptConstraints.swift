@@ -49,7 +49,7 @@ public struct PromptConstraints: Sendable, Equatable {
             constraints.fixesOrder = ConstraintWords.ordering.occurs(in: lowered)
                 && !ConstraintWords.unordered.occurs(in: lowered)
                 && !(UTF8Search.contains("order", in: lowered) && RegexCache.matches(#"order[^.\n]{0,40}(not significant|not important|doesn't matter|does not matter|irrelevant|not matter)"#, in: lowered))
-            constraints.fixedFormats = Set(ConstraintWords.formatWords.phrases.occurring(in: lowered).map { ConstraintWords.formatWords.kinds[$0] })
+            constraints.fixedFormats = ConstraintWords.formatWords.keys(in: lowered)
             constraints.fixesDigitGrouping = ConstraintWords.digitGrouping.occurs(in: lowered)
             constraints.fixesItemCount = ConstraintWords.countedThings.occurs(in: lowered) && RegexCache.matches(ConstraintWords.itemCount, in: lowered)
             return constraints
@@ -75,11 +75,8 @@ enum ConstraintWords {
         "不限顺序", "顺序不限", "不分先后", "没有先后", "无先后", "不分前后", "无需排序", "不需要排序", "不用排序", "无顺序", "不分顺序", "不要求顺序", "顺序无关", "任意顺序", "顺序随意",
         "any order", "order does not matter", "order doesn't matter", "no particular order", "unordered", "order is not important",
     ]
-    /// Every word of ``formats`` in one list, with the kind each fixes: one pass finds them all.
-    static let formatWords: (phrases: PhraseSet, kinds: [Fact.Kind]) = {
-        let words = formats.flatMap { kind, words in words.phrases.map { (kind, $0) } }
-        return (PhraseSet(words.map(\.1)), words.map(\.0))
-    }()
+    /// Every word of ``formats`` under the kind it fixes: one pass finds them all.
+    static let formatWords = PhraseGroups(formats.map { ($0.key, $0.value.phrases) })
 
     /// Words that fix a kind of value's written form (a date's, a time's, a number's, a code's).
     static let formats: [Fact.Kind: PhraseSet] = [

@@ -89,23 +89,25 @@ enum LabelAnswer {
     /// The field every answer starts with (`URGENT:`, `情感：`): the same words before a colon, at most 16
     /// characters in all, on one line; nil when the answers do not all start with one.
     static func sharedField(_ answers: [String]) -> String? {
-        func field(_ answer: String) -> String? {
-            let text = TextNormalizer.normalize(answer)
-            guard text.characterCount <= 32, !UTF8Search.containsCharacters("\n", in: text),
-                  let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }), colon > text.startIndex else { return nil }
-            let name = TextNormalizer.comparable(String(text[..<colon])).trimming(.whitespaces)
-            return name.isEmpty || name.characterCount > 16 ? nil : name
-        }
-        guard let first = answers.first.flatMap(field), answers.dropFirst().allSatisfy({ field($0) == first }) else { return nil }
+        guard let first = answers.first.flatMap(fieldAndValue)?.field,
+              answers.dropFirst().allSatisfy({ fieldAndValue($0)?.field == first }) else { return nil }
         return first
     }
 
     /// `text` after its field and colon (``sharedField(_:)``), or `text` when it does not start with `field`.
     static func value(of text: String, after field: String) -> String {
-        let normalized = TextNormalizer.normalize(text)
-        guard let colon = normalized.firstIndex(where: { $0 == ":" || $0 == "：" }),
-              TextNormalizer.comparable(String(normalized[..<colon])).trimming(.whitespaces) == field else { return text }
-        return String(normalized[normalized.index(after: colon)...]).trimming(.whitespaces)
+        guard let parsed = fieldAndValue(text), parsed.field == field else { return text }
+        return parsed.value
+    }
+
+    /// A short one-line answer read as `field: value` (the field compared folded, the value as written), or nil.
+    static func fieldAndValue(_ answer: String) -> (field: String, value: String)? {
+        let text = TextNormalizer.normalize(answer)
+        guard text.characterCount <= 32, !UTF8Search.containsCharacters("\n", in: text),
+              let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }), colon > text.startIndex else { return nil }
+        let name = TextNormalizer.comparable(String(text[..<colon])).trimming(.whitespaces)
+        guard !name.isEmpty, name.characterCount <= 16 else { return nil }
+        return (name, String(text[text.index(after: colon)...]).trimming(.whitespaces))
     }
 
     static let equivalents: [(String, String)] = [("没有", "未"), ("没", "未"), ("是的", "是"), ("不是", "否")]

@@ -32,14 +32,11 @@ public enum CourtesyPhrases {
 
     /// The indices in ``offerKinds`` of the kinds whose words `lowered` has: every kind's words in one pass.
     static func offerKindIndices(in lowered: String) -> Set<Int> {
-        Set(offerWords.phrases.occurring(in: lowered).map { offerWords.kinds[$0] })
+        offerWords.keys(in: lowered)
     }
 
-    /// Every word of ``offerKinds`` in one list, with the index of its kind.
-    static let offerWords: (phrases: PhraseSet, kinds: [Int]) = {
-        let words = offerKinds.enumerated().flatMap { index, kind in kind.phrases.map { (index, $0) } }
-        return (PhraseSet(words.map(\.1)), words.map(\.0))
-    }()
+    /// Every word of ``offerKinds`` under the index of its kind.
+    static let offerWords = PhraseGroups(offerKinds.enumerated().map { index, kind in (index, kind.phrases) })
 
     static let offers: PhraseSet = [
         "优惠", "赠", "免费", "补偿", "升级", "折扣", "返现", "红包", "积分", "券", "包邮", "退款", "赔",

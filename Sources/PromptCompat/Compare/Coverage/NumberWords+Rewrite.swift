@@ -42,22 +42,19 @@ extension NumberWords {
     /// Rewrite rules in the order they apply, with every rule's trigger words in one list.
     struct RewriteRules: Sendable, ExpressibleByArrayLiteral {
         let rules: [Rewrite]
-        /// The trigger words of all the rules (an empty word for a rule without any: it is always tried), and
-        /// the rule each word belongs to.
-        let words: PhraseSet
-        let ruleOfWord: [Int]
+        /// The trigger words of all the rules by the index of their rule (an empty word for a rule without any:
+        /// it is always tried).
+        let words: PhraseGroups<Int>
 
         init(_ rules: [Rewrite]) {
             self.rules = rules
-            let words = rules.enumerated().flatMap { index, rule in (rule.triggers.isEmpty ? [""] : rule.triggers.phrases).map { (index, $0) } }
-            self.words = PhraseSet(words.map(\.1))
-            ruleOfWord = words.map(\.0)
+            words = PhraseGroups(rules.enumerated().map { index, rule in (index, rule.triggers.isEmpty ? [""] : rule.triggers.phrases) })
         }
 
         init(arrayLiteral rules: Rewrite...) { self.init(rules) }
 
         /// The indices of the rules to try on a text, given lower-cased: those whose trigger words it holds.
-        func triggered(in lowered: String) -> Set<Int> { Set(words.occurring(in: lowered).map { ruleOfWord[$0] }) }
+        func triggered(in lowered: String) -> Set<Int> { words.keys(in: lowered) }
     }
 
     /// One rewrite: a pattern, and what a match becomes, made from its groups.

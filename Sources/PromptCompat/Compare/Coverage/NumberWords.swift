@@ -28,7 +28,7 @@ public enum NumberWords {
             // The later rules' trigger words, searched for once: a rule whose words the text lacks cannot match —
             // until an earlier rule has rewritten the text, after which each rule searches for its own again.
             var lowered: String? = result.lowercasedFast()
-            let present = Set(stageTriggers.words.occurring(in: lowered ?? "").map { stageTriggers.stage[$0] })
+            let present = stageTriggers.keys(in: lowered ?? "")
             var changed = false
             // A step of no stage (English number words, which ask their own question first) is always taken.
             func apply(_ stage: Int? = nil, _ step: (String) -> String) {
@@ -55,11 +55,9 @@ public enum NumberWords {
 
     /// Every trigger word of the rules ``digits(in:)`` applies after the Chinese numerals, in order, and the
     /// rule list (stage) each word belongs to; a rule without trigger words is always tried (an empty word).
-    static let stageTriggers: (words: PhraseSet, stage: [Int]) = {
-        let stages = [digitScales, hourForms, clockRules, halves, yearlessDates, slashDates]
-        let words = stages.enumerated().flatMap { stage, rules in rules.words.phrases.map { (stage, $0) } }
-        return (PhraseSet(words.map(\.1)), words.map(\.0))
-    }()
+    static let stageTriggers = PhraseGroups(
+        [digitScales, hourForms, clockRules, halves, yearlessDates, slashDates].enumerated().map { stage, rules in (stage, rules.words.phrases.phrases) }
+    )
 
     /// Durations and prices said as parts: `六年半` = `6.5年`, `两个半小时` = `2.5小时`, `半小时` = `30分钟`,
     /// `一刻钟` = `15分钟`, `half an hour` = `30 minutes`, `half price` = `50% off`, `半价` = `50%` (as `五折` reads).
