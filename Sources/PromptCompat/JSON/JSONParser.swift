@@ -232,33 +232,59 @@ struct JSONParser {
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         advance()  // opening quote
-        var result = String.UnicodeScalarView()
+        // UTF-8 bytes, a run of plain scalars at a time: appending scalar by scalar to a String was most of
+        // the cost of reading an answer's JSON.
+        var result: [UInt8] = []
         while true {
+            let start = index
+            while index < scalars.count {
+                let value = scalars[index].value
+                if value == 0x22 || value == 0x5C || value < 0x20 { break }
+                Self.appendUTF8(value, to: &result)
+                index += 1
+            }
+            column += index - start  // no line break in a run: control characters end it
             guard index < scalars.count else { throw error("unterminated string") }
             let scalar = scalars[index]
-            if scalar == "\"" { advance(); return String(result) }
+            if scalar == "\"" { advance(); return String(decoding: result, as: UTF8.self) }
             if scalar.value < 0x20 { throw error("control character U+\(String(scalar.value, radix: 16, uppercase: true)) in a string; escape it") }
-            if scalar != "\\" {
-                result.append(scalar)
-                advance()
-                continue
-            }
             advance()
             guard index < scalars.count else { throw error("unterminated escape") }
             let escape = scalars[index]
             advance()
             switch escape {
-            case "\"": result.append("\"")
-            case "\\": result.append("\\")
-            case "/": result.append("/")
-            case "b": result.append("\u{08}")
-            case "f": result.append("\u{0C}")
-            case "n": result.append("\n")
-            case "r": result.append("\r")
-            case "t": result.append("\t")
-            case "u": result.append(try parseUnicodeEscape())
+            case "\"": result.append(0x22)
+            case "\\": result.append(0x5C)
+            case "/": result.append(0x2F)
+            case "b": result.append(0x08)
+            case "f": result.append(0x0C)
+            case "n": result.append(0x0A)
+            case "r": result.append(0x0D)
+            case "t": result.append(0x09)
+            case "u": Self.appendUTF8(try parseUnicodeEscape().value, to: &result)
             default: throw error("invalid escape '\\\(escape)'")
             }
+        }
+    }
+
+    /// Appends a scalar's UTF-8 encoding.
+    @inline(__always)
+    private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+        switch value {
+        case ..<0x80:
+            bytes.append(UInt8(value))
+        case ..<0x800:
+            bytes.append(UInt8(0xC0 | (value >> 6)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        case ..<0x10000:
+            bytes.append(UInt8(0xE0 | (value >> 12)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        default:
+            bytes.append(UInt8(0xF0 | (value >> 18)))
+            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
         }
     }
 

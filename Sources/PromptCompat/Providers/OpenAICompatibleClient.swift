@@ -24,6 +24,9 @@ public final class OpenAICompatibleClient: Provider {
     let environment: [String: String]
     /// The HTTP stack chat and embeddings calls go through (``HTTPTransportChoice``).
     let transport: any HTTPTransport
+    /// The chat endpoint under the base URL, built once: every case asks for it.
+    private let chatURL: URL
+    private static let chatPath = "chat/completions"
 
     public var name: String { config.name }
 
@@ -51,6 +54,7 @@ public final class OpenAICompatibleClient: Provider {
         self.streaming = streaming
         self.environment = environment
         self.maxResponseBytes = max(1, maxResponseBytes)
+        chatURL = config.baseURL.appendingPathComponent(Self.chatPath)
         if transport.usesSockets(for: config.baseURL) {
             self.transport = SocketTransport(connectionsPerHost: connectionsPerHost)
         } else {
@@ -76,13 +80,13 @@ public final class OpenAICompatibleClient: Provider {
     /// The HTTP request for `request`, with the key from the environment; fails naming the variable when
     /// it is not set.
     func makeURLRequest(_ request: ChatRequest) throws(ProviderFailure) -> URLRequest {
-        try makeURLRequest(path: "chat/completions", body: request.body(stream: streaming).data(), accept: streaming ? "text/event-stream" : "application/json")
+        try makeURLRequest(path: Self.chatPath, body: request.body(stream: streaming).data(), accept: streaming ? "text/event-stream" : "application/json")
     }
 
     /// A POST of a JSON `body` to `path` under the base URL, with the timeout and the key header of every
     /// call (chat and embeddings alike); fails naming the key variable when it is not set.
     func makeURLRequest(path: String, body: Data, accept: String) throws(ProviderFailure) -> URLRequest {
-        var urlRequest = URLRequest(url: config.baseURL.appendingPathComponent(path))
+        var urlRequest = URLRequest(url: path == Self.chatPath ? chatURL : config.baseURL.appendingPathComponent(path))
         urlRequest.httpMethod = "POST"
         urlRequest.timeoutInterval = timeout
         urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")

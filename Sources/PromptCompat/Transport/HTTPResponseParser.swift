@@ -89,9 +89,9 @@ struct HTTPResponseParser {
                 if buffer.count - position > Self.maxHeadBytes { throw Malformed(description: "a response head over 1 MiB") }
                 return false
             }
-            let text = String(decoding: buffer[position..<end], as: UTF8.self)
+            let head = buffer[position..<end]
             position = end + 4
-            try startBody(head: text, events: &events)
+            try startBody(head: head, events: &events)
         case .fixed(let remaining):
             guard let count = passBody(upTo: remaining, into: &events) else { return false }
             state = remaining == count ? .done : .fixed(remaining: remaining - count)
@@ -120,23 +120,25 @@ struct HTTPResponseParser {
         return true
     }
 
-    /// Reads a head: an interim `1xx` is skipped, a final one chooses the body's framing.
-    private mutating func startBody(head: String, events: inout [Event]) throws(Malformed) {
-        var lines = head.components(separatedBy: "\r\n")
-        let statusLine = lines.removeFirst().split(separator: " ", maxSplits: 2)
-        guard statusLine.count >= 2, statusLine[0].hasPrefix("HTTP/1."), let status = Int(statusLine[1]) else {
-            throw Malformed(description: "not an HTTP/1.x status line: \"\(head.prefix(60))\"")
+    /// Reads a head: an interim `1xx` is skipped, a final one chooses the body's framing. The head is read
+    /// as bytes (its lines, names and values are ASCII but for a value's obs-text, decoded as UTF-8).
+    private mutating func startBody(head: ArraySlice<UInt8>, events: inout [Event]) throws(Malformed) {
+        var lines = Self.lines(of: head)
+        let statusLine = lines.removeFirst().split(separator: 0x20, maxSplits: 2)
+        guard statusLine.count >= 2, statusLine[0].starts(with: Self.versionPrefix),
+              let status = Int(String(decoding: statusLine[1], as: UTF8.self)) else {
+            throw Malformed(description: "not an HTTP/1.x status line: \"\(String(decoding: head, as: UTF8.self).prefix(60))\"")
         }
         if (100..<200).contains(status) && status != 101 { return }  // 100 Continue, 103 Early Hints
         var headers: [String: String] = [:]
         for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            guard let colon = line.firstIndex(of: 0x3A) else { continue }
+            let name = String(decoding: Self.trimmed(line[..<colon]).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            let value = String(decoding: Self.trimmed(line[(colon + 1)...]), as: UTF8.self)
             headers[name] = headers[name].map { $0 + ", " + value } ?? value
         }
         let connection = headers["connection"]?.lowercased() ?? ""
-        keepAlive = statusLine[0] == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive")
+        keepAlive = statusLine[0].elementsEqual(Self.version11) ? !connection.contains("close") : connection.contains("keep-alive")
         events.append(.head(status: status, headers: headers))
         if status == 204 || status == 304 {
             state = .done
@@ -149,6 +151,34 @@ struct HTTPResponseParser {
             keepAlive = false
             state = .untilClose
         }
+    }
+
+    private static let versionPrefix = Array("HTTP/1.".utf8)
+    private static let version11 = Array("HTTP/1.1".utf8)
+
+    /// A head's lines, split at CRLF.
+    private static func lines(of head: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = head.startIndex, index = head.startIndex
+        while index < head.endIndex {
+            if head[index] == 13, index + 1 < head.endIndex, head[index + 1] == 10 {
+                lines.append(head[start..<index])
+                index += 2
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        lines.append(head[start..<head.endIndex])
+        return lines
+    }
+
+    /// Without the spaces and tabs around it (HTTP's optional whitespace).
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var bytes = bytes
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        return bytes
     }
 
     private mutating func readLine() -> String? {
