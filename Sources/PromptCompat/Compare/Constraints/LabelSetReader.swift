@@ -11,6 +11,14 @@ enum LabelSetReader {
         "classify", "choose", "select", "return",
     ]
 
+    /// Words that give the options as examples, or let the answer word them its own way.
+    static let examples: PhraseSet = [
+        "如“", "如\"", "如「", "例如", "比如", "譬如", "诸如", "举例", "表述可不同", "表述可以不同", "表述不限", "措辞不限", "说法不限", "可用其他表述",
+        "e.g.", "for example", "for instance", "such as", "wording may vary", "wording can vary", "in your own words", "any wording",
+    ]
+    /// Words that hold the answer to the options named, examples or not.
+    static let restrictive: PhraseSet = ["只能", "之一", "仅限", "只可", "必须是", "必须为", "one of", "only", "must be", "exactly"]
+
     static let sentenceEnds = Set("。\n;；!！?？".unicodeScalars)
 
     static func labels(in text: String) -> [String] {
@@ -18,6 +26,9 @@ enum LabelSetReader {
             let lowered = sentence.lowercasedFast()
             if let yesNo = yesNo(lowered) { return yesNo }
             guard cues.occurs(in: lowered) else { continue }
+            // Options given as examples (`用简短的短语回答（如“有退款诉求”或“无退款诉求”，表述可不同）`, "e.g.
+            // billing or shipping") are wordings, not a fixed set, unless the sentence restricts the answer to them.
+            if examples.occurs(in: lowered) && !restrictive.occurs(in: lowered) { continue }
             if let quoted = quotedOptions(sentence), quoted.count >= 2 { return quoted }
             if let listed = listAfterColon(sentence), listed.count >= 2 { return listed }
             if let slashed = slashOptions(sentence), slashed.count >= 2 { return slashed }

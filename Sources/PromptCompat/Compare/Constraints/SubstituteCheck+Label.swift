@@ -75,12 +75,18 @@ enum LabelAnswer {
         return !x.isEmpty && !y.isEmpty && (x.isSubset(of: y) || y.isSubset(of: x))
     }
 
+    /// Verbs that only say a verdict holds (`有退款诉求` = `提出了退款诉求`): not concepts of it. Longest first;
+    /// `没有` is already `未` (``equivalents``).
+    static let lightVerbs = ["提出了", "提出", "表达了", "表达", "表示", "存在", "有"]
+
     static func polarity(_ text: String) -> Int {
         text.filter(SmallEdit.cjkNegations.contains).count + SmallEdit.negationCount(text)
     }
 
     static func concepts(_ text: String) -> Set<String> {
-        Set(ContentUnits.list(unifyingEquivalents(TextNormalizer.comparable(text))).compactMap { unit -> String? in
+        var text = unifyingEquivalents(TextNormalizer.comparable(text))
+        for verb in lightVerbs where text.contains(verb) { text = text.replacingOccurrences(of: verb, with: "") }
+        return Set(ContentUnits.list(text).compactMap { unit -> String? in
             if unit.contains(where: \.isCJK) { return unit.contains(where: SmallEdit.cjkNegations.contains) ? nil : unit }
             return SmallEdit.negations.contains(unit) || unit == "no" ? nil : String(unit.prefix(3))
         })

@@ -17,6 +17,8 @@ public enum CourtesyPhrases {
         "understanding", "assist", "help you", "reach out", "regards", "sincerely", "cheers", "great day", "good day",
         "appreciate", "don't hesitate", "do not hesitate", "here to help", "have a nice", "understand your",
         "anything else i can", "anything else we can",
+        // Framing: a clause that announces what follows (`Below is a summary of your gifts`) says nothing itself.
+        "below is", "below are", "here is", "here are", "here's", "the following", "as follows", "以下是", "以下为", "下面是", "如下",
     ]
 
     /// Offers and promises are content, whatever else the clause says: an invented coupon is not courtesy.

@@ -130,7 +130,7 @@ struct InlineList: Equatable {
         } else {
             parts[0] = String(withoutAsides(head).suffix(8))
         }
-        let final = String(last.prefix { !chineseItemEnds.contains($0) })
+        let final = withoutSummingCount(String(last.prefix { !chineseItemEnds.contains($0) }))
         let items = (parts + [final]).map { withoutAsides($0).trimming(.whitespaces) }
         guard items.count >= 3, items.allSatisfy({ !$0.isEmpty && $0.count <= 16 }), fitsTheList(items) else { return [] }
         return [InlineList(text: clause, items: items)]
@@ -224,6 +224,13 @@ struct InlineList: Equatable {
     /// An item without a count after it: `水杯一个` → `水杯`, `换洗衣物两套` → `换洗衣物` (the head is the thing).
     static func withoutQuantity(_ item: String) -> String {
         RegexCache.replacing(#"[\d一二三四五六七八九十两]+[个条套双件张支只瓶盒袋份本台把片粒块]$"#, in: item, with: "")
+    }
+
+    /// The last item without the count that sums the list up after it: `乳制品四类过敏原` → `乳制品`,
+    /// `退货运费3项` → `退货运费`. The count is a fact of its own; what was listed ends before it.
+    static func withoutSummingCount(_ item: String) -> String {
+        guard item.count > 3, item.contains(where: { "类种项样".contains($0) }) else { return item }
+        return RegexCache.replacing(#"^(.{2,}?)[\d一二三四五六七八九十两几]+大?[类种项样].*$"#, in: item, with: "$1")
     }
 
     /// An item without its bracketed aside: `香水（液体类化妆品）` → `香水`.

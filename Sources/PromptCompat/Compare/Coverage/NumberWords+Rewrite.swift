@@ -71,16 +71,18 @@ extension NumberWords {
         }
     }
 
-    /// `8点`, `9点半`, `6点15分`, Japanese `15時` as clock times (`8:00`, `9:30`, `6:15`, `15:00`) where a time is
-    /// meant: after a part of the day or a range word (`下午3点`, `晚八点`, `至6点`), or before one (`0点至6点`,
-    /// `10点前`). `3点建议` stays.
+    /// `8点`, `9点半`, `6点15分`, the formal `上午9时` and `6时30分`, Japanese `15時` as clock times (`8:00`,
+    /// `9:30`, `6:15`, `9:00`, `6:30`, `15:00`) where a time is meant: after a part of the day or a range word
+    /// (`下午3点`, `晚八点`, `至6点`), or before one (`0点至6点`, `10点前`), or with its minutes (`6时30分`).
+    /// `3点建议` and `24小时` stay.
     static func clockTimes(_ text: String) -> String {
-        guard UTF8Search.contains("点", in: text) || UTF8Search.contains("時", in: text) else { return text }
+        guard UTF8Search.contains("点", in: text) || UTF8Search.contains("时", in: text) || UTF8Search.contains("時", in: text) else { return text }
         return rewrite(text, clockRules)
     }
 
     static let clockRules = RewriteRules([afternoonRange] + clockPatterns.map { pattern in
-        Rewrite(pattern, triggers: ["点", "時"]) { groups in
+        // 时 is in too many words (时间, 及时) to try the rules on: an hour's 时 follows a digit.
+        Rewrite(pattern, triggers: PhraseSet(["点", "時"] + (0...9).map { "\($0)时" })) { groups in
             let rest = groups[3] ?? ""
             let minute = ["半": "30", "一刻": "15", "三刻": "45"][rest] ?? (rest.hasSuffix("分") ? String(rest.dropLast()) : "00")
             // 晚8点 is the evening's 8 o'clock: written the way the fact reader knows (晚上)
@@ -92,7 +94,7 @@ extension NumberWords {
     /// A range's second hour in the afternoon or evening shares the first one's part of the day: `晚上7点至9点`
     /// = `晚上7点至晚上9点` (19:00–21:00), `下午2点到4点半`. Not past noon's 12, not an hour already on the
     /// 24-hour clock (`下午2点到17点`), and not in the morning (`上午8点到12点` ends at noon).
-    static let afternoonRange = Rewrite(#"(下午|晚上|傍晚|夜里|晚|夜)(\d{1,2})点(半|整|\d{1,2}分|[一三]刻)?(至|到|-|~|～)(\d{1,2})点"#, triggers: ["点"]) { g in
+    static let afternoonRange = Rewrite(#"(下午|晚上|傍晚|夜里|晚|夜)(\d{1,2})[点时](半|整|\d{1,2}分|[一三]刻)?(至|到|-|~|～)(\d{1,2})[点时](?![段辰期])"#, triggers: PhraseSet(["点"] + (0...9).map { "\($0)时" })) { g in
         guard let first = Int(g[2] ?? ""), let last = Int(g[5] ?? ""), first < last, last < 12 else { return g[0] ?? "" }
         let part = g[1] ?? ""
         return part + (g[2] ?? "") + "点" + (g[3] ?? "") + (g[4] ?? "") + part + (g[5] ?? "") + "点"
@@ -162,5 +164,9 @@ extension NumberWords {
         #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|晚|早|午|夜|至|到|从|于|在|-|~|～)(\d{1,2})点(半|整|\d{1,2}分|[一三]刻)?"#,
         #"()(\d{1,2})点(半|整|\d{1,2}分|[一三]刻)?(?=至|到|-|~|～|前|后|开始|之前|以前|以后|起)"#,
         #"()(\d{1,2})時(半|\d{1,2}分)?"#,
+        // The formal 时 (`上午9时`, `6时30分`): not `24小时`, whose 时 follows 小, nor `3时段`.
+        #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|晚|早|午|夜|至|到|从|于|在|-|~|～)(\d{1,2})时(半|整|\d{1,2}分)?(?![段辰期])"#,
+        #"()(\d{1,2})时(\d{1,2}分)"#,
+        #"()(\d{1,2})时(半|整)?(?=至|到|-|~|～|前|后|开始|之前|以前|以后|起)"#,
     ]
 }

@@ -89,9 +89,15 @@ public struct FactsPreserved: Metric {
     }
 
     /// Every key the candidate's facts answer to: their own, and the numbers (and month-day) inside them.
+    /// A span in weeks also answers for its days and the other way round (``SpanEquivalents``). The checks
+    /// ask this of the same texts several times a case: the last answers are remembered.
     static func presentKeys(in text: String) -> Set<String> {
-        Set(facts(in: text).flatMap(containedKeys))
+        recentKeys.value(for: text) { text in
+            Set(facts(in: text).flatMap(containedKeys)).union(SpanEquivalents.keys(in: text))
+        }
     }
+
+    static let recentKeys = RecentResults<Set<String>>(capacity: 256)
 
     static func containedKeys(_ fact: Fact) -> [String] {
         var keys = [fact.key]

@@ -45,6 +45,15 @@ struct PromptConstraintsTests {
         #expect(PromptConstraints.read(prompt).labels == labels)
     }
 
+    @Test("options given as examples, or with the wording left free, are no fixed set; examples the answer is held to are", arguments: [
+        ("判断乘客是否提出了退款诉求，用简短的短语回答（如“有退款诉求”或“无退款诉求”，表述可不同）。", [String]()),
+        ("Reply with a short phrase, e.g. \"billing\" or \"shipping\".", []),
+        ("只能输出以下标签之一，例如“正面”“负面”。", ["正面", "负面"]),
+    ])
+    func exampleLabels(prompt: String, labels: [String]) {
+        #expect(PromptConstraints.read(prompt).labels == labels)
+    }
+
     @Test("order and fixed formats")
     func orderAndFormats() {
         #expect(PromptConstraints.read("按优先级从高到低排序输出").fixesOrder)

@@ -46,6 +46,8 @@ struct SubstituteVerdictTests {
     @Test("verdicts with the same polarity and concepts are the same; a changed polarity or concept is not", arguments: [
         ("No anger", "Not angry", true), ("无明显愤怒", "没有愤怒", true), ("billing", "billing issue", true),
         ("High priority", "Low priority", false), ("满意", "不满意", false), ("urgent", "not urgent", false),
+        // A verb that only says the verdict holds is no concept of it; a negation still is.
+        ("有退款诉求", "提出了退款诉求", true), ("无退款诉求", "没有提出退款诉求", true), ("有退款诉求", "没有提出退款诉求", false),
     ])
     func verdicts(a: String, b: String, same: Bool) {
         #expect(LabelAnswer.equivalent(a, b) == same)

@@ -15,6 +15,9 @@ struct InlineListTests {
             == [["出生证明或购买凭证", "近期的驱虫记录", "免疫本"]])
         #expect(InlineList.lists(in: "充电宝（属于锂电池）、香水（液体类化妆品）和打火机都属于禁寄物品。").map(\.items) == [["充电宝", "香水", "打火机"]])
         #expect(InlineList.lists(in: "不包含的费用有：单房差（如需单住）、个人消费，以及自费项目。").map(\.items) == [["单房差", "个人消费", "自费项目"]])
+        // A count that sums the list up after its last item ends the item.
+        #expect(InlineList.lists(in: "这款核桃酥含有麸质、坚果、蛋类和乳制品四类过敏原。").map(\.items).first?.dropFirst() == ["坚果", "蛋类", "乳制品"])
+        #expect(InlineList.withoutSummingCount("一类疫苗") == "一类疫苗")
         // 还有 that starts a new sentence's thought is no item: "还有问题" asks for questions.
         #expect(InlineList.lists(in: "请带身份证、户口本，还有问题可以随时问我。").isEmpty)
     }

@@ -55,6 +55,14 @@ struct NumberWordsClockTests {
         #expect(NumberWords.digits(in: written) == digits)
     }
 
+    @Test("the formal 时 is an hour after a part of the day or a range word, or with its minutes; 24小时 and 3时段 stay", arguments: [
+        ("清扫时间为上午9时至下午3时", "清扫时间为上午9:00至下午3:00"), ("每日上午6时30分至10时", "每日上午6:30至10:00"),
+        ("当日下午6时前送回", "当日下午6:00前送回"), ("18时30分截止", "18:30截止"), ("24小时营业", "24小时营业"), ("分3时段取号", "分3时段取号"),
+    ])
+    func formalHours(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+    }
+
     @Test("a Chinese date range's second day shares the first one's month", arguments: [
         ("七月十五日到二十一日", "7月15日到7月21日"), ("7月15日至7月21日", "7月15日至7月21日"), ("7月21日至15日", "7月21日至15日"),
     ])

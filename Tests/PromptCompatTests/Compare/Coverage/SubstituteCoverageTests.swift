@@ -33,6 +33,10 @@ struct SubstituteCoverageTests {
         let reworded = "亲，签收7天内可以无理由退货哦，不过定制商品、拆封过的内衣不行。寄回运费需要您自己出（质量问题我们承担），收到退货后3个工作日内原路退款。"
         #expect(check.reasons([policy], reworded) == [])
         #expect(check.reasons([policy], policy + "如有其他问题，欢迎随时联系我们，祝您生活愉快！") == [])
+        // A sentence that announces what follows says nothing itself: neither added nor dropped.
+        #expect(check.reasons([policy], "以下是退货规则的说明。" + policy) == [])
+        #expect(check.reasons(["Here is a summary of the return rules for your order. " + "Returns are accepted within 30 days of delivery, except for custom items."],
+                              "Returns are accepted within 30 days of delivery, except for custom items.") == [])
     }
 
     @Test("a clause recast in its own place is kept; a clause whose neighbours close up behind it is dropped")

@@ -94,6 +94,16 @@ struct FactsPreservedTests {
         #expect(metric.score(long, candidate) == 0.9)
     }
 
+    @Test("a span in weeks keeps the same span in days and the other way round; another span or a date's day does not")
+    func spansInWeeksAndDays() {
+        #expect(FactsPreserved.missingFacts("每副戴14天", "每副戴2周").isEmpty)
+        #expect(FactsPreserved.missingFacts("每6周复诊一次", "每42天复诊一次").isEmpty)
+        #expect(FactsPreserved.missingFacts("within 14 days", "within 2 weeks").isEmpty)
+        #expect(FactsPreserved.missingFacts("每副戴14天", "每副戴3周").map(\.text) == ["14"])
+        #expect(FactsPreserved.missingFacts("第2批", "7月14日").map(\.text) == ["2"])
+        #expect(SpanEquivalents.keys(in: "周末2天") == [] && SpanEquivalents.keys(in: "2 weekends") == [])
+    }
+
     @Test("an accepted time without a part of the day is kept by the same time in the afternoon, not the other way round")
     func unmarkedHours() {
         #expect(FactsPreserved.missingFacts("大约10:00以后可以喂湿粮", "大概晚上10:00以后可以喂湿粮").isEmpty)
