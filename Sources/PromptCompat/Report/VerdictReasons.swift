@@ -47,6 +47,7 @@ public enum VerdictReasons {
         Hint(marker: "dropped the owner", advice: "the target loses who does what: ask for every action item as \"owner: action\" with the owner's name as given in the notes"),
         Hint(marker: "dropped the list item", advice: "the target shortens a list: say \"name every item of … as given\" and keep the items in the prompt's input"),
         Hint(marker: "dropped: \"", advice: "the target leaves out a condition the accepted answer states: list the must-keep points (exceptions, limits, warnings, owners) in the prompt and ask for every one"),
+        Hint(marker: "added the ", advice: "the target makes up a figure, a code or a source the input never had: say \"use only the prices, dates, codes and sources given; do not add discounts or codes\""),
         Hint(marker: "added: \"", advice: "the target adds content the accepted answer never had: say \"use only the facts given; do not add offers, sources, features or promises\""),
         Hint(marker: "JSON now wrapped in prose", advice: "ask for JSON only and show one example object; the target wraps JSON in prose"),
         Hint(marker: "JSON now wrapped in a ``` code fence", advice: "say \"answer with raw JSON, no code fence\", or set response_format json_object if the target supports it"),

@@ -12,10 +12,9 @@ enum LabelSetReader {
     ]
 
     /// Words that give the options as examples, or let the answer word them its own way.
-    static let examples: PhraseSet = [
-        "如“", "如\"", "如「", "例如", "比如", "譬如", "诸如", "举例", "表述可不同", "表述可以不同", "表述不限", "措辞不限", "说法不限", "可用其他表述",
-        "e.g.", "for example", "for instance", "such as", "wording may vary", "wording can vary", "in your own words", "any wording",
-    ]
+    static let examples = PhraseSet([
+        "如“", "如\"", "如「", "例如", "比如", "譬如", "诸如", "举例", "e.g.", "for example", "for instance", "such as",
+    ] + ConstraintWords.freeWording.phrases)
     /// Words that hold the answer to the options named, examples or not.
     static let restrictive: PhraseSet = ["只能", "之一", "仅限", "只可", "必须是", "必须为", "one of", "only", "must be", "exactly"]
 

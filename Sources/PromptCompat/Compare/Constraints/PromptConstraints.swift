@@ -38,6 +38,9 @@ public struct PromptConstraints: Sendable, Equatable {
     /// The prompt says how many items, points or steps (`列出3点`, `三条建议`, `five bullet points`; not
     /// `5个工作日`); a clock time (`六点`) reads as one too, which only keeps a count change a finding.
     public var fixesItemCount = false
+    /// The prompt lets the answer word its verdict freely (`表述不限`, "in your own words"): two answers with
+    /// the same polarity about the same thing are the same verdict.
+    public var freeWording = false
 
     public static func read(_ instructions: String) -> PromptConstraints {
         recent.value(for: instructions) { text in
@@ -51,6 +54,7 @@ public struct PromptConstraints: Sendable, Equatable {
                 && !(UTF8Search.contains("order", in: lowered) && RegexCache.matches(#"order[^.\n]{0,40}(not significant|not important|doesn't matter|does not matter|irrelevant|not matter)"#, in: lowered))
             constraints.fixedFormats = ConstraintWords.formatWords.keys(in: lowered)
             constraints.fixesDigitGrouping = ConstraintWords.digitGrouping.occurs(in: lowered)
+            constraints.freeWording = ConstraintWords.freeWording.occurs(in: lowered)
             constraints.fixesItemCount = ConstraintWords.countedThings.occurs(in: lowered) && RegexCache.matches(ConstraintWords.itemCount, in: lowered)
             return constraints
         }
@@ -92,6 +96,11 @@ enum ConstraintWords {
     static let countedThings: PhraseSet = [
         "个", "条", "项", "点", "步", "页", "张", "要点", "方面", "建议",
         "bullet", "item", "point", "step", "tip", "reason", "line", "idea", "question", "sentence", "paragraph", "key", "slide", "page",
+    ]
+    /// Words that leave the answer's wording free.
+    static let freeWording: PhraseSet = [
+        "表述可不同", "表述可以不同", "表述不限", "措辞不限", "说法不限", "可用其他表述", "用词不限", "自由表述",
+        "wording may vary", "wording can vary", "in your own words", "any wording", "wording is up to you",
     ]
     /// Words that fix how the digits of a number are grouped.
     static let digitGrouping: PhraseSet = ["千分位", "千位分隔", "thousands separator", "thousand separator", "digit grouping", "comma-separated thousands"]

@@ -107,7 +107,9 @@ enum ConstraintCheck {
         for fact in FactsPreserved.distinct(FactsPreserved.facts(in: samples[0])) where kinds.contains(fact.kind) {
             let shapes = Set(samples.flatMap { FactsPreserved.facts(in: $0).filter { $0.key == fact.key }.map { shape($0.text, grouping: grouping) } })
             guard shapes.count == 1 else { continue }
-            if let other = written.first(where: { $0.key == fact.key }) {
+            // A date written without its year (`9月20日` for `2024-09-20`) is that date in another form.
+            let yearless = FactsPreserved.yearlessKey(of: fact)
+            if let other = written.first(where: { $0.key == fact.key || yearless != nil && "yearless:\($0.value)" == yearless }) {
                 guard !shapes.contains(shape(other.text, grouping: grouping)) else { continue }
                 findings.append("wrote the \(FactWords.name(of: fact)) \(fact.text) as \(other.text); the prompt fixes its format")
             } else if let said = spoken.first(where: { $0.key == fact.key }) {

@@ -27,7 +27,7 @@ extension SubstituteCheck {
                 : ["answer \"\(candidate)\" is not one of the prompt's labels (\(constraints.labels.prefix(8).joined(separator: ", ")))"]
         }
         // Free wording of a verdict (the prompt names no labels): the same polarity and the same concepts.
-        guard !samples.contains(where: { LabelAnswer.equivalent($0, candidate) }) else { return [] }
+        guard !samples.contains(where: { LabelAnswer.equivalent($0, candidate) || constraints.freeWording && LabelAnswer.sameSubject($0, candidate) }) else { return [] }
         return [changed]
     }
 }
@@ -78,6 +78,12 @@ enum LabelAnswer {
     /// Verbs that only say a verdict holds (`有退款诉求` = `提出了退款诉求`): not concepts of it. Longest first;
     /// `没有` is already `未` (``equivalents``).
     static let lightVerbs = ["提出了", "提出", "表达了", "表达", "表示", "存在", "有"]
+
+    /// Two verdicts worded freely about the same thing: as many negations, and a concept in common
+    /// (`周三下午不乘车` / `周三放学不坐校车`). Only where the prompt leaves the wording free.
+    static func sameSubject(_ a: String, _ b: String) -> Bool {
+        polarity(a) == polarity(b) && !concepts(a).isDisjoint(with: concepts(b))
+    }
 
     static func polarity(_ text: String) -> Int {
         text.filter(SmallEdit.cjkNegations.contains).count + SmallEdit.negationCount(text)

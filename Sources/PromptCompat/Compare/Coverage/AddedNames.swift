@@ -98,9 +98,11 @@ enum AddedNames {
         return false
     }
 
-    /// An acronym that starts a longer one the known text has: `US` for `USA` or `USD`, `EU` for `EUR`.
+    /// An acronym that starts a longer one the known text has (`US` for `USA` or `USD`, `EU` for `EUR`), or
+    /// that is made of the initials of words the known text has in a row (`HHW` for `Household Hazardous Waste`).
     static func isShortForm(_ name: String, in known: String) -> Bool {
         guard name.count >= 2, name.allSatisfy(\.isUppercase) else { return false }
+        if name.count <= 8, isInitials(name.lowercasedFast(), in: known) { return true }
         var from = known.startIndex
         while let range = known.range(of: name, range: from..<known.endIndex) {
             let startsWord = range.lowerBound == known.startIndex || !known[known.index(before: range.lowerBound)].isLetter
@@ -108,6 +110,14 @@ enum AddedNames {
             from = range.upperBound
         }
         return false
+    }
+
+    /// Whether `initials` (lower case) are the first letters of as many words in a row of `known`.
+    static func isInitials(_ initials: String, in known: String) -> Bool {
+        let firsts = known.split(whereSeparator: { !$0.isLetter }).compactMap { $0.first?.lowercased().first }
+        let wanted = Array(initials)
+        guard firsts.count >= wanted.count else { return false }
+        return (0...(firsts.count - wanted.count)).contains { start in firsts[start..<(start + wanted.count)].elementsEqual(wanted) }
     }
 
     /// The runs of ASCII letters in `text` with no digit before or inside them.

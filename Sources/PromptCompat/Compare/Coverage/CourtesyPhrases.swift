@@ -28,7 +28,7 @@ public enum CourtesyPhrases {
         ["补偿", "退款", "返现", "赔", "理赔", "refund", "compensat", "cashback", "reimburs", "money back"],
         ["优惠", "折扣", "打折", "券", "红包", "discount", "coupon", "voucher", "% off", "credit"],
         ["免费", "包邮", "不收", "免收", "无需付费", "free", "waive", "no charge", "no cost", "not be charged", "won't be charged", "no fee"],
-        ["赠", "送您", "送你", "complimentary", "gift", "bonus"],
+        ["赠", "送您", "送你", "还送", "加送", "再送", "送一", "送1", "送个", "complimentary", "gift", "bonus"],
         ["升级", "积分", "upgrade", "points", "priority"],
     ]
 
@@ -41,7 +41,7 @@ public enum CourtesyPhrases {
     static let offerWords = PhraseGroups(offerKinds.enumerated().map { index, kind in (index, kind.phrases) })
 
     static let offers: PhraseSet = [
-        "优惠", "赠", "免费", "补偿", "升级", "折扣", "返现", "红包", "积分", "券", "包邮", "退款", "赔",
+        "优惠", "赠", "免费", "补偿", "升级", "折扣", "返现", "红包", "积分", "券", "包邮", "退款", "赔", "还送", "加送", "再送", "送一", "送1", "送个",
         "discount", "free", "upgrade", "refund", "coupon", "compensat", "voucher", "bonus", "credit", "cashback", "gift", "waive",
     ]
 
@@ -76,6 +76,14 @@ public enum CourtesyPhrases {
         "保证", "承诺", "确保", "额外", "另外赠", "另赠", "专属", "来源", "引用", "研究", "报告", "数据显示", "据悉", "据统计",
         "guarantee", "promise", "ensure", "additionally", "exclusive", "source", "study", "studies", "report", "research", "cited",
     ]
+
+    /// Whether `clause` is courtesy that offers only what the accepted answers already offer (`Let me know if
+    /// you'd like me to start the refund` where the answer is about that refund): courtesy, no new offer.
+    static func isCourtesy(_ clause: String, offering known: Set<Int>) -> Bool {
+        let lowered = clause.lowercasedFast() + " "
+        guard !lowered.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), courtesy.occurs(in: lowered), !claims.occurs(in: lowered) else { return false }
+        return offerKindIndices(in: lowered).isSubset(of: known)
+    }
 
     /// Whether `clause` is courtesy only.
     public static func isCourtesy(_ clause: String) -> Bool {

@@ -155,7 +155,8 @@ struct InlineList: Equatable {
         let before = words[..<joiner].joined(separator: " ").trimming(.whitespaces)
         if !before.isEmpty { parts.append(before) }
         last = words[(joiner + 1)...].joined(separator: " ")
-        guard !parts.isEmpty else { return [] }
+        // "…, and this one was due to weather": a subject after the last "and" starts a clause, not an item.
+        guard !parts.isEmpty, !startsClause(last) else { return [] }
         // The list starts after the last colon before it (`Bring … (Mon–Fri, 8:30): proof of residency, …`).
         if let i = parts.lastIndex(where: { UTF8Search.contains(": ", in: $0) }), let colon = parts[i].range(of: ": ", options: .backwards) {
             parts = [String(parts[i][colon.upperBound...])] + parts[(i + 1)...]
@@ -204,6 +205,17 @@ struct InlineList: Equatable {
         let words = part.lowercasedFast().split(separator: " ").map(String.init)
         guard let first = words.first else { return false }
         return subordinators.contains(first) || ((3...4).contains(words.count) && prepositions.contains(first))
+    }
+
+    /// Words that are a clause's subject when the last part starts with them: pronouns and demonstratives.
+    static let subjects: Set<String> = ["i", "you", "we", "they", "he", "she", "it", "this", "that", "these", "those", "there"]
+
+    /// Whether the words after a list's last "and" start a clause: a subject, then a verb ("this one was due
+    /// to weather", "it takes 7 days"); `this week's menu` or `those on leave` name things.
+    static func startsClause(_ part: String) -> Bool {
+        let words = part.lowercasedFast().split(separator: " ").map(String.init)
+        guard let first = words.first, subjects.contains(first) else { return false }
+        return words.dropFirst().prefix(3).contains { beForms.contains($0) || sentenceGoesOn.contains($0) && !["to", "for", "in", "on", "at", "with", "from", "-"].contains($0) }
     }
 
     /// A part with a subordinator first, a form of "be" or a modal after its first word, or a pronoun for its
@@ -293,4 +305,5 @@ extension SubstituteCheck {
         }
         return Array(findings.prefix(3))
     }
+
 }

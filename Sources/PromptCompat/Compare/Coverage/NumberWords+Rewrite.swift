@@ -148,6 +148,28 @@ extension NumberWords {
         },
     ]
 
+    /// A later day said alone soon after a date (`9月16日全天停航；17日视海况恢复`) is in the same month; not a
+    /// count of days (`3日内`, `7日无理由`, `5日后`). Tried only on a text with two days written with digits
+    /// (``digitDays(in:)``): most texts have one date at most.
+    static let laterDays: RewriteRules = [
+        Rewrite(#"(?<!\d)(\d{1,2})月(\d{1,2})日([^月日\d\n]{1,20})(?<![第共约近满])(\d{1,2})日(?![内前后起无以之左间])"#, triggers: []) { g in
+            guard let first = Int(g[2] ?? ""), let day = Int(g[4] ?? ""), first < day, day <= 31 else { return g[0] ?? "" }
+            return "\(g[1] ?? "")月\(first)日\(g[3] ?? "")\(g[1] ?? "")月\(day)日"
+        },
+    ]
+
+    /// How many times a digit is followed by `日` in `text`, up to two.
+    static func digitDays(in text: String) -> Int {
+        var count = 0, previous: UInt8 = 0, index = 0
+        let bytes = Array(text.utf8)
+        while index + 2 < bytes.count, count < 2 {
+            if bytes[index] == 0xE6, bytes[index + 1] == 0x97, bytes[index + 2] == 0xA5, previous >= 0x30, previous <= 0x39 { count += 1 }
+            previous = bytes[index]
+            index += 1
+        }
+        return count
+    }
+
     /// A day and month between slashes, in a text without Chinese, where only one order is a date: `20/12`
     /// (UK) and `12/20` (US) = `December 20`. `3/4` (either), `15/20` (neither) and `24/7` stay.
     static let slashDates: RewriteRules = [

@@ -44,6 +44,7 @@ public enum NumberWords {
             let english = EnglishScan.reading(result)
             if english.needed { apply(nil) { NumberWords.english($0, cardinals: english.cardinals) } }
             apply(4) { rewrite($0, yearlessDates, lowered: lowered) }
+            if cjk, digitDays(in: result) == 2 { apply { rewrite($0, laterDays, lowered: nil) } }
             if changed || present.contains(5), !result.unicodeScalars.contains(where: Tokenizer.isCJK) {
                 apply(5) { rewrite($0, slashDates, lowered: lowered) }
             }

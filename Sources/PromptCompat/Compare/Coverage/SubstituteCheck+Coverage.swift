@@ -27,6 +27,10 @@ extension SubstituteCheck {
             findings.append("dropped: \"\(word.map { ClauseAlignment.quote(clause.text, around: $0) } ?? ClauseAlignment.quote(clause.text))\"")
         }
         var added = ClauseAlignment.unmatched(candidate, by: input.samples[0], known: known, marked: CourtesyPhrases.isClaim)
+        if !added.isEmpty {
+            let offered = CourtesyPhrases.offerKindIndices(in: input.samples.joined(separator: "\n").lowercasedFast())
+            added = added.filter { !CourtesyPhrases.isCourtesy($0.text, offering: offered) }
+        }
         added += AddedContent.offers(candidate, samples: input.samples, prompt: input.instructions).filter { !added.contains($0) }
         findings += added.map { "added: \"\(ClauseAlignment.quote($0.text))\"" }
         let knownText = ([input.instructions] + input.samples).joined(separator: "\n")
@@ -76,6 +80,22 @@ enum AddedContent {
             let written = discounts[fact.text].map { "\($0) (\(fact.text) off)" } ?? fact.text
             return (discounts[fact.text] ?? fact.text, "added the \(FactWords.name(of: fact)) \(written)")
         } + citations.sorted().map { ($0, "added the citation \($0)") }
+            + (changedKinds.contains(.identifier) ? [] : inventedCodes(candidate, known: samples + [prompt]).map { ($0, "added the code \($0)") })
+    }
+
+    /// Codes of capital letters and digits (`UNI5`, `VIP2024`) of four characters or more that no known text
+    /// has, in any case or spacing: a discount code or a voucher an answer makes up. Shorter ones (`Q2`, `5G`)
+    /// a rewording derives; lower-case ones are words (`30th`, `2-bedroom`).
+    static func inventedCodes(_ candidate: String, known: [String]) -> [String] {
+        let codes = FactsPreserved.facts(in: candidate).filter { fact in
+            let letters = fact.text.filter(\.isLetter)
+            return fact.kind == .identifier && fact.text.count >= 4 && letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+                && fact.text.contains(where: \.isNumber)
+        }
+        guard !codes.isEmpty else { return [] }
+        func squeezed(_ text: String) -> String { String(text.lowercasedFast().filter { $0.isLetter || $0.isNumber }) }
+        let knownText = known.map(squeezed)
+        return Array(codes.map(\.text).filter { code in !knownText.contains { $0.contains(squeezed(code)) } }.prefix(2))
     }
 
     /// The candidate's discounts written with digits (`8折`, `8.5折`), by the share off they are read as (`20%`).

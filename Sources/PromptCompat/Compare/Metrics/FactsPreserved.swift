@@ -75,7 +75,26 @@ public struct FactsPreserved: Metric {
         distinct(facts(in: reference)).filter { fact in
             !present.contains(fact.key) && !(fact.kind == .amount && containedKeys(fact).dropFirst().contains(where: bare.contains))
                 && !(afternoonKey(of: fact).map(present.contains) ?? false)
+                && !(yearlessKey(of: fact).map(present.contains) ?? false)
+                && !(measureKey(of: fact).map(present.contains) ?? false)
         }
+    }
+
+    /// A number joined to its unit word by a hyphen (`60-min`, `24-hour`, `5-day`) reads as a code; it is
+    /// the number: its key, nil for anything else.
+    static func measureKey(of fact: Fact) -> String? {
+        guard fact.kind == .identifier, let dash = fact.text.firstIndex(of: "-") else { return nil }
+        let number = fact.text[..<dash], unit = fact.text[fact.text.index(after: dash)...]
+        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }), !unit.isEmpty, unit.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return nil }
+        return "number:\(FactExtractor.canonicalNumber(String(number)))"
+    }
+
+    /// The key a date of the same month and day written without a year answers to (`今年5月1日` for
+    /// `2024年5月1日`: the year is the reader's own); nil for anything but a whole date. Another year is
+    /// still another date: `2025年5月1日` has its own key, not this one.
+    static func yearlessKey(of fact: Fact) -> String? {
+        guard fact.kind == .date, fact.value.count == 10, fact.value.first?.isNumber == true else { return nil }
+        return "yearless:--\(fact.value.suffix(5))"
     }
 
     /// The key of the same clock time in the afternoon, for a time written without a part of the day and with
@@ -93,7 +112,10 @@ public struct FactsPreserved: Metric {
     /// ask this of the same texts several times a case: the last answers are remembered.
     static func presentKeys(in text: String) -> Set<String> {
         recentKeys.value(for: text) { text in
-            Set(facts(in: text).flatMap(containedKeys)).union(SpanEquivalents.keys(in: text))
+            let facts = facts(in: text)
+            // A date written without its year (`5月1日`, `--05-01`) keeps the same day of a dated one.
+            let yearless = facts.filter { $0.kind == .date && $0.value.hasPrefix("--") }.map { "yearless:\($0.value)" }
+            return Set(facts.flatMap(containedKeys) + yearless).union(SpanEquivalents.keys(in: text))
         }
     }
 
@@ -111,7 +133,7 @@ public struct FactsPreserved: Metric {
             if parts.count == 3 { keys.append("date:--\(parts[1])-\(parts[2])") }
         default: numbers = []
         }
-        return keys + numbers.map { "number:\($0)" }
+        return keys + numbers.map { "number:\($0)" } + [measureKey(of: fact)].compactMap { $0 }
     }
 
     /// The first of each fact with the same key.

@@ -18,6 +18,8 @@ extension SubstituteCheck {
             let stated = FactsPreserved.presentKeys(in: FactText.of(input.instructions))
             optional.formUnion(FactsPreserved.facts(in: samples[0]).filter { $0.kind == .number && !stated.contains($0.key) }.map(\.text))
         }
+        // The working the accepted answer shows for a result the candidate keeps (`500 × $0.09 = $45.00`).
+        optional.formUnion(ShownWorking.operands(in: samples[0], keptBy: FactsPreserved.presentKeys(in: candidate)))
         let missing = FactsPreserved.missingFacts(samples[0], candidate).filter { !optional.contains($0.text) }
         guard !missing.isEmpty else { return [] }
         let changes = FactsPreserved.changed(samples[0], candidate).filter { change in missing.contains { $0.text == change.reference } }

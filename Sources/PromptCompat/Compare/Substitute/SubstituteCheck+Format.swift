@@ -29,6 +29,7 @@ extension SubstituteCheck {
         let perSample = samples.map { sample in
             FormatFeatures.differences(sample, candidate).filter {
                 !isMarkerChange($0) && (layoutFixed || !isLineCountChange($0) && !isListProseChange($0)) && (countFixed || !isItemCountChange($0))
+                    && !(isListProseChange($0) && sameLinesMarked(sample, candidate))
             }
         }
         // Counts may differ between samples ("was a 3-item list" / "was a 4-item list"): the change is the same.
@@ -41,6 +42,17 @@ extension SubstituteCheck {
     static func isListProseChange(_ difference: String) -> Bool {
         RegexCache.matches(#"^was (prose|a \d+-item (numbered|bulleted) list), now (prose|a \d+-item (numbered|bulleted) list)$"#, in: difference)
             && UTF8Search.contains("prose", in: difference)
+    }
+
+    /// Three or more short lines without markers and a list of as many items: the same lines, marked
+    /// (`周一｜19:30-20:30｜流瑜伽` → `- 周一 19:30-20:30 流瑜伽`), a heading line or not.
+    static func sameLinesMarked(_ a: String, _ b: String) -> Bool {
+        func counts(_ text: String) -> (lines: Int, items: Int) {
+            let lines = text.split(separator: "\n").map { String($0).trimming(.whitespaces) }.filter { !$0.isEmpty }
+            return (lines.count, lines.filter { Clause.strippingMarkers($0) != Clause.withoutEmphasis($0) }.count)
+        }
+        let x = counts(a), y = counts(b)
+        return x.items == 0 && x.lines >= 3 && y.items == x.lines || y.items == 0 && y.lines >= 3 && x.items == y.lines
     }
 
     /// "was one line, now 4 lines", "was 3 lines, now one line": prose on another number of lines.

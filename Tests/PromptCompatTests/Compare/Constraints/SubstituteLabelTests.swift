@@ -43,6 +43,14 @@ struct SubstituteLabelTests {
 
 @Suite("Substitute check: free-worded verdicts")
 struct SubstituteVerdictTests {
+    @Test("where the prompt leaves the wording free, a verdict about the same thing with the same polarity is the same")
+    func freeWording() {
+        let prompt = "判断家长留言是否表示孩子某天不乘坐校车。用不超过10个字回答，表述不限。"
+        #expect(SubstituteCheck.label.reasons(["周三下午不乘车"], "周三放学不坐校车", instructions: prompt) == [])
+        #expect(SubstituteCheck.label.reasons(["周三下午不乘车"], "周三下午乘车", instructions: prompt).count == 1)
+        #expect(SubstituteCheck.label.reasons(["周三下午不乘车"], "周三放学不坐校车", instructions: "判断家长留言是否表示孩子某天不乘坐校车，10字以内。").count == 1)
+    }
+
     @Test("verdicts with the same polarity and concepts are the same; a changed polarity or concept is not", arguments: [
         ("No anger", "Not angry", true), ("无明显愤怒", "没有愤怒", true), ("billing", "billing issue", true),
         ("High priority", "Low priority", false), ("满意", "不满意", false), ("urgent", "not urgent", false),

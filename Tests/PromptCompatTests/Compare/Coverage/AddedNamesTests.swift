@@ -25,6 +25,9 @@ struct AddedNamesTests {
         // An acronym that starts one the prompt has: US for USA.
         #expect(AddedNames.find(in: Clause.split("Since Toronto is outside the US, the international rate applies"), known: "Employee based in Seattle, USA, flying to Toronto").isEmpty)
         #expect(AddedNames.find(in: Clause.split("The rate is set by the EU, not by us"), known: "Employee based in Seattle, USA").map(\.names) == [["EU"]])
+        // An acronym of words the prompt has in a row: HHW for Household Hazardous Waste.
+        #expect(AddedNames.find(in: Clause.split("Drop them off at the HHW depot on Saturday"), known: "Take these to the Household Hazardous Waste depot").isEmpty)
+        #expect(AddedNames.find(in: Clause.split("Drop them off at the XRW depot on Saturday"), known: "Take these to the Household Hazardous Waste depot").map(\.names) == [["XRW"]])
         // Code names identifiers, not products.
         #expect(AddedNames.find(in: Clause.split("可以用 await asyncio.sleep(2 ** attempt) 实现重试"), known: known).isEmpty)
         #expect(AddedNames.find(in: Clause.split("用`seen`集合去重"), known: known).isEmpty)

@@ -22,6 +22,12 @@ struct InlineListTests {
         #expect(InlineList.lists(in: "请带身份证、户口本，还有问题可以随时问我。").isEmpty)
     }
 
+    @Test("a clause after the last and is no item: a subject and a verb start it")
+    func clauseAfterAnd() {
+        #expect(InlineList.lists(in: "Vouchers are only for causes within our control, such as crew or maintenance issues, and this one was due to weather.").isEmpty)
+        #expect(InlineList.lists(in: "Bring your ID, a pen, and this form.").map(\.items) == [["your ID", "a pen", "this form"]])
+    }
+
     @Test("commas that join the clauses of a sentence are not a list")
     func sentencesAreNotLists() {
         #expect(InlineList.lists(in: "If you book by October 31, 2024, you get 15% off, bringing it to $2,040.").isEmpty)

@@ -75,6 +75,20 @@ struct SubstituteCoverageTests {
         #expect(!SubstituteCheck.coverage.reasons([accepted], candidate, instructions: prompt + "新会员首单享8折。").contains { $0.contains("8折") })
     }
 
+    @Test("a made-up code and a gift said with 送 are added; a closing that offers what the answer is about is courtesy")
+    func inventedCodeAndGift() {
+        let faq = "Prices: 4 players £80. Students get 10% off Monday–Thursday with a valid student ID."
+        let accepted = "For 4 players the room is £80; students get 10% off, so £72 for the group."
+        #expect(AddedContent.inventedCodes("Book online with code UNI5 for an extra 5% off!", known: [accepted, faq]) == ["UNI5"])
+        #expect(VerdictReasons.hint(for: ["added the code UNI5"])?.contains("do not add discounts or codes") == true)
+        #expect(AddedContent.inventedCodes("Show your ID at the door; 30th birthday groups welcome, 2-bedroom suites nearby.", known: [accepted, faq]).isEmpty)
+        let card = "五常大米 5kg/袋；直播间价：69.9元/袋；顺丰包邮。"
+        let pitch = "家人们，五常大米5公斤一袋，直播间69.9元一袋，顺丰包邮，赶紧下单！"
+        #expect(!SubstituteCheck.coverage.reasons([pitch], "家人们，五常大米5公斤一袋，直播间69.9元一袋，前100单还送一个密封米桶！顺丰包邮，赶紧下单！", instructions: card).isEmpty)
+        let refund = "Because we cancelled your flight, you can choose a full refund. It covers the base fare and taxes. Refunds take up to 7 business days."
+        #expect(check.reasons([refund], refund + " Let me know if you'd like me to start the refund.") == [])
+    }
+
     @Test("an amount the candidate works out in front of the reader is derived, not invented")
     func computedAmount() {
         let accepted = "门诊每次免赔额为100元，超出部分按80%赔付。您这次花费600元，可赔付400元。"

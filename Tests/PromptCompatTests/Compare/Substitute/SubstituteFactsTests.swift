@@ -7,6 +7,38 @@ import Testing
 struct SubstituteFactsTests {
     let check = SubstituteCheck.facts
 
+    @Test("a date without its year keeps the dated one; another year does not")
+    func yearlessDate() {
+        #expect(check.reasons(["休渔期为2024年5月1日12时至9月16日12时。"], "今年休渔期从5月1日12时起，到9月16日12时结束。") == [])
+        #expect(check.reasons(["休渔期自2024年5月1日起。"], "休渔期自2025年5月1日起。") == ["changed the date 2024年5月1日 → 2025年5月1日"])
+    }
+
+    @Test("a later day said alone after a date is in its month; a count of days is not")
+    func dayAfterDate() {
+        #expect(NumberWords.digits(in: "9月16日全天停航；17日视海况恢复") == "9月16日全天停航；9月17日视海况恢复")
+        #expect(NumberWords.digits(in: "9月1日起，7日无理由退货") == "9月1日起，7日无理由退货")
+        #expect(check.reasons(["9月16日停航，9月17日视海况恢复。"], "9月16日停航；17日是否复航视海况而定。") == [])
+    }
+
+    @Test("a number joined to its unit by a hyphen is that number")
+    func hyphenatedMeasure() {
+        let prompt = "Class: Slow Flow. Length: 60 min."
+        #expect(check.reasons(["A 60-minute class for all levels."], "A 60-min class for all levels.", instructions: prompt) == [])
+        #expect(check.reasons(["A 60-min class for all levels."], "A 60-minute class for all levels.", instructions: prompt) == [])
+        #expect(check.reasons(["A 60-minute class for all levels."], "A 45-min class for all levels.", instructions: prompt).count == 1)
+    }
+
+    @Test("the working of a calculation is not owed when the result is kept; an operand stated on its own is")
+    func shownWorking() {
+        let prompt = "Business cards: $0.09 per card. Flyers: $0.22 each."
+        let accepted = "Business cards: 500 × $0.09 = $45.00\nFlyers: 300 × $0.22 = $66.00\nTotal: $111.00"
+        #expect(check.reasons([accepted], "Cards $45.00, flyers $66.00, total $111.00.", instructions: prompt) == [])
+        // A result changed: its working is owed again.
+        #expect(check.reasons([accepted], "Cards $45.00, flyers $60.00, total $111.00.", instructions: prompt) == ["dropped the amount $0.22", "dropped the amount $66.00"])
+        // 35% is stated before the calculation too: a fact of its own.
+        #expect(check.reasons(["服务费为月租金的35%：6000元×35%=2100元。"], "服务费按月租金的53%收取，也就是2100元。") == ["changed the percentage 35% → 53%"])
+    }
+
     @Test("a dropped order number is flagged")
     func droppedOrderNumber() {
         #expect(check.reasons(["您的订单20240709001已发货，预计3天内送达。"], "您的订单已发货，预计3天内送达。") == ["dropped the code 20240709001"])

@@ -95,6 +95,15 @@ struct SubstituteFormatTests {
         #expect(check.reasons(samples, prose) == [], "without format words in the prompt the list is not required")
     }
 
+    @Test("lines without markers and a list of as many items are the same lines, even where the prompt fixes one a line")
+    func linesMarked() {
+        let instructions = "生成下周团课课表，每节课一行，写明星期、时间、课程和教练。"
+        let lines = "周一｜19:30-20:30｜流瑜伽｜林悦\n周二｜19:30-20:30｜阴瑜伽｜陈默\n周六｜10:00-11:15｜空中瑜伽｜周宁"
+        let bulleted = "下周团课课表：\n- 周一 19:30-20:30 流瑜伽（林悦）\n- 周二 19:30-20:30 阴瑜伽（陈默）\n- 周六 10:00-11:15 空中瑜伽（周宁）"
+        #expect(check.reasons([lines], bulleted, instructions: instructions) == [])
+        #expect(!check.reasons([lines], "周一流瑜伽（林悦），周二阴瑜伽（陈默），周六空中瑜伽（周宁），时间不变。", instructions: instructions).isEmpty)
+    }
+
     @Test("a prompt that fixes how values are written (ISO format, uppercase) fixes no layout: prose laid out as a list passes")
     func valueFormatsFixNoLayout() {
         let samples = ["We confirm PO-HS-88214 for 4,000 boxes at $1.15 each, totalling $4,600.00. Please deliver by 2024-11-08 to Dock 4. Terms: Net 45."]
