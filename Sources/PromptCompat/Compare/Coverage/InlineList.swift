@@ -210,8 +210,9 @@ struct InlineList: Equatable {
     /// Words that are a clause's subject when the last part starts with them: pronouns and demonstratives.
     static let subjects: Set<String> = ["i", "you", "we", "they", "he", "she", "it", "this", "that", "these", "those", "there"]
 
-    /// Whether the words after a list's last "and" start a clause: a subject, then a verb ("this one was due
-    /// to weather", "it takes 7 days"); `this week's menu` or `those on leave` name things.
+    /// Whether the words after a list's last "and" start a clause: a subject, then a form of "be" or a modal
+    /// within three words ("this one was due to weather", "it can wait"); `this week's menu` or `those on
+    /// leave` name things.
     static func startsClause(_ part: String) -> Bool {
         let words = part.lowercasedFast().split(separator: " ").map(String.init)
         guard let first = words.first, subjects.contains(first) else { return false }
@@ -305,5 +306,4 @@ extension SubstituteCheck {
         }
         return Array(findings.prefix(3))
     }
-
 }

@@ -3,7 +3,9 @@
 ///
 /// ```swift
 /// ShownWorking.operands(in: "名片：500 × ¥0.09 = ¥45.00", keptBy: FactsPreserved.presentKeys(in: "名片共¥45.00"))
-/// // ["¥0.09"]   (500, a bare count, is the facts check's own call)
+/// // {"500", "¥0.09"}
+/// ShownWorking.operands(in: "名片：500 × ¥0.09 = ¥45.00", keptBy: FactsPreserved.presentKeys(in: "名片共¥40.00"))
+/// // {}: the result changed, so its working is owed
 /// ```
 enum ShownWorking {
     /// The texts of the facts left of an `=` whose result (the first fact right of it) `kept` has: each
