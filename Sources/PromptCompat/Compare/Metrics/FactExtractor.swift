@@ -4,7 +4,7 @@ import Foundation
 /// looked at again (the digits of a date are not also numbers). Digits may be half- or full-width.
 ///
 /// Recognized, most specific first: URLs (`https://…`), e-mails, dates (`2024-07-09`, `2024年7月9日`,
-/// `July 9, 2024`, `9 Jul 2024`, `7月9日`), mobile (`+86 138-0013-8000`) and landline or 400 phone numbers,
+/// `July 9, 2024`, `9 Jul 2024`, `7月9日`, `10/07/2024`), mobile (`+86 138-0013-8000`) and landline or 400 phone numbers,
 /// amounts with a currency before (`¥1,299.00`, `RMB 299`) or after (`299元`, `12 USD`), percentages,
 /// clock times (`14:00`, `下午2:00`, `2:00 PM`, a date-kind fact `T14:00`), numbers with a unit (`180g`,
 /// `1.5s`, `10000mAh`: the number), identifiers (`SKU-123`, `888VIP`, runs of 7+ digits) and numbers
@@ -12,7 +12,7 @@ import Foundation
 /// themselves, as the regular expressions they were, are in ``FactScanner``'s documentation.
 enum FactExtractor {
     /// What a pattern's capture groups mean, i.e. how its match becomes a ``Fact/value``.
-    enum Reading { case lowercased, time, measure, yearMonthDay, monthNameDayYear, dayMonthNameYear, monthDay, phone, currencyFirst, amountFirst, percentage, identifier, number, ignored }
+    enum Reading { case lowercased, time, measure, yearMonthDay, monthNameDayYear, dayMonthNameYear, monthDay, slashDate, phone, currencyFirst, amountFirst, percentage, identifier, number, ignored }
 
     /// Currency spellings and the ISO code they mean.
     static let currencies: [String: String] = [
@@ -26,7 +26,7 @@ enum FactExtractor {
     /// The facts of `text` in the order they are written.
     ///
     /// A comparison asks this of the same two or three texts several times (the facts check, the metric,
-    /// the changed-fact reasons), and 17 regular expressions a text cost a large share of a case: the last
+    /// the changed-fact reasons), and the fact patterns over a text cost a large share of a case: the last
     /// answers are kept in ``recent``. Each pattern is tried only on a text with the characters it needs
     /// (every pattern but the URL and e-mail ones a digit, a clock time a colon, …).
     static func facts(in text: String) -> [Fact] {
@@ -52,6 +52,7 @@ enum FactExtractor {
         case .monthNameDayYear: return date(year: ascii[2], month: month(ascii[0]), day: Int(ascii[1]))
         case .dayMonthNameYear: return date(year: ascii[2], month: month(ascii[1]), day: Int(ascii[0]))
         case .monthDay: return date(year: "-", month: Int(ascii[0]), day: Int(ascii[1]))
+        case .slashDate: return slashDate(Int(ascii[0]), Int(ascii[1]), year: ascii[2])
         case .phone:
             let digits = TextNormalizer.nfkc(written).filter(\.isASCII).filter(\.isNumber)
             return digits.count == 13 && digits.hasPrefix("86") ? String(digits.dropFirst(2)) : digits
@@ -62,6 +63,14 @@ enum FactExtractor {
         case .number: return canonicalNumber(TextNormalizer.nfkc(written))
         case .ignored: return nil
         }
+    }
+
+    /// `10/07/2024`: day first where the first number is no month (`14/11/2024`), month first where the
+    /// second is none (`11/14/2024`) and where both could be (the US order; ``FactsPreserved/alternateKey(of:)``
+    /// keeps the other reading too).
+    static func slashDate(_ first: Int?, _ second: Int?, year: String) -> String? {
+        guard let first, let second else { return nil }
+        return first > 12 ? date(year: year, month: second, day: first) : date(year: year, month: first, day: second)
     }
 
     static func date(year: String, month: Int?, day: Int?) -> String? {

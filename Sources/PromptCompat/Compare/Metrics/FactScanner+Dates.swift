@@ -141,6 +141,18 @@ extension FactScanner.Text {
         return nil
     }
 
+    /// `(?<!d)(d{1,2})/(d{1,2})/(d{4})(?!d)`: `10/07/2024`, `14/11/2024`. Each number a whole run of digits.
+    func slashDate(from start: Int) -> FactScanner.RawMatch? {
+        for run in digitRuns(from: start) where run.count <= 2 && self[run.upperBound] == 0x2F {
+            let second = run.upperBound + 1
+            guard let middle = shortNumber(at: second), self[middle.upperBound] == 0x2F else { continue }
+            let year = middle.upperBound + 1
+            guard digitCount(from: year) == 4 else { continue }
+            return FactScanner.RawMatch(range: run.lowerBound..<(year + 4), groups: [run, middle, year..<(year + 4)])
+        }
+        return nil
+    }
+
     /// `(?i)(上午|早上|中午|下午|晚上|AM|PM)?\s*(?<!d)(d{1,2})[:：](d{2})(?!d)\s*(AM|PM|a\.m\.|p\.m\.)?`. The hour is
     /// a whole run of digits; a match reaching it may start at the spaces before it or at a marker right
     /// before those (every marker is two characters), the leftmost such start from `start` on winning. It

@@ -9,6 +9,7 @@
 /// date        (?i)\b(MONTH)\.?\s+(d{1,2})(?:st|nd|rd|th)?,?\s+(d{4})(?!d)
 /// date        (?i)(?<!d)(d{1,2})(?:st|nd|rd|th)?\s+(MONTH)\.?,?\s+(d{4})(?!d)
 /// date        (?<!d)(d{1,2})\s*月\s*(d{1,2})\s*[日号]
+/// date        (?<!d)(d{1,2})/(d{1,2})/(d{4})(?!d)
 /// phone       (?<![0-9０-９+])(?:\+?86[-\s]?)?1[3-9]d[-\s]?d{4}[-\s]?d{4}(?!d)
 /// phone       (?<!d)(?:0d{2,3}-d{7,8}|400-?d{3}-?d{4})(?!d)
 /// amount      (?i)(¥|￥|\$|＄|€|£|RMB|CNY|USD|EUR|GBP|人民币)\s?(NUMBER)
@@ -93,6 +94,7 @@ enum FactScanner {
         Pattern(kind: .date, reading: .monthNameDayYear, needs: [.digit, .latin]) { $0.monthNameDayYear(from: $1) },
         Pattern(kind: .date, reading: .dayMonthNameYear, needs: [.digit, .latin]) { $0.dayMonthNameYear(from: $1) },
         Pattern(kind: .date, reading: .monthDay, needs: [.digit, .month]) { $0.monthDay(from: $1) },
+        Pattern(kind: .date, reading: .slashDate, needs: [.digit]) { $0.slashDate(from: $1) },
         Pattern(kind: .phone, reading: .phone, needs: [.digit]) { $0.mobilePhone(from: $1) },
         Pattern(kind: .phone, reading: .phone, needs: [.digit]) { $0.landlinePhone(from: $1) },
         Pattern(kind: .amount, reading: .currencyFirst, needs: [.digit, [.currencySign, .latin]]) { $0.currencyFirst(from: $1) },

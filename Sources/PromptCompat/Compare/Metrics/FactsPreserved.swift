@@ -77,7 +77,18 @@ public struct FactsPreserved: Metric {
                 && !(afternoonKey(of: fact).map(present.contains) ?? false)
                 && !(yearlessKey(of: fact).map(present.contains) ?? false)
                 && !(measureKey(of: fact).map(present.contains) ?? false)
+                && !(alternateKey(of: fact).map(present.contains) ?? false)
         }
+    }
+
+    /// The other reading of a date between slashes whose first two numbers could each be the month
+    /// (`07/10/2024`: 10 July, or 7 October as written in the UK): its key; nil for anything else.
+    static func alternateKey(of fact: Fact) -> String? {
+        guard fact.kind == .date, fact.text.utf8.filter({ $0 == 0x2F }).count == 2 else { return nil }
+        let parts = TextNormalizer.nfkc(fact.text).split(separator: "/").map { Int($0) }
+        guard parts.count == 3, let first = parts[0], let second = parts[1], let year = parts[2], first != second,
+              (1...12).contains(first), (1...12).contains(second) else { return nil }
+        return FactExtractor.date(year: String(year), month: second, day: first).map { "date:\($0)" }
     }
 
     /// A number joined to its unit word by a hyphen (`60-min`, `24-hour`, `5-day`) reads as a code; it is
@@ -133,7 +144,7 @@ public struct FactsPreserved: Metric {
             if parts.count == 3 { keys.append("date:--\(parts[1])-\(parts[2])") }
         default: numbers = []
         }
-        return keys + numbers.map { "number:\($0)" } + [measureKey(of: fact)].compactMap { $0 }
+        return keys + numbers.map { "number:\($0)" } + [measureKey(of: fact), alternateKey(of: fact)].compactMap { $0 }
     }
 
     /// The first of each fact with the same key.

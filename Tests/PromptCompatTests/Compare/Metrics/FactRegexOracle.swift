@@ -23,6 +23,7 @@ enum FactRegexOracle {
         (.date, .monthNameDayYear, "(?i)\\b(\(monthName))\\.?\\s+(\(digit){1,2})(?:st|nd|rd|th)?,?\\s+(\(digit){4})(?!\(digit))"),
         (.date, .dayMonthNameYear, "(?i)(?<!\(digit))(\(digit){1,2})(?:st|nd|rd|th)?\\s+(\(monthName))\\.?,?\\s+(\(digit){4})(?!\(digit))"),
         (.date, .monthDay, "(?<!\(digit))(\(digit){1,2})\\s*月\\s*(\(digit){1,2})\\s*[日号]"),
+        (.date, .slashDate, "(?<!\(digit))(\(digit){1,2})/(\(digit){1,2})/(\(digit){4})(?!\(digit))"),
         (.phone, .phone, "(?<![0-9０-９+])(?:\\+?86[-\\s]?)?1[3-9]\(digit)[-\\s]?\(digit){4}[-\\s]?\(digit){4}(?!\(digit))"),
         (.phone, .phone, "(?<!\(digit))(?:0\(digit){2,3}-\(digit){7,8}|400-?\(digit){3}-?\(digit){4})(?!\(digit))"),
         (.amount, .currencyFirst, "(?i)(\(currencySymbols))\\s?(\(number))"),

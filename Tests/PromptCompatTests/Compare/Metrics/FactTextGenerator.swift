@@ -62,6 +62,10 @@ struct FactTextGenerator {
     mutating func space() -> String { pick(["", "", " ", "  ", "\t", "\u{3000}", "\u{A0}", "\n", "\u{2028}", "\u{85}"]) }
 
     mutating func date() -> String {
+        // A day and month between slashes, then the year (10/07/2024), with runs one short or long.
+        if chance(25) {
+            return digits(1 + random.int(below: 3)) + pick(["/", "/", "／"]) + digits(1 + random.int(below: 3)) + "/" + digits(3 + random.int(below: 3))
+        }
         let separators = chance(50) ? ["年", "月"] : [pick(["-", "/", ".", "．"]), pick(["-", "/", ".", "月"])]
         return digits(chance(85) ? 4 : 3 + random.int(below: 3)) + space() + separators[0] + space()
             + digits(1 + random.int(below: 3)) + space() + separators[1] + space() + digits(1 + random.int(below: 3))

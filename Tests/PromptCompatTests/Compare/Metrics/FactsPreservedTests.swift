@@ -16,6 +16,8 @@ struct FactsPreservedTests {
         ("shipped July 9, 2024.", Fact(kind: .date, text: "July 9, 2024", value: "2024-07-09")),
         ("shipped 9 Jul 2024.", Fact(kind: .date, text: "9 Jul 2024", value: "2024-07-09")),
         ("7月9日发货", Fact(kind: .date, text: "7月9日", value: "--07-09")),
+        ("refill from 10/07/2024.", Fact(kind: .date, text: "10/07/2024", value: "2024-10-07")),
+        ("sale on 14/11/2024.", Fact(kind: .date, text: "14/11/2024", value: "2024-11-14")),
         ("价格¥299", Fact(kind: .amount, text: "¥299", value: "CNY 299")),
         ("价格299元", Fact(kind: .amount, text: "299元", value: "CNY 299")),
         ("price RMB 299", Fact(kind: .amount, text: "RMB 299", value: "CNY 299")),
@@ -92,6 +94,14 @@ struct FactsPreservedTests {
         let long = String(repeating: "好", count: 3_300) + reference  // 3,300 + 100 × 17 characters
         #expect(long.count == 5_000)
         #expect(metric.score(long, candidate) == 0.9)
+    }
+
+    @Test("a date between slashes is read; where either number could be the month, either reading keeps it")
+    func slashDates() {
+        #expect(FactsPreserved.missingFacts("Refill from 10/07/2024.", "Refill from October 7, 2024.").isEmpty)
+        #expect(FactsPreserved.missingFacts("Deliver by 07/10/2024.", "Deliver by 7 October 2024.").isEmpty)
+        #expect(FactsPreserved.missingFacts("Refill from 10/07/2024.", "Refill from October 8, 2024.").map(\.text) == ["10/07/2024"])
+        #expect(FactsPreserved.missingFacts("Refill from 10/07/2024.", "Refill soon.").map(\.text) == ["10/07/2024"])
     }
 
     @Test("a span in weeks keeps the same span in days and the other way round; another span or a date's day does not")
