@@ -18,6 +18,12 @@ extension SubstituteCheck {
             let stated = FactsPreserved.presentKeys(in: FactText.of(input.instructions))
             optional.formUnion(FactsPreserved.facts(in: samples[0]).filter { $0.kind == .number && !stated.contains($0.key) }.map(\.text))
         }
+        // A value the user's own question states (`can I bring my bike at 8am on Saturday?`) is theirs already:
+        // repeating it is courtesy, not a fact owed.
+        if input.wholePrompt {
+            let asked = FactsPreserved.presentKeys(in: FactText.of(askedSentences(of: input.instructions)))
+            optional.formUnion(FactsPreserved.facts(in: samples[0]).filter { asked.contains($0.key) }.map(\.text))
+        }
         // The working the accepted answer shows for a result the candidate keeps (`500 × $0.09 = $45.00`).
         optional.formUnion(ShownWorking.operands(in: samples[0], keptBy: FactsPreserved.presentKeys(in: candidate)))
         let missing = FactsPreserved.missingFacts(samples[0], candidate).filter { !optional.contains($0.text) }
@@ -28,6 +34,22 @@ extension SubstituteCheck {
         let kinds = Dictionary(missing.map { ($0.text, FactWords.name(of: $0)) }, uniquingKeysWith: { first, _ in first })
         return changes.map { "changed the \(kinds[$0.reference] ?? "value") \($0.reference) → \($0.candidate)" }
             + missing.filter { !changed.contains($0.text) }.map { "dropped the \(FactWords.name(of: $0)) \($0.text)" }
+    }
+
+    /// The prompt's questions: its sentences (ended by `。！？!?`, a line break, or a full stop before a
+    /// space) that end with `?` or `？`, each on its own line.
+    static func askedSentences(of prompt: String) -> String {
+        guard UTF8Search.contains("?", in: prompt) || UTF8Search.contains("？", in: prompt) else { return "" }
+        var asked = "", sentence = "", previous: Character = " "
+        for character in prompt {
+            if previous == ".", character == " " { sentence = "" }
+            previous = character
+            sentence.append(character)
+            guard "。！？!?\n".contains(character) else { continue }
+            if character == "?" || character == "？" { asked += sentence.trimming(.whitespaces) + "\n" }
+            sentence = ""
+        }
+        return asked
     }
 
     /// A lone bare number or short code (`30`, `5G`, `8am`) left out of a free rewording that states every

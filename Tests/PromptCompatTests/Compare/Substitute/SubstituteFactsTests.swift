@@ -39,6 +39,16 @@ struct SubstituteFactsTests {
         #expect(check.reasons(["服务费为月租金的35%：6000元×35%=2100元。"], "服务费按月租金的53%收取，也就是2100元。") == ["changed the percentage 35% → 53%"])
     }
 
+    @Test("a value the user's own question states is not owed; one the answer adds is")
+    func askedValues() {
+        let prompt = "Rider Rules: full-size bikes are not allowed on weekdays 7:00–9:00 and 16:30–18:30.\ncan i bring my bike on the train at 8am on saturday?"
+        let accepted = "Yes! Bikes are only restricted on weekdays 7:00–9:00 and 16:30–18:30, so 8am on a Saturday is fine."
+        #expect(check.reasons([accepted], "Yes, you can: the restriction covers weekdays 7:00–9:00 and 16:30–18:30 only.", instructions: prompt) == [])
+        // The rule's own times are owed (four dropped); the rider's 8am is not among them.
+        #expect(check.reasons([accepted], "Yes, you can: the restriction covers weekdays only.", instructions: prompt).count == 4)
+        #expect(SubstituteCheck.askedSentences(of: "Policy: 7 days. Can I return it after 10 days? Thanks.") == "Can I return it after 10 days?\n")
+    }
+
     @Test("a dropped order number is flagged")
     func droppedOrderNumber() {
         #expect(check.reasons(["您的订单20240709001已发货，预计3天内送达。"], "您的订单已发货，预计3天内送达。") == ["dropped the code 20240709001"])
