@@ -109,7 +109,7 @@ enum ConstraintCheck {
             guard shapes.count == 1 else { continue }
             // A date written without its year (`9月20日` for `2024-09-20`) is that date in another form.
             let yearless = FactsPreserved.yearlessKey(of: fact)
-            if let other = written.first(where: { $0.key == fact.key || yearless != nil && "yearless:\($0.value)" == yearless }) {
+            if let other = written.first(where: { $0.key == fact.key || yearless != nil && FactsPreserved.ownYearlessKey(of: $0) == yearless }) {
                 guard !shapes.contains(shape(other.text, grouping: grouping)) else { continue }
                 findings.append("wrote the \(FactWords.name(of: fact)) \(fact.text) as \(other.text); the prompt fixes its format")
             } else if let said = spoken.first(where: { $0.key == fact.key }) {

@@ -108,6 +108,12 @@ public struct FactsPreserved: Metric {
         return "yearless:--\(fact.value.suffix(5))"
     }
 
+    /// The key a date written without a year (`5月1日`, value `--05-01`) answers to as such
+    /// (``yearlessKey(of:)`` of a dated one is the same key); nil for any other fact.
+    static func ownYearlessKey(of fact: Fact) -> String? {
+        fact.kind == .date && fact.value.hasPrefix("--") ? "yearless:\(fact.value)" : nil
+    }
+
     /// The key of the same clock time in the afternoon, for a time written without a part of the day and with
     /// an hour of 1–11 (`大约10点以后` after `晚上8点` is 22:00): nil for any other fact. An accepted
     /// answer's such time is kept by the candidate's afternoon one (said more exactly); the candidate's such
@@ -125,8 +131,7 @@ public struct FactsPreserved: Metric {
         recentKeys.value(for: text) { text in
             let facts = facts(in: text)
             // A date written without its year (`5月1日`, `--05-01`) keeps the same day of a dated one.
-            let yearless = facts.filter { $0.kind == .date && $0.value.hasPrefix("--") }.map { "yearless:\($0.value)" }
-            return Set(facts.flatMap(containedKeys) + yearless).union(SpanEquivalents.keys(in: text))
+            return Set(facts.flatMap(containedKeys) + facts.compactMap(ownYearlessKey)).union(SpanEquivalents.keys(in: text))
         }
     }
 

@@ -14,15 +14,14 @@ extension SubstituteCheck {
         // A bare count the accepted answer chose itself (12 reps, 0.5 hours in a plan) is its wording, not a fact
         // of the input: with the whole prompt at hand, a bare number it does not state is not required. Amounts,
         // dates, percentages and codes stay required even when derived (a quote's total).
-        if input.wholePrompt {
-            let stated = FactsPreserved.presentKeys(in: FactText.of(input.instructions))
-            optional.formUnion(FactsPreserved.facts(in: samples[0]).filter { $0.kind == .number && !stated.contains($0.key) }.map(\.text))
-        }
         // A value the user's own question states (`can I bring my bike at 8am on Saturday?`) is theirs already:
         // repeating it is courtesy, not a fact owed.
         if input.wholePrompt {
+            let stated = FactsPreserved.presentKeys(in: FactText.of(input.instructions))
             let asked = FactsPreserved.presentKeys(in: FactText.of(askedSentences(of: input.instructions)))
-            optional.formUnion(FactsPreserved.facts(in: samples[0]).filter { asked.contains($0.key) }.map(\.text))
+            optional.formUnion(FactsPreserved.facts(in: samples[0]).filter { fact in
+                fact.kind == .number && !stated.contains(fact.key) || asked.contains(fact.key)
+            }.map(\.text))
         }
         // The working the accepted answer shows for a result the candidate keeps (`500 × $0.09 = $45.00`).
         optional.formUnion(ShownWorking.operands(in: samples[0], keptBy: FactsPreserved.presentKeys(in: candidate)))

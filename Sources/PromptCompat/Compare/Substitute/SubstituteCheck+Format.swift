@@ -27,9 +27,11 @@ extension SubstituteCheck {
         let layoutFixed = FormatWords.contains(input.instructions, FormatWords.layoutWords)
         let countFixed = PromptConstraints.read(input.instructions).fixesItemCount
         let perSample = samples.map { sample in
-            FormatFeatures.differences(sample, candidate).filter {
-                !isMarkerChange($0) && (layoutFixed || !isLineCountChange($0) && !isListProseChange($0)) && (countFixed || !isItemCountChange($0))
-                    && !(isListProseChange($0) && sameLinesMarked(sample, candidate))
+            FormatFeatures.differences(sample, candidate).filter { difference in
+                // Prose laid out as a list, or back: only where the prompt names a layout, and not when the
+                // lines stay the same lines with markers added.
+                if isListProseChange(difference) { return layoutFixed && !sameLinesMarked(sample, candidate) }
+                return !isMarkerChange(difference) && (layoutFixed || !isLineCountChange(difference)) && (countFixed || !isItemCountChange(difference))
             }
         }
         // Counts may differ between samples ("was a 3-item list" / "was a 4-item list"): the change is the same.
