@@ -42,7 +42,19 @@ public struct CaseComparison: Sendable, Equatable {
     /// compares verdicts.
     public var sameVerdict = false
 
-    public var similarityPassed: Bool { score >= threshold || sameVerdict }
+    /// The answer is below the default bar but says what the closest accepted sample says in its own words and
+    /// order: at least ``sameContentShare`` of the sample's content units (``ContentUnits``) are in it. A
+    /// rewording that adds a heading, a table or detail from the prompt's input scores a low ROUGE-L by
+    /// construction; what it dropped or added is the coverage and facts checks' to say. An answer to another
+    /// question shares little. Not applied to a bar the case sets itself (`expect.similarity`).
+    public var sameContent = false
+
+    /// The share of an accepted answer's content units a reworded answer keeps to pass on content (see
+    /// ``sameContent``). Half: on the labeled set's dev split, fine rewordings below the bar kept 0.65–0.79
+    /// and answers to another task 0.00–0.38.
+    public static let sameContentShare = 0.5
+
+    public var similarityPassed: Bool { score >= threshold || sameVerdict || sameContent }
     public var passed: Bool { similarityPassed && assertionFailures.isEmpty && findings.isEmpty }
 
     /// Compares `output` with the accepted `samples`; assertions see the text only.
@@ -77,10 +89,11 @@ public struct CaseComparison: Sendable, Equatable {
         let floor = noiseFloor(samples, scorer: scorer)
         let reference = best.map { samples[$0] } ?? ""
         let assertions = Assertions.evaluate(observed, against: expect)
+        let threshold = floor.map { min(configured, max(0, $0 - noiseMargin)) } ?? configured
         return CaseComparison(
             metric: scorer.name,
             score: best.map { scores[$0] } ?? 0,
-            threshold: floor.map { min(configured, max(0, $0 - noiseMargin)) } ?? configured,
+            threshold: threshold,
             configuredThreshold: configured,
             noiseFloor: floor,
             assertionFailures: assertions.failures,
@@ -93,9 +106,21 @@ public struct CaseComparison: Sendable, Equatable {
             diff: diff(reference, output, json: expect.json == true, referenceName: referenceName, targetName: targetName),
             closestSample: best,
             lengthChange: best.map { LengthRatio.change(samples[$0], output) },
-            sameVerdict: expect.json != true && PromptConstraints.read(instructions).classifies && samples.contains { LabelAnswer.sameVerdict($0, output) }
+            sameVerdict: expect.json != true && PromptConstraints.read(instructions).classifies && samples.contains { LabelAnswer.sameVerdict($0, output) },
+            sameContent: expect.similarity == nil && expect.json != true && best.map { scores[$0] < threshold } == true
+                && sameContent(reference, output)
         )
     }
+
+    /// `output` has at least ``sameContentShare`` of `reference`'s content units, and `reference` has
+    /// ``sameContentMinimum`` of them: a label or a line of a few words has too few to share by chance or not.
+    static func sameContent(_ reference: String, _ output: String) -> Bool {
+        let units = ContentUnits.of(reference)
+        return units.count >= sameContentMinimum && ContentUnits.coverage(of: units, by: ContentUnits.of(output)) >= sameContentShare
+    }
+
+    /// The fewest content units an accepted answer has for ``sameContent`` to apply.
+    static let sameContentMinimum = 8
 
     /// How far below the noise floor a new sample may land and still be "the baseline varying by itself".
     /// Measured on the example library: a fourth SmolLM sample of a temperature-0.8 prompt landed up to

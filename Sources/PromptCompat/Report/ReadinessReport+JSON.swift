@@ -97,6 +97,7 @@ extension CaseResult {
             object["noiseFloor"] = comparison.noiseFloor.map { .number(($0 * 10000).rounded() / 10000) } ?? .null
             object["configuredThreshold"] = .number((comparison.configuredThreshold * 10000).rounded() / 10000)
             if comparison.sameVerdict { object["sameVerdict"] = .bool(true) }
+            if comparison.sameContent { object["sameContent"] = .bool(true) }
             object["assertionFailures"] = .array(comparison.assertionFailures.map(JSONValue.string))
             object["findings"] = .array(comparison.findings.map { ["check": .string($0.check), "reason": .string($0.reason)] })
             object["diff"] = .string(comparison.diff)

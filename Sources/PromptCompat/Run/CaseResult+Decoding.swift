@@ -58,6 +58,7 @@ extension CaseResult {
             findings: findings, jsonDifferences: [], diff: object["diff"]?.stringValue ?? ""
         )
         comparison.sameVerdict = object["sameVerdict"]?.boolValue ?? false
+        comparison.sameContent = object["sameContent"]?.boolValue ?? false
         return comparison
     }
 

@@ -204,3 +204,49 @@ struct CaseComparisonNoiseTests {
         #expect(!strict.passed)
     }
 }
+
+/// Below the default bar, an answer that keeps most of what the accepted one says passes on content: a
+/// longer, restructured rewording scores a low ROUGE-L by construction.
+@Suite("CaseComparison: the same content in other words")
+struct CaseComparisonSameContentTests {
+    // From the labeled set (en-waterpark-group-rate-number-words-01): ROUGE-L 0.18, and the same facts.
+    let accepted = "With 12 people you qualify for the group rate: 15% off the $54 day pass, so $45.90 per person — $550.80 for all 12."
+    let reworded = """
+    Good news — groups of ten or more get fifteen percent off every day pass. That takes the fifty-four-dollar pass down to \
+    forty-five dollars and ninety cents per person, or five hundred fifty dollars and eighty cents for your twelve adults.
+    """
+
+    func compare(_ output: String, expect: Expectations = Expectations()) -> CaseComparison {
+        CaseComparison.compare(output: output, samples: [accepted], expect: expect, defaultSimilarity: 0.25, referenceName: "a", targetName: "b")
+    }
+
+    @Test("a rewording in number words and other order, below the bar, keeps the accepted answer's content and passes")
+    func rewordingPassesOnContent() {
+        let result = compare(reworded)
+        #expect(result.score < result.threshold)
+        #expect(result.sameContent)
+        #expect(result.similarityPassed)
+    }
+
+    @Test("an answer to another question shares little content and stays below the bar")
+    func otherAnswerFails() {
+        let result = compare("Lockers cost $5 a day at the main entrance; towels are sold at the shop next to the wave pool, and the café serves lunch from 11am.")
+        #expect(result.score < result.threshold)
+        #expect(!result.sameContent)
+        #expect(!result.similarityPassed)
+    }
+
+    @Test("a bar the case sets itself holds as written")
+    func explicitBarHolds() {
+        let result = compare(reworded, expect: Expectations(similarity: 0.25))
+        #expect(!result.sameContent)
+        #expect(!result.similarityPassed)
+    }
+
+    @Test("a short accepted answer has too few words to share: the bar and the label check decide")
+    func shortAnswersAreLeftToTheBar() {
+        let result = CaseComparison.compare(output: "No, it was not", samples: ["Yes"], expect: Expectations(), defaultSimilarity: 0.25, referenceName: "a", targetName: "b")
+        #expect(!result.sameContent)
+        #expect(!result.similarityPassed)
+    }
+}

@@ -70,6 +70,15 @@ struct CaseResultDecodingTests {
         #expect(decoded.comparison == original.comparison)
     }
 
+    @Test("an answer that passed on content below the bar comes back as such")
+    func sameContentRoundTrips() throws {
+        var original = fullCase()
+        original.comparison?.sameContent = true
+        let decoded = try roundTrip(original)
+        #expect(decoded.comparison?.sameContent == true)
+        #expect(decoded.comparison == original.comparison)
+    }
+
     @Test("the decoded case writes the very same JSON again")
     func sameJSONAgain() throws {
         let original = fullCase()
