@@ -61,6 +61,7 @@ public enum VerdictReasons {
         Hint(marker: "adds text the prompt did not ask for", advice: "repeat \"output only …, no explanation\" at the end of the user turn, and add a stop sequence"),
         Hint(marker: "stops at", advice: "the answer is cut short: raise max_tokens, or ask for a shorter answer"),
         Hint(marker: "stops mid-sentence", advice: "the answer is cut short: raise max_tokens, or ask for a shorter answer"),
+        Hint(marker: "stops mid-word", advice: "the answer is cut short: raise max_tokens, or ask for a shorter answer"),
         Hint(marker: "table, now", advice: "ask for a Markdown table explicitly and show the header row"),
         Hint(marker: ", now ", advice: "the prompt fixes a format the target does not keep: show the format with a filled-in example"),
         Hint(marker: "is not valid JSON", advice: "give the exact JSON shape with one filled-in example and end the prompt where the JSON starts"),

@@ -21,6 +21,10 @@ struct VerdictReasonsTests {
         ("coverage", .init(samples: ["您好，本店商品签收后7天内支持无理由退货。退货运费由买家承担，质量问题除外。退款将在收到退货后3个工作日内原路退回。"],
                            candidate: "您好，本店商品签收后7天内支持无理由退货。退货运费由买家承担，质量问题除外。退款将在收到退货后3个工作日内原路退回。另外赠送您一张无门槛优惠券。")),
         ("list", .init(samples: ["本品含有牛奶、鸡蛋和花生，过敏者慎用。"], candidate: "本品含有牛奶和鸡蛋，过敏者慎用。")),
+        ("truncation", .init(samples: ["- Light: bright, indirect light.\n- Feeding: monthly with a liquid fertilizer at half strength."],
+                             candidate: "- Light: bright and indirect, some morning sun\n- Feeding: once a month with a liquid fert")),
+        ("coverage", .init(samples: ["Your 4 new seats are active now. Your monthly charge from 2024-08-15 is $112.00 for 14 seats."],
+                           candidate: "The 4 seats are live now. From 2024-08-15 you'll pay $112.00 a month for 14 seats, minus a $20.00 loyalty credit.")),
     ]
 
     @Test("each new check's reason is one line with its evidence quoted", arguments: findings.indices)

@@ -102,7 +102,8 @@ extension NumberWords {
 
     /// Hours without minutes, written the way the fact reader reads a clock time: `11 AM` = `11:00 AM`,
     /// `8–11 AM` = `8:00–11:00 AM` (a range's first hour shares the last one's AM or PM), `9-17点` = `9:00-17点`
-    /// (whose `17点` ``clockTimes(_:)`` then reads). An hour of 1–12 before AM/PM, of 0–24 before 点.
+    /// (whose `17点` ``clockTimes(_:)`` then reads). An hour of 1–12 before AM/PM, of 0–24 before 点. Noon and
+    /// midnight are 12:00 PM and 12:00 AM.
     static let hourForms: RewriteRules = [
         Rewrite(#"(?<![\d:.])(\d{1,2})(?::(\d{2}))?(\s*(?:-|–|—|to)\s*)(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am|pm)(?![a-z])"#, triggers: hourTriggers) { g in
             guard g[2] == nil || g[5] == nil, let first = Int(g[1] ?? ""), let last = Int(g[4] ?? ""), (1...12).contains(first), (1...12).contains(last) else { return g[0] ?? "" }
@@ -115,6 +116,10 @@ extension NumberWords {
         Rewrite(#"(?<![\d:.])(\d{1,2})(-|~|～|至|到)(?=\d{1,2}点)"#, triggers: ["点"]) { g in
             guard let hour = Int(g[1] ?? ""), hour <= 24 else { return g[0] ?? "" }
             return "\(hour):00\(g[2] ?? "")"
+        },
+        // noon = 12:00, midnight = 00:00 (`open 12:00–00:00` = `open from noon until midnight`)
+        Rewrite(#"(?i)\b(?:12\s*)?(noon|midday|midnight)\b"#, triggers: ["noon", "midday", "midnight"]) { g in
+            (g[1] ?? "").lowercasedFast() == "midnight" ? "12:00 am" : "12:00 pm"
         },
     ]
     /// A digit, perhaps a space, then AM or PM: what a text must hold for the hour rules to be tried (`team`

@@ -72,6 +72,9 @@ enum AddedContent {
             inventedKinds.contains(fact.kind) && !changedKinds.contains(fact.kind) && (candidate.contains(fact.text) || discounts[fact.text] != nil)
                 && !["=", "＝", "= ", "＝ "].contains { candidate.contains($0 + fact.text) }
                 && !FactsPreserved.containedKeys(fact).contains(where: knownKeys.contains)
+                // A total, a balance, a price times a count, a share: worked out from amounts the accepted answers or
+                // the prompt state (not from another made-up one: `立减5元，仅需20元` derives neither).
+                && !DerivedAmounts.isDerived(fact, from: known)
         }
         // Two numbered sources at least: a lone `[1]` in a prompt is the citation format, not the list of sources.
         let sources = citationMarks(in: prompt)

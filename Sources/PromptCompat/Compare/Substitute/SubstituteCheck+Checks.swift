@@ -51,6 +51,11 @@ extension SubstituteCheck {
         // A list whose last item is short for it (``Sentence/endsComplete(_:)``) and stops inside the last item
         // every accepted list ends on is cut, however wordy the rest: a wordier answer is not shorter for being cut.
         let complete = Sentence.endsComplete(text)
+        // A last word that is only the start of a word the accepted answers or the prompt use (`liquid fert` for
+        // `fertilizer`) was cut, whatever the list around it looks like.
+        if samplesComplete, !Sentence.endsOnMark(text), let fragment = Sentence.endingFragment(text, known: input.samples + [input.instructions]) {
+            return ["answer stops mid-word: \"…\(Sentence.oneLine(text.suffix(20)))\" (\"\(fragment)\" is the start of a word)"]
+        }
         let cutInLastItem = samplesComplete && !complete
             && input.samples.allSatisfy { Sentence.stopsInsideLastItem(text, of: TextNormalizer.normalize($0)) }
         guard text.characterCount < shortest else { return cutInLastItem ? [stopsMidSentence] : [] }
@@ -129,6 +134,28 @@ enum Sentence {
         let start = Set(units.prefix(units.count / 2).map(ContentUnit.init)), end = Set(units.dropFirst(units.count / 2).map(ContentUnit.init)).subtracting(start)
         return end.count >= 2 && ContentUnits.coverage(of: start, by: said) >= 0.5 && ContentUnits.coverage(of: end, by: said) < 0.25
     }
+
+    /// The Latin word `text` ends on when it is only the start of a longer word of the `known` texts (by two
+    /// letters or more) and never a word of them itself: `fert` where the care card says `fertilizer`.
+    static func endingFragment(_ text: String, known: [String]) -> String? {
+        let fragment = String(text.reversed().prefix { $0.isASCII && $0.isLetter }.reversed()).lowercasedFast()
+        guard fragment.count >= 3, fragment.count < text.count, !shortenedWords.contains(fragment) else { return nil }
+        var longer = false
+        for other in known where UTF8Search.containsCharacters(fragment, in: other.lowercasedFast()) {
+            for word in other.lowercasedFast().split(whereSeparator: { !($0.isASCII && $0.isLetter) }) where word.hasPrefix(fragment) {
+                if word.count == fragment.count { return nil }
+                if word.count >= fragment.count + 2 { longer = true }
+            }
+        }
+        return longer ? fragment : nil
+    }
+
+    /// Short forms an answer ends on whole: the start of a longer word, but a word of their own.
+    static let shortenedWords: Set<String> = [
+        "info", "app", "apps", "admin", "approx", "min", "mins", "max", "dept", "docs", "doc", "pics", "ref", "intro", "demo",
+        "promo", "config", "stats", "specs", "temp", "prep", "rep", "reps", "sec", "secs", "hrs", "appt", "mgmt", "misc", "govt",
+        "abs", "lab", "vet", "gym", "exam", "memo", "photo", "photos", "auto", "ad", "ads", "bio", "cert", "tech", "pro", "reg",
+    ]
 
     /// English words a cut-off item stops at.
     static let joiningWords: Set<String> = ["and", "or", "with", "to", "for", "of", "the", "a", "an", "in", "on", "at", "by", "but", "from"]

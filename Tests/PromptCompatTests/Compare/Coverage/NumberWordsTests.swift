@@ -145,6 +145,19 @@ struct NumberWordsClockTests {
         #expect(NumberWords.digits(in: written) == digits)
     }
 
+    @Test("noon and midnight are the clock times 12:00 and 00:00; afternoon stays a word", arguments: [
+        ("open from noon until midnight", "open from 12:00 pm until 12:00 am"), ("12 noon", "12:00 pm"), ("Midday", "12:00 pm"),
+        ("every afternoon", "every afternoon"),
+    ])
+    func noonAndMidnight(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+    }
+
+    @Test("open 12:00–00:00 and open from noon until midnight keep the same times")
+    func noonKeepsTheTime() {
+        #expect(FactsPreserved.missing("Fridays we're open 12:00–00:00.", NumberWords.digits(in: "On Fridays we're open from noon until midnight.")) == [])
+    }
+
     @Test("Chinese text with digits and no Latin word is not read for English number words")
     func chineseWithDigits() {
         #expect(!EnglishScan.needsReading("您的订单20240709已于7月9日发货"))

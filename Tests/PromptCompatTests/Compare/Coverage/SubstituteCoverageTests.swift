@@ -75,6 +75,16 @@ struct SubstituteCoverageTests {
         #expect(!SubstituteCheck.coverage.reasons([accepted], candidate, instructions: prompt + "新会员首单享8折。").contains { $0.contains("8折") })
     }
 
+    @Test("a total worked out from the instalments the prompt states is no invented amount; a made-up price cut still is")
+    func derivedTotal() {
+        let prompt = "合同总价168,000元。付款：签约30%（已付50,400元），水电验收后50,400元，木作完成后58,800元，竣工后8,400元。"
+        let accepted = "签约款已付，后续还有三次付款：水电验收后50,400元；木作完成后58,800元；竣工后8,400元。"
+        let total = "签约款已付。接下来水电验收后付50,400元，木作完成后付58,800元，竣工后付8,400元，三笔合计117,600元。"
+        #expect(!SubstituteCheck.coverage.reasons([accepted], total, instructions: prompt).contains { $0.contains("117,600") })
+        let cut = "签约款已付。接下来水电验收后付50,400元，木作完成后付58,800元，竣工后付8,400元。现在签约还可立减5,000元。"
+        #expect(SubstituteCheck.coverage.reasons([accepted], cut, instructions: prompt).contains("added the amount 5,000元"))
+    }
+
     @Test("a made-up code and a gift said with 送 are added; a closing that offers what the answer is about is courtesy")
     func inventedCodeAndGift() {
         let faq = "Prices: 4 players £80. Students get 10% off Monday–Thursday with a valid student ID."

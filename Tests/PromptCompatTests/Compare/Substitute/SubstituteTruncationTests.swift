@@ -109,6 +109,38 @@ struct SubstituteListTruncationTests {
         let cut = "1. Install the app and sign up.\n2. Plug it into a wall socket; its LED blinks blue.\n3. Connect to your 2.4 GHz Wi-Fi network (note: 5 GHz"
         #expect(SubstituteCheck.truncation.reasons([accepted], cut) == [#"answer stops mid-sentence: "…network (note: 5 GHz""#])
     }
+
+    /// A care card as bullets without full stops, like many lists.
+    let careCard = """
+    Here's how to keep it happy:
+    - **Light:** bright, indirect light; a few hours of gentle morning sun is fine.
+    - **Water:** water when the top 2 inches of soil are dry, and never let it sit in water.
+    - **Feeding:** once a month in spring and summer with a balanced liquid fertilizer at half strength; don't feed in winter.
+    """
+
+    @Test("a list that ends on the start of a word the accepted answer has is cut mid-word, whatever its length")
+    func midWord() {
+        let cut = """
+        Care basics:
+        - Light: somewhere with bright, indirect light. Gentle morning sun won't hurt.
+        - Water: only once the top 2 inches feel dry. Don't leave it standing in water.
+        - Feeding: in spring and summer, feed once a month with a balanced liquid fert
+        """
+        #expect(SubstituteCheck.truncation.reasons([careCard], cut) == [#"answer stops mid-word: "…balanced liquid fert" ("fert" is the start of a word)"#])
+    }
+
+    @Test("a list whose last word is a whole word, or a short form of one, is not cut mid-word")
+    func wholeLastWords() {
+        let whole = """
+        Care basics:
+        - Light: somewhere with bright, indirect light, with some gentle morning sun
+        - Water: only once the top 2 inches feel dry, never standing in water
+        - Feeding: monthly in spring and summer, half-strength liquid fertilizer, none in winter
+        """
+        #expect(SubstituteCheck.truncation.reasons([careCard], whole) == [])
+        #expect(Sentence.endingFragment("Ask the front desk for more info", known: ["Ask the front desk for more information."]) == nil)
+        #expect(Sentence.endingFragment("- Light: bright, indir", known: [careCard]) == "indir")
+    }
 }
 
 @Suite("Sentence: list items")
