@@ -27,4 +27,21 @@ enum ShownWorking {
         }
         return operands.filter { operand in text.components(separatedBy: operand).count == 2 }
     }
+
+    /// Amounts the accepted answer gives as the working of another figure — inside brackets (`(£120 for
+    /// both)`, `（合计240元）`) or as the base of a share (`25% of $111.00`) — that `texts` (the candidate, the
+    /// prompt) work out by themselves (``DerivedAmounts``: `£60 per lot` and `two paintings`, `$45.00` and
+    /// `$66.00`). A headline total stands outside brackets and stays owed.
+    static func intermediates(in accepted: String, derivedFrom texts: [String]) -> Set<String> {
+        var pieces: [String] = []
+        for opening in ["(", "（"] where UTF8Search.contains(opening, in: accepted) {
+            for part in accepted.components(separatedBy: opening).dropFirst() {
+                if let close = part.firstIndex(where: { $0 == ")" || $0 == "）" }) { pieces.append(String(part[..<close])) }
+            }
+        }
+        if UTF8Search.contains("% of ", in: accepted) {
+            pieces += accepted.components(separatedBy: "% of ").dropFirst().map { String($0.prefix(16)) }
+        }
+        return Set(pieces.flatMap(FactsPreserved.facts(in:)).filter { $0.kind == .amount && DerivedAmounts.isDerived($0, from: texts) }.map(\.text))
+    }
 }

@@ -25,6 +25,9 @@ extension SubstituteCheck {
         }
         // The working the accepted answer shows for a result the candidate keeps (`500 × $0.09 = $45.00`).
         optional.formUnion(ShownWorking.operands(in: samples[0], keptBy: FactsPreserved.presentKeys(in: candidate)))
+        // A figure the accepted answer works out in brackets or as a share's base, that the candidate's own
+        // figures give (`(£120 for both)` where the candidate says `£60 … for each lot`).
+        optional.formUnion(ShownWorking.intermediates(in: samples[0], derivedFrom: [candidate] + (input.wholePrompt ? [FactText.of(input.instructions)] : [])))
         let missing = FactsPreserved.missingFacts(samples[0], candidate).filter { !optional.contains($0.text) }
         guard !missing.isEmpty else { return [] }
         let changes = FactsPreserved.changed(samples[0], candidate).filter { change in missing.contains { $0.text == change.reference } }

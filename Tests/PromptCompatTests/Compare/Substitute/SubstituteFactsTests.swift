@@ -39,6 +39,19 @@ struct SubstituteFactsTests {
         #expect(check.reasons(["服务费为月租金的35%：6000元×35%=2100元。"], "服务费按月租金的53%收取，也就是2100元。") == ["changed the percentage 35% → 53%"])
     }
 
+    @Test("a figure worked out in brackets or as a share's base is not owed when the candidate's own figures give it; a headline total is")
+    func bracketedWorking() {
+        let prompt = "Photography and catalogue fee £60 per lot. Consignor has two paintings."
+        let accepted = "Our commission is 15% of the hammer price, plus a catalogue fee of £60 per lot (£120 for both)."
+        #expect(check.reasons([accepted], "Fees: 15% of the hammer price and a £60 catalogue fee for each lot.", instructions: prompt) == [])
+        let quote = "Cards: $45.00\nFlyers: $66.00\nRush surcharge (25% of $111.00 printing): $27.75\nTotal: $138.75"
+        #expect(check.reasons([quote], "| Cards | $45.00 |\n| Flyers | $66.00 |\n| Rush (25%) | $27.75 |\n| Total | $138.75 |") == [])
+        // The total stands outside brackets: leaving it out drops it, though the items add up to it.
+        #expect(check.reasons([quote], "| Cards | $45.00 |\n| Flyers | $66.00 |\n| Rush (25%) | $27.75 |") == ["dropped the amount $138.75"])
+        #expect(ShownWorking.intermediates(in: accepted, derivedFrom: [FactText.of(prompt)]) == ["£120"])
+        #expect(ShownWorking.intermediates(in: accepted, derivedFrom: ["a £50 fee for each of the 2 lots"]).isEmpty)
+    }
+
     @Test("a value the user's own question states is not owed; one the answer adds is")
     func askedValues() {
         let prompt = "Rider Rules: full-size bikes are not allowed on weekdays 7:00–9:00 and 16:30–18:30.\ncan i bring my bike on the train at 8am on saturday?"
