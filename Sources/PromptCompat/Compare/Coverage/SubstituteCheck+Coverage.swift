@@ -30,6 +30,10 @@ extension SubstituteCheck {
         if !added.isEmpty {
             let offered = CourtesyPhrases.offerKindIndices(in: input.samples.joined(separator: "\n").lowercasedFast())
             added = added.filter { !CourtesyPhrases.isCourtesy($0.text, offering: offered) }
+            // A clause that stands where the accepted answer says something the candidate has little of, sharing a
+            // word with it, rewords that clause (`请按月龄提前在门诊预约` → `到了相应月龄记得按时预约哦`).
+            let candidateUnits = ContentUnits.of(input.candidate)
+            added = added.filter { !ClauseAlignment.hasCounterpart($0, in: candidate, candidate: reference, accepted: candidateUnits) }
         }
         added += AddedContent.offers(candidate, samples: input.samples, prompt: input.instructions).filter { !added.contains($0) }
         findings += added.map { "added: \"\(ClauseAlignment.quote($0.text))\"" }

@@ -75,6 +75,14 @@ struct SubstituteCoverageTests {
         #expect(!SubstituteCheck.coverage.reasons([accepted], candidate, instructions: prompt + "新会员首单享8折。").contains { $0.contains("8折") })
     }
 
+    @Test("a clause in the place of an accepted clause the candidate rewords is no addition; the same clause added to the whole accepted answer is")
+    func rewordedClosingInPlace() {
+        let schedule = "6月龄：乙肝疫苗（第3剂）\n8月龄：麻腮风疫苗（第1剂）\n9月龄：A群流脑多糖疫苗（第2剂）\n18月龄：百白破疫苗（第4剂）"
+        let accepted = schedule + "\n请按月龄提前在门诊预约。"
+        #expect(check.reasons([accepted], schedule + "\n到了相应月龄记得按时预约哦～") == [])
+        #expect(check.reasons([schedule], schedule + "\n接种后可领取疫苗接种保险一份。").count == 1)
+    }
+
     @Test("a total worked out from the instalments the prompt states is no invented amount; a made-up price cut still is")
     func derivedTotal() {
         let prompt = "合同总价168,000元。付款：签约30%（已付50,400元），水电验收后50,400元，木作完成后58,800元，竣工后8,400元。"
