@@ -89,8 +89,8 @@ enum ConstraintWords {
         .number: ["两位小数", "2位小数", "小数点后", "decimal place", "千分位", "thousands separator", "数字格式", "number format"],
         .identifier: ["大写", "uppercase", "upper case", "小写", "lowercase", "编号格式", "id format", "code format"],
     ]
-    /// A count of items: a number, then a word for what is counted.
-    static let itemCount = #"(?:\d+|[一二三四五六七八九十两]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s*(?:个(?:要点|方面|建议|步骤|理由|问题|关键词|标题|选项)|条|项|点|步|页|张|要点|方面|建议|步骤|\s(?:bullet|item|point|step|tip|reason|line|idea|question|sentence|paragraph|key|slide|page)s?\b|-(?:bullet|item|point|step|slide))"#
+    /// A count of items: a number, then a word for what is counted; not an ordinal (`第五条` is article 5).
+    static let itemCount = #"(?<![\d第])(?:\d+|[一二三四五六七八九十两]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s*(?:个(?:要点|方面|建议|步骤|理由|问题|关键词|标题|选项)|条|项|点|步|页|张|要点|方面|建议|步骤|\s(?:bullet|item|point|step|tip|reason|line|idea|question|sentence|paragraph|key|slide|page)s?\b|-(?:bullet|item|point|step|slide))"#
     /// What ``itemCount`` counts, each of which a match ends in: a text without any of them has no count of
     /// items, and the pattern is not run (a byte search instead of a regex pass over the prompt).
     static let countedThings: PhraseSet = [

@@ -82,7 +82,7 @@ extension NumberWords {
 
     static let englishRules: RewriteRules = [
         Rewrite(#"(\d)\s?(?:percent|per cent)\b"#, triggers: ["percent", "per cent"]) { ($0[1] ?? "") + "%" },
-        Rewrite(#"(\d)\s?(?:yuan|rmb|kuai)\b"#, triggers: ["yuan", "rmb", "kuai"]) { ($0[1] ?? "") + "元" },
+        Rewrite(#"(\d)[\s-]?(?:yuan|rmb|kuai)\b"#, triggers: ["yuan", "rmb", "kuai"]) { ($0[1] ?? "") + "元" },
         // a dollar fifty = 1 dollar 50 (then 1.50 dollars below)
         Rewrite(#"\b[Aa] (dollar|pound|euro)\b"#, triggers: ["a dollar", "a pound", "a euro"]) { "1 " + ($0[1] ?? "") },
         // ninety-three dollars fifty = 93.50 dollars, ten pounds and twenty pence = 10.20 pounds: the cents after the unit

@@ -18,7 +18,7 @@ extension SubstituteCheck {
         let edits = samples.map { SmallEdit.changes(from: $0, to: candidate) }
         guard let changes = edits.compactMap({ $0 }).min(by: { $0.count < $1.count }) else { return [] }
         var seen: Set<String> = []
-        return changes.filter(\.changesMeaning).map { "changed \"\($0.before)\" → \"\($0.after)\"" }.filter { seen.insert($0).inserted }.prefix(3).map { $0 }
+        return SmallEdit.withoutMoves(changes).filter(\.changesMeaning).map { "changed \"\($0.before)\" → \"\($0.after)\"" }.filter { seen.insert($0).inserted }.prefix(3).map { $0 }
     }
 }
 
@@ -44,6 +44,21 @@ struct SmallEdit {
         (ChineseNumerals.values(in: removed) != ChineseNumerals.values(in: added) && ChineseNumerals.values(in: before) != ChineseNumerals.values(in: after))
             || removed.filter(Self.cjkNegations.contains).count != added.filter(Self.cjkNegations.contains).count
             || Self.negationCount(before) != Self.negationCount(after)
+    }
+
+    /// The changes less the pairs that move words: one only takes out what the other only puts in elsewhere
+    /// (`每日两瓶免费提供` → `每日免费提供两瓶`): the same words in another order change no number. Two
+    /// values swapped (`7月5日…7月8日` → `7月8日…7月5日`) are two replacements, not a move.
+    static func withoutMoves(_ changes: [SmallEdit]) -> [SmallEdit] {
+        var moved = Set<Int>()
+        for i in changes.indices where !moved.contains(i) {
+            guard let j = changes.indices.first(where: { j in
+                j != i && !moved.contains(j) && !changes[i].removed.isEmpty && changes[i].added.isEmpty
+                    && changes[i].removed == changes[j].added && changes[j].removed.isEmpty
+            }) else { continue }
+            moved.formUnion([i, j])
+        }
+        return changes.indices.filter { !moved.contains($0) }.map { changes[$0] }
     }
 
     /// Latin negation words in a text (`not`, `never`, `can't` …).

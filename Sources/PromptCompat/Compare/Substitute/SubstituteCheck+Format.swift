@@ -4,7 +4,7 @@ extension SubstituteCheck {
     /// The shape changed in a way a consumer of the answer notices. Always: a one-line label became a
     /// sentence, a table became prose. When the prompt asks for "only" the answer: text added around it.
     /// When the prompt fixes a format (``FormatWords``): any shape change every accepted sample agrees on,
-    /// except a list that only changed its markers; a list that became prose (or prose a list) and two lines
+    /// except a list restyled (other markers, items split or merged) where the prompt does not count them; a list that became prose (or prose a list) and two lines
     /// that became one only where the prompt names a layout (一行, a list, per line), not where its format
     /// words fix how values are written (ISO format, uppercase).
     public static let format = SubstituteCheck(name: "format") { input in
@@ -31,7 +31,9 @@ extension SubstituteCheck {
                 // Prose laid out as a list, or back: only where the prompt names a layout, and not when the
                 // lines stay the same lines with markers added.
                 if isListProseChange(difference) { return layoutFixed && !sameLinesMarked(sample, candidate) }
-                return !isMarkerChange(difference) && (layoutFixed || !isLineCountChange(difference)) && (countFixed || !isItemCountChange(difference))
+                // A list restyled (other markers, items split or merged): only a prompt that counts the items fixes it.
+                if let change = listChange(difference) { return countFixed && change.count.was != change.count.now }
+                return layoutFixed || !isLineCountChange(difference)
             }
         }
         // Counts may differ between samples ("was a 3-item list" / "was a 4-item list"): the change is the same.
@@ -47,15 +49,33 @@ extension SubstituteCheck {
     }
 
     /// Three or more short lines without markers and a list of as many items: the same lines, marked
-    /// (`周一｜19:30-20:30｜流瑜伽` → `- 周一 19:30-20:30 流瑜伽`), a heading line or not.
+    /// (`周一｜19:30-20:30｜流瑜伽` → `- 周一 19:30-20:30 流瑜伽`), a heading line or not: the unmarked text
+    /// has as many lines as the other has items, or a run of as many short lines (at most
+    /// ``shortLine`` characters) as the other's longest run of items, and no item itself.
     static func sameLinesMarked(_ a: String, _ b: String) -> Bool {
-        func counts(_ text: String) -> (lines: Int, items: Int) {
+        func read(_ text: String) -> (lines: Int, items: Int, longestItemRun: Int, longestShortRun: Int) {
             let lines = text.split(separator: "\n").map { String($0).trimming(.whitespaces) }.filter { !$0.isEmpty }
-            return (lines.count, lines.filter { Clause.strippingMarkers($0) != Clause.withoutEmphasis($0) }.count)
+            var items = 0, itemRun = 0, shortRun = 0, longestItemRun = 0, longestShortRun = 0
+            for line in lines {
+                let marked = Clause.strippingMarkers(line) != Clause.withoutEmphasis(line)
+                if marked { items += 1 }
+                itemRun = marked ? itemRun + 1 : 0
+                shortRun = line.count <= shortLine ? shortRun + 1 : 0
+                longestItemRun = max(longestItemRun, itemRun)
+                longestShortRun = max(longestShortRun, shortRun)
+            }
+            return (lines.count, items, longestItemRun, longestShortRun)
         }
-        let x = counts(a), y = counts(b)
-        return x.items == 0 && x.lines >= 3 && y.items == x.lines || y.items == 0 && y.lines >= 3 && x.items == y.lines
+        func marks(_ plain: String, _ listed: String) -> Bool {
+            let x = read(plain), y = read(listed)
+            guard x.items == 0, x.lines >= 3 else { return false }
+            return y.items == x.lines || (y.longestItemRun >= 3 && x.longestShortRun >= y.longestItemRun)
+        }
+        return marks(a, b) || marks(b, a)
     }
+
+    /// The longest line read as one line of a list written without markers (a timetable row, a dose).
+    static let shortLine = 60
 
     /// "was one line, now 4 lines", "was 3 lines, now one line": prose on another number of lines.
     static func isLineCountChange(_ difference: String) -> Bool {
@@ -80,18 +100,6 @@ extension SubstituteCheck {
         guard let longest = lengths.max(), let most = lines.max(),
               Double(candidate.count) > 1.5 * Double(longest) + 10, candidateLines.count > most else { return nil }
         return "adds text the prompt did not ask for (\(candidateLines.count) lines where the accepted answer has \(most))"
-    }
-
-    /// "was a 2-item numbered list, now a 2-item bulleted list": the same list with other markers.
-    static func isMarkerChange(_ difference: String) -> Bool {
-        listChange(difference).map { $0.count.was == $0.count.now } ?? false
-    }
-
-    /// "was a 4-item bulleted list, now a 5-item bulleted list": the same kind of list with more or fewer
-    /// items (a closing line made an item; two points merged), which only a prompt that counts them fixes —
-    /// what the items say is the coverage check's.
-    static func isItemCountChange(_ difference: String) -> Bool {
-        listChange(difference).map { $0.count.was != $0.count.now && $0.kind.was == $0.kind.now } ?? false
     }
 
     /// The item counts and kinds of a "was a N-item … list, now a M-item … list" difference.

@@ -70,6 +70,7 @@ struct PromptConstraintsTests {
         #expect(PromptConstraints.read("Give five bullet points.").fixesItemCount)
         #expect(PromptConstraints.read("PPT大纲，5页，每页一行").fixesItemCount)
         #expect(!PromptConstraints.read("按要点列出材料。窗口5个工作日办结。").fixesItemCount)
+        #expect(!PromptConstraints.read("《差旅费报销管理办法》第五条 交通；第12条 住宿。分条列出要点。").fixesItemCount, "an article number counts no items")
     }
 
     @Test("every count of items the pattern reads holds one of the counted things, which gate the pattern")

@@ -145,6 +145,11 @@ struct NumberWordsClockTests {
         #expect(NumberWords.digits(in: written) == digits)
     }
 
+    @Test("yuan after a hyphen is an amount: a 300-yuan fee = 300元")
+    func hyphenatedYuan() {
+        #expect(NumberWords.digits(in: "A 300-yuan cleaning fee applies.") == "A 300元 cleaning fee applies.")
+    }
+
     @Test("noon and midnight are the clock times 12:00 and 00:00; afternoon stays a word", arguments: [
         ("open from noon until midnight", "open from 12:00 pm until 12:00 am"), ("12 noon", "12:00 pm"), ("Midday", "12:00 pm"),
         ("every afternoon", "every afternoon"),

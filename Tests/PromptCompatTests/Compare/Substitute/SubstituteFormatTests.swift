@@ -104,6 +104,16 @@ struct SubstituteFormatTests {
         #expect(!check.reasons([lines], "周一流瑜伽（林悦），周二阴瑜伽（陈默），周六空中瑜伽（周宁），时间不变。", instructions: instructions).isEmpty)
     }
 
+    @Test("a run of short unmarked lines and a list of as many items are the same lines, whatever comes around them")
+    func shortLinesMarked() {
+        let instructions = "请把补种安排按接种日期逐行列给家长，每行写日期、疫苗名称和剂次，最后提醒注意事项。"
+        let lines = "补种安排如下：\n9月5日：百白破疫苗 第4剂\n9月5日：麻腮风疫苗 第2剂\n10月3日：乙脑减毒活疫苗 第2剂\n注意事项：乙脑疫苗需与麻腮风疫苗间隔不少于28天；接种当天请携带预防接种证，接种后留观30分钟。"
+        let listed = "补种计划给您整理好了：\n- 9月5日｜百白破疫苗｜第4剂\n- 9月5日｜麻腮风疫苗｜第2剂\n- 10月3日｜乙脑减毒活疫苗｜第2剂\n温馨提醒：\n1. 乙脑疫苗和麻腮风疫苗至少间隔28天；\n2. 带上预防接种证，打完留观30分钟。"
+        #expect(check.reasons([lines], listed, instructions: instructions) == [])
+        #expect(!check.reasons(["补种安排：9月5日接种百白破疫苗第4剂和麻腮风疫苗第2剂，10月3日接种乙脑减毒活疫苗第2剂。请携带预防接种证。"], listed, instructions: instructions).isEmpty,
+                "prose in one paragraph is no run of lines")
+    }
+
     @Test("a prompt that fixes how values are written (ISO format, uppercase) fixes no layout: prose laid out as a list passes")
     func valueFormatsFixNoLayout() {
         let samples = ["We confirm PO-HS-88214 for 4,000 boxes at $1.15 each, totalling $4,600.00. Please deliver by 2024-11-08 to Dock 4. Terms: Net 45."]
@@ -146,8 +156,18 @@ struct SubstituteFormatTests {
         let numbered = "1. 在订单页点击申请退货\n2. 填写退货原因\n3. 寄回商品并填写运单号"
         let bulleted = "- 在订单页点击申请退货\n- 填写退货原因\n- 寄回商品并填写运单号"
         #expect(check.reasons([numbered], bulleted, instructions: "列出退货步骤，分点说明。") == [])
-        #expect(check.reasons([numbered], "- 在订单页点击申请退货\n- 寄回商品并填写运单号", instructions: "列出退货步骤，分点说明。")
+        // One step fewer is the coverage check's to say, unless the prompt counts the steps.
+        #expect(check.reasons([numbered], "- 在订单页点击申请退货\n- 寄回商品并填写运单号", instructions: "列出退货步骤，分点说明。") == [])
+        #expect(check.reasons([numbered], "- 在订单页点击申请退货\n- 寄回商品并填写运单号", instructions: "分点列出3个步骤。")
             == ["was a 3-item numbered list, now a 2-item bulleted list"])
+    }
+
+    @Test("a list restyled with other markers and its points split is not flagged where the prompt counts no items; 第五条 counts none")
+    func listRestyled() {
+        let numbered = "1. 交通：二等座据实报销\n2. 住宿：每晚不超过500元\n3. 伙食：每天100元包干"
+        let bulleted = "一、交通\n- 二等座据实报销\n二、住宿与伙食\n- 每晚不超过500元\n- 每天100元包干\n- 不用提供票据"
+        #expect(check.reasons([numbered], bulleted, instructions: "依据办法第五条至第八条，分条列出要点。") == [])
+        #expect(check.reasons([numbered], bulleted, instructions: "分条列出3条要点。") != [])
     }
 
     @Test("the same query laid out on other lines is the same answer")

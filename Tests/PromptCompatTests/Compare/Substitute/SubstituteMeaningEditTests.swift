@@ -20,6 +20,12 @@ struct SubstituteMeaningEditTests {
             == [#"changed "收取万分之" → "收取千分之""#])
     }
 
+    @Test("words moved to another place change nothing; two values swapped are two changes")
+    func movedWords() {
+        #expect(check.reasons(["瓶装矿泉水每日两瓶免费提供。"], "瓶装矿泉水每日免费提供两瓶。") == [])
+        #expect(check.reasons(["首付7月5日前，尾款7月8日前。"], "首付7月8日前，尾款7月5日前。").count == 2)
+    }
+
     @Test("LIMIT 5 → LIMIT 10 is flagged")
     func sqlLimitChanged() {
         let reasons = check.reasons(["SELECT * FROM orders ORDER BY created_at DESC LIMIT 5;"], "SELECT * FROM orders ORDER BY created_at DESC LIMIT 10;")
