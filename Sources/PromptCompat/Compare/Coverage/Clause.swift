@@ -61,8 +61,12 @@ public struct Clause: Sendable, Equatable {
 
     /// Sentence ends always; a comma when a CJK character is next to it (a Chinese clause break, which NFKC
     /// made `,`); a `.` only before a space or the end and after a letter or CJK character (not `1.5`, not `e.g.`);
-    /// ", but …": the contrast starts a clause of its own (`… will become read-only, but no data is deleted`),
-    /// as a Chinese comma does. Read scalar by scalar: every mark that breaks is one scalar.
+    /// ", but …", ", unless …", ", and not …": a contrast or a condition starts a clause of its own
+    /// (`… will become read-only, but no data is deleted`, `…at your site, and not if a county fire ban is in
+    /// effect`), as a Chinese comma does. Read scalar by scalar: every mark that breaks is one scalar.
+    /// What follows a comma that starts a clause of its own in English.
+    static let turns = [" but ", " unless ", " and not "]
+
     static func pieces(of line: String, commas: Bool = true) -> [String] {
         let scalars = line.unicodeScalars
         var pieces: [String] = []
@@ -74,7 +78,7 @@ public struct Clause: Sendable, Equatable {
             let breaks: Bool
             switch c {
             case "。", "!", "?", "！", "？", ";", "；": breaks = true
-            case ",", "，": breaks = commas && (Tokenizer.isCJK(previous) || Tokenizer.isCJK(next) || scalars[after...].starts(with: " but ".unicodeScalars))
+            case ",", "，": breaks = commas && (Tokenizer.isCJK(previous) || Tokenizer.isCJK(next) || turns.contains { scalars[after...].starts(with: $0.unicodeScalars) })
             case ".": breaks = next == " " && (Tokenizer.isAlphabetic(previous) || Tokenizer.isCJK(previous) || previous == ")") && beforePrevious != "."
             default: breaks = false
             }

@@ -26,8 +26,8 @@ public enum CourtesyPhrases {
     /// 折扣) has added no offer.
     static let offerKinds: [PhraseSet] = [
         ["补偿", "退款", "返现", "赔", "理赔", "refund", "compensat", "cashback", "reimburs", "money back"],
-        ["优惠", "折扣", "打折", "券", "红包", "discount", "coupon", "voucher", "% off", "credit"],
-        ["免费", "包邮", "不收", "免收", "无需付费", "free", "waive", "no charge", "no cost", "not be charged", "won't be charged", "no fee"],
+        ["优惠", "折扣", "打折", "立减", "券", "红包", "discount", "coupon", "voucher", "% off", "credit"],
+        ["免费", "包邮", "免邮", "不收", "免收", "减免", "免单", "无需付费", "free", "waive", "no charge", "no cost", "not be charged", "won't be charged", "no fee"],
         ["赠", "送您", "送你", "还送", "加送", "再送", "送一", "送1", "送个", "complimentary", "gift", "bonus"],
         ["升级", "积分", "upgrade", "points", "priority"],
     ]
@@ -42,6 +42,7 @@ public enum CourtesyPhrases {
 
     static let offers: PhraseSet = [
         "优惠", "赠", "免费", "补偿", "升级", "折扣", "返现", "红包", "积分", "券", "包邮", "退款", "赔", "还送", "加送", "再送", "送一", "送1", "送个",
+        "减免", "免单", "免邮", "立减",
         "discount", "free", "upgrade", "refund", "coupon", "compensat", "voucher", "bonus", "credit", "cashback", "gift", "waive",
     ]
 

@@ -90,7 +90,15 @@ struct SubstituteCoverageTests {
         let total = "签约款已付。接下来水电验收后付50,400元，木作完成后付58,800元，竣工后付8,400元，三笔合计117,600元。"
         #expect(!SubstituteCheck.coverage.reasons([accepted], total, instructions: prompt).contains { $0.contains("117,600") })
         let cut = "签约款已付。接下来水电验收后付50,400元，木作完成后付58,800元，竣工后付8,400元。现在签约还可立减5,000元。"
-        #expect(SubstituteCheck.coverage.reasons([accepted], cut, instructions: prompt).contains("added the amount 5,000元"))
+        #expect(SubstituteCheck.coverage.reasons([accepted], cut, instructions: prompt).contains { $0.contains("5,000元") })
+    }
+
+    @Test("a fee waived (减免) or an instant discount (立减) the guide never offers is an added offer")
+    func waivedFee() {
+        let guide = "工本费10元。可到窗口办理，或通过APP线上申请，新证邮寄到家（邮寄费用由申请人承担）。"
+        let accepted = "可以在本地换证，工本费10元。可到窗口办理，也可线上申请，新证邮寄到家，邮寄费用由您承担。"
+        let candidate = "可以在本地换证，工本费10元。可到窗口办理，也可线上申请，新证邮寄到家。现在线上申请还能享受首次邮寄费减免。"
+        #expect(check.reasons([accepted], candidate, instructions: guide).contains { $0.hasPrefix("added: \"现在线上申请还能享受首次邮寄费减免") })
     }
 
     @Test("a made-up code and a gift said with 送 are added; a closing that offers what the answer is about is courtesy")
