@@ -122,6 +122,6 @@ enum LabelAnswer {
         return (name, String(text[text.index(after: colon)...]).trimming(.whitespaces))
     }
 
-    static let equivalents: [(String, String)] = [("没有", "未"), ("没", "未"), ("是的", "是"), ("不是", "否")]
+    static let equivalents: [(String, String)] = [("没有", "未"), ("没", "未"), ("是的", "是"), ("不是", "否"), ("满足", "符合"), ("达到", "符合")]
     static let yesNo: Set<String> = ["是", "否", "yes", "no", "true", "false", "对", "错"]
 }

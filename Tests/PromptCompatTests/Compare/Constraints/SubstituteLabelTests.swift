@@ -11,7 +11,7 @@ struct SubstituteLabelTests {
         #expect(check.reasons([accepted], candidate, instructions: "判断这条评论的情感倾向，只输出标签。") == ["label changed: \"\(accepted)\" → \"\(candidate)\""])
     }
 
-    @Test("the same label in other case, with a full stop, or an equivalent wording passes", arguments: [("Positive", "positive"), ("正面", "正面。"), ("没有表达愤怒", "未表达愤怒"), ("是", "是的")])
+    @Test("the same label in other case, with a full stop, or an equivalent wording passes", arguments: [("Positive", "positive"), ("正面", "正面。"), ("没有表达愤怒", "未表达愤怒"), ("是", "是的"), ("满足", "符合")])
     func same(accepted: String, candidate: String) {
         #expect(check.reasons([accepted], candidate, instructions: "Classify the sentiment. 判断情绪。") == [])
     }
@@ -49,6 +49,9 @@ struct SubstituteVerdictTests {
         #expect(SubstituteCheck.label.reasons(["周三下午不乘车"], "周三放学不坐校车", instructions: prompt) == [])
         #expect(SubstituteCheck.label.reasons(["周三下午不乘车"], "周三下午乘车", instructions: prompt).count == 1)
         #expect(SubstituteCheck.label.reasons(["周三下午不乘车"], "周三放学不坐校车", instructions: "判断家长留言是否表示孩子某天不乘坐校车，10字以内。").count == 1)
+        let refund = "判断申请是否符合退费条件，只给出结论（符合/不符合，表述不限），不要解释。"
+        #expect(SubstituteCheck.label.reasons(["不符合"], "不满足退费条件", instructions: refund) == [])
+        #expect(SubstituteCheck.label.reasons(["不符合"], "满足退费条件", instructions: refund).count == 1)
     }
 
     @Test("verdicts with the same polarity and concepts are the same; a changed polarity or concept is not", arguments: [
