@@ -11,7 +11,9 @@ extension SubstituteCheck {
         let field = LabelAnswer.sharedField(input.samples + [input.candidate])
         func value(_ text: String) -> String { field.map { LabelAnswer.value(of: text, after: $0) } ?? text }
         let samples = input.samples.map(value).compactMap(LabelAnswer.label(of:))
-        guard samples.count == input.samples.count, let candidate = LabelAnswer.label(of: value(input.candidate)) else { return [] }
+        guard samples.count == input.samples.count, let candidate = LabelAnswer.label(of: value(input.candidate)) else {
+            return LabelAnswer.verdictFlip(input.samples, input.candidate, instructions: input.instructions).map { [$0] } ?? []
+        }
         let constraints = PromptConstraints.read(input.instructions)
         let allowed = constraints.labels.map(value).map(LabelAnswer.key)
         let yesNo = samples.allSatisfy { LabelAnswer.yesNo.contains(LabelAnswer.key($0)) }
@@ -34,6 +36,37 @@ extension SubstituteCheck {
 
 /// A short one-line answer read as a label.
 enum LabelAnswer {
+    /// A one-sentence verdict with its reason (`涉及安全隐患：北斗终端无信号仍计划出海。`) whose verdict — the
+    /// words before the first colon or comma, at most ``leadLength`` characters — says the opposite of every
+    /// accepted one in the same words but for a negation (`不涉及安全隐患，…`): "verdict changed". Only where the prompt
+    /// classifies or judges, and every answer is one line of at most ``verdictLength`` characters.
+    static func verdictFlip(_ samples: [String], _ candidate: String, instructions: String) -> String? {
+        guard let lead = lead(of: candidate), PromptConstraints.read(instructions).classifies else { return nil }
+        let leads = samples.compactMap { self.lead(of: $0) }
+        // The same words but for a negation: `涉及安全隐患` / `不涉及安全隐患`, `eligible` / `not eligible`.
+        func affirmed(_ text: String) -> String {
+            String(TextNormalizer.comparable(text).filter { !SmallEdit.cjkNegations.contains($0) && !$0.isWhitespace })
+                .replacingOccurrences(of: "not", with: "")
+        }
+        guard leads.count == samples.count, leads.allSatisfy({ accepted in
+            let a = affirmed(accepted), b = affirmed(lead)
+            return polarity(accepted) != polarity(lead) && !a.isEmpty && !b.isEmpty && (a.contains(b) || b.contains(a))
+        }) else { return nil }
+        return "verdict changed: \"\(leads[0])\" → \"\(lead)\""
+    }
+
+    static let leadLength = 12
+    static let verdictLength = 60
+
+    /// The verdict an answer opens with: its words before the first `:` `，` `,` `。`, when the answer is one line.
+    static func lead(of answer: String) -> String? {
+        let text = TextNormalizer.normalize(answer).trimming(.whitespacesAndNewlines)
+        guard !text.isEmpty, !UTF8Search.containsCharacters("\n", in: text), text.characterCount <= verdictLength,
+              let end = text.firstIndex(where: { ":：，,。".contains($0) }) else { return nil }
+        let lead = text[..<end].trimming(.whitespaces)
+        return lead.isEmpty || lead.count > leadLength ? nil : String(lead)
+    }
+
     /// What ``label(of:)`` takes off the ends of an answer: quotes, brackets, emphasis, a final stop, spaces.
     static let labelQuotes = Set("“”\"'`「」《》[]【】*。.!！ ".unicodeScalars)
 

@@ -81,6 +81,8 @@ extension NumberWords {
     }
 
     static let englishRules: RewriteRules = [
+        // thirty-six and a half = 36.5 (the cardinal read first), 2 and a half hours = 2.5 hours
+        Rewrite(#"(?<![\d.])(\d+) and a half\b"#, triggers: ["and a half"]) { ($0[1] ?? "") + ".5" },
         Rewrite(#"(\d)\s?(?:percent|per cent)\b"#, triggers: ["percent", "per cent"]) { ($0[1] ?? "") + "%" },
         Rewrite(#"(\d)[\s-]?(?:yuan|rmb|kuai)\b"#, triggers: ["yuan", "rmb", "kuai"]) { ($0[1] ?? "") + "元" },
         // a dollar fifty = 1 dollar 50 (then 1.50 dollars below)

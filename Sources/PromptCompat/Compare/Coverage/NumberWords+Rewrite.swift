@@ -113,7 +113,7 @@ extension NumberWords {
             guard let hour = Int(g[1] ?? ""), (1...12).contains(hour) else { return g[0] ?? "" }
             return "\(hour):00 \(g[2] ?? "")"
         },
-        Rewrite(#"(?<![\d:.])(\d{1,2})(-|~|～|至|到)(?=\d{1,2}点)"#, triggers: ["点"]) { g in
+        Rewrite(#"(?<![\d:.])(\d{1,2})(-|–|—|~|～|至|到)(?=\d{1,2}点)"#, triggers: ["点"]) { g in
             guard let hour = Int(g[1] ?? ""), hour <= 24 else { return g[0] ?? "" }
             return "\(hour):00\(g[2] ?? "")"
         },
@@ -188,9 +188,10 @@ extension NumberWords {
     static let monthWords = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
     static let clockPatterns = [
-        #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|晚|早|午|夜|至|到|从|于|在|-|~|～)(\d{1,2})点(半|整|\d{1,2}分|[一三]刻)?"#,
+        #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|晚|早|午|夜|至|到|从|于|在|-|–|—|~|～)(\d{1,2})点(半|整|\d{1,2}分|[一三]刻)?"#,
         #"()(\d{1,2})点(半|整|\d{1,2}分|[一三]刻)?(?=至|到|-|~|～|前|后|开始|之前|以前|以后|起)"#,
-        #"()(\d{1,2})時(半|\d{1,2}分)?"#,
+        // 時間 is a duration (`3時間前`, three hours before), not 3 o'clock.
+        #"()(\d{1,2})時(半|\d{1,2}分)?(?!間)"#,
         // The formal 时 (`上午9时`, `6时30分`): not `24小时`, whose 时 follows 小, nor `3时段`.
         #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|晚|早|午|夜|至|到|从|于|在|-|~|～)(\d{1,2})时(半|整|\d{1,2}分)?(?![段辰期])"#,
         #"()(\d{1,2})时(\d{1,2}分)"#,

@@ -54,6 +54,18 @@ struct SubstituteVerdictTests {
         #expect(SubstituteCheck.label.reasons(["不符合"], "满足退费条件", instructions: refund).count == 1)
     }
 
+    @Test("a one-sentence verdict with its reason whose verdict is negated is flagged; a verdict said in other words is not")
+    func verdictWithReason() {
+        let prompt = "判断渔民上报的内容是否涉及安全隐患，用一句话给出结论和依据，表述不限。"
+        let accepted = "涉及安全隐患：北斗终端无信号仍计划出海。"
+        #expect(SubstituteCheck.label.reasons([accepted], "不涉及安全隐患，船长确认不影响正常出海作业。", instructions: prompt)
+            == [#"verdict changed: "涉及安全隐患" → "不涉及安全隐患""#])
+        #expect(SubstituteCheck.label.reasons([accepted], "有安全隐患，北斗没信号还要出海。", instructions: prompt) == [])
+        #expect(SubstituteCheck.label.reasons(["材料已齐全，可以预约递签。"], "无需补充材料，可直接预约。", instructions: "判断材料是否齐全，一句话说明。") == [])
+        #expect(SubstituteCheck.label.reasons([accepted], "不涉及安全隐患，船长确认不影响正常出海作业。", instructions: "请复述渔民上报的内容。") == [],
+                "a prompt that does not judge has no verdict")
+    }
+
     @Test("verdicts with the same polarity and concepts are the same; a changed polarity or concept is not", arguments: [
         ("No anger", "Not angry", true), ("无明显愤怒", "没有愤怒", true), ("billing", "billing issue", true),
         ("High priority", "Low priority", false), ("满意", "不满意", false), ("urgent", "not urgent", false),

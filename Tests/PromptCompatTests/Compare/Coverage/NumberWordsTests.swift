@@ -145,6 +145,14 @@ struct NumberWordsClockTests {
         #expect(NumberWords.digits(in: written) == digits)
     }
 
+    @Test("N and a half is N.5; a dash between two hours is a range; 時間 is a duration, not a clock time", arguments: [
+        ("thirty-six and a half hours", "36.5 hours"), ("2 and a half days", "2.5 days"),
+        ("上午9—11点", "上午9:00—11:00"), ("3時間前の10時から", "3時間前の10:00から"),
+    ])
+    func halvesDashesAndHours(written: String, digits: String) {
+        #expect(NumberWords.digits(in: written) == digits)
+    }
+
     @Test("yuan after a hyphen is an amount: a 300-yuan fee = 300元")
     func hyphenatedYuan() {
         #expect(NumberWords.digits(in: "A 300-yuan cleaning fee applies.") == "A 300元 cleaning fee applies.")
