@@ -41,6 +41,7 @@ public enum VerdictReasons {
         Hint(marker: "loops: ", advice: "the target repeats itself: add a stop sequence, set frequency_penalty or presence_penalty (or the provider's repetition_penalty), lower temperature, and state the expected length; a larger max_tokens makes it worse"),
         Hint(marker: "echoes the prompt", advice: "the target copies the input back instead of doing the task: put the instruction after the input, wrap the input in delimiters (<text>…</text>), and show one input → output example"),
         Hint(marker: "label changed:", advice: "the label flipped: list the allowed labels with one short example each (few-shot), ask for the label only, and set temperature 0"),
+        Hint(marker: "verdict changed:", advice: "the verdict flipped: state the criteria the verdict rests on, show one example for each verdict (few-shot), and set temperature 0"),
         Hint(marker: "is not one of the prompt's labels", advice: "say \"answer with exactly one of: …\" with the labels written as the product expects them, and show one example"),
         Hint(marker: "longer than the prompt allows", advice: "repeat the limit at the end of the user turn (\"不超过70字\" / \"under 20 words\"), show an answer of the right length, and set max_tokens close to it"),
         Hint(marker: "the prompt fixes its format", advice: "show the exact format with one example value (\"2024-03-05\") and say the value must be written that way"),

@@ -21,6 +21,8 @@ struct VerdictReasonsTests {
         ("coverage", .init(samples: ["您好，本店商品签收后7天内支持无理由退货。退货运费由买家承担，质量问题除外。退款将在收到退货后3个工作日内原路退回。"],
                            candidate: "您好，本店商品签收后7天内支持无理由退货。退货运费由买家承担，质量问题除外。退款将在收到退货后3个工作日内原路退回。另外赠送您一张无门槛优惠券。")),
         ("list", .init(samples: ["本品含有牛奶、鸡蛋和花生，过敏者慎用。"], candidate: "本品含有牛奶和鸡蛋，过敏者慎用。")),
+        ("label", .init(samples: ["涉及安全隐患：北斗终端无信号仍计划出海。"], candidate: "不涉及安全隐患，船长确认不影响出海。",
+                        instructions: "判断上报内容是否涉及安全隐患，用一句话给出结论和依据。")),
         ("truncation", .init(samples: ["- Light: bright, indirect light.\n- Feeding: monthly with a liquid fertilizer at half strength."],
                              candidate: "- Light: bright and indirect, some morning sun\n- Feeding: once a month with a liquid fert")),
         ("coverage", .init(samples: ["Your 4 new seats are active now. Your monthly charge from 2024-08-15 is $112.00 for 14 seats."],

@@ -59,14 +59,14 @@ public struct Clause: Sendable, Equatable {
         UTF8Search.contains("**", in: line) ? line.replacingOccurrences(of: "**", with: "") : line
     }
 
+    /// What follows a comma that starts a clause of its own in English.
+    static let turns = [" but ", " unless ", " and not "]
+
     /// Sentence ends always; a comma when a CJK character is next to it (a Chinese clause break, which NFKC
     /// made `,`); a `.` only before a space or the end and after a letter or CJK character (not `1.5`, not `e.g.`);
     /// ", but …", ", unless …", ", and not …": a contrast or a condition starts a clause of its own
     /// (`… will become read-only, but no data is deleted`, `…at your site, and not if a county fire ban is in
     /// effect`), as a Chinese comma does. Read scalar by scalar: every mark that breaks is one scalar.
-    /// What follows a comma that starts a clause of its own in English.
-    static let turns = [" but ", " unless ", " and not "]
-
     static func pieces(of line: String, commas: Bool = true) -> [String] {
         let scalars = line.unicodeScalars
         var pieces: [String] = []

@@ -141,8 +141,8 @@ enum Sentence {
         let fragment = String(text.reversed().prefix { $0.isASCII && $0.isLetter }.reversed()).lowercasedFast()
         guard fragment.count >= 3, fragment.count < text.count, !shortenedWords.contains(fragment) else { return nil }
         var longer = false
-        for other in known where UTF8Search.containsCharacters(fragment, in: other.lowercasedFast()) {
-            for word in other.lowercasedFast().split(whereSeparator: { !($0.isASCII && $0.isLetter) }) where word.hasPrefix(fragment) {
+        for other in known.map({ $0.lowercasedFast() }) where UTF8Search.containsCharacters(fragment, in: other) {
+            for word in other.split(whereSeparator: { !($0.isASCII && $0.isLetter) }) where word.hasPrefix(fragment) {
                 if word.count == fragment.count { return nil }
                 if word.count >= fragment.count + 2 { longer = true }
             }

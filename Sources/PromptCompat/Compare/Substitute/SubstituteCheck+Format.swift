@@ -4,9 +4,10 @@ extension SubstituteCheck {
     /// The shape changed in a way a consumer of the answer notices. Always: a one-line label became a
     /// sentence, a table became prose. When the prompt asks for "only" the answer: text added around it.
     /// When the prompt fixes a format (``FormatWords``): any shape change every accepted sample agrees on,
-    /// except a list restyled (other markers, items split or merged) where the prompt does not count them; a list that became prose (or prose a list) and two lines
-    /// that became one only where the prompt names a layout (一行, a list, per line), not where its format
-    /// words fix how values are written (ISO format, uppercase).
+    /// except a list restyled (other markers, items split or merged) where the prompt does not count them;
+    /// a list that became prose (or prose a list) and two lines that became one only where the prompt names
+    /// a layout (一行, a list, per line), not where its format words fix how values are written (ISO format,
+    /// uppercase).
     public static let format = SubstituteCheck(name: "format") { input in
         guard input.expect.json != true else { return [] }
         let samples = input.samples.map(ChineseListMarks.asDigits), candidate = ChineseListMarks.asDigits(TextNormalizer.normalize(input.candidate))
