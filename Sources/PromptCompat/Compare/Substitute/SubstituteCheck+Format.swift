@@ -32,6 +32,8 @@ extension SubstituteCheck {
                 // Prose laid out as a list, or back: only where the prompt names a layout, and not when the
                 // lines stay the same lines with markers added.
                 if isListProseChange(difference) { return layoutFixed && !sameLinesMarked(sample, candidate) }
+                // Prose laid out as a table: as prose laid out as a list (a table that became prose is flagged above).
+                if RegexCache.matches(#"^was prose, now a \d+-row table$"#, in: difference) { return layoutFixed }
                 // A list restyled (other markers, items split or merged): only a prompt that counts the items fixes it.
                 if let change = listChange(difference) { return countFixed && change.count.was != change.count.now }
                 return layoutFixed || !isLineCountChange(difference)

@@ -122,6 +122,14 @@ struct SubstituteFormatTests {
         #expect(check.reasons(samples, list, instructions: "Dates in ISO format. Answer in one line.") != [], "a named layout still holds")
     }
 
+    @Test("prose laid out as a table is a format change only where the prompt names a layout")
+    func proseBecameTable() {
+        let prose = ["You'll be charged $26.84 today for the rest of this cycle (2024-07-20 to 2024-08-14). From 2024-08-15 your monthly charge is $112.00."]
+        let table = "| Item | Amount |\n|---|---|\n| Today (2024-07-20 to 2024-08-14) | $26.84 |\n| Monthly from 2024-08-15 | $112.00 |"
+        #expect(check.reasons(prose, table, instructions: "Write all dates in ISO format (YYYY-MM-DD) and amounts with two decimals.") == [])
+        #expect(check.reasons(prose, table, instructions: "Answer in one line.") != [])
+    }
+
     @Test("a list with another number of items is a format change only where the prompt counts them")
     func itemCount() {
         let samples = ["- 有效的通行证\n- 身份证原件\n- 本地居住证\n- 现场采集照片\n\n窗口办理需5个工作日。"]
