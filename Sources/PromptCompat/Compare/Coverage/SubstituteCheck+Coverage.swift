@@ -71,6 +71,12 @@ enum AddedContent {
         let knownBare = known.reduce(into: Set<String>()) { $0.formUnion(FactsPreserved.bareNumbers(in: $1)) }
         // A discount written in digits (`8折`) is written as its share off (`20%`): a fact of the candidate itself.
         let discounts = arabicDiscounts(in: candidate)
+        // What the known texts state, read only when a fact asks whether it is worked out from them.
+        var derived: DerivedAmounts?
+        func isDerived(_ fact: Fact) -> Bool {
+            if derived == nil { derived = DerivedAmounts(from: known) }
+            return derived?.derives(fact) ?? false
+        }
         // A result the candidate works out in front of the reader (`600－100＝500元`) is derived, not invented.
         let invented = FactsPreserved.missingFacts(written, present: knownKeys, bare: knownBare).filter { fact in
             inventedKinds.contains(fact.kind) && !changedKinds.contains(fact.kind) && (candidate.contains(fact.text) || discounts[fact.text] != nil)
@@ -78,7 +84,7 @@ enum AddedContent {
                 && !FactsPreserved.containedKeys(fact).contains(where: knownKeys.contains)
                 // A total, a balance, a price times a count, a share: worked out from amounts the accepted answers or
                 // the prompt state (not from another made-up one: `立减5元，仅需20元` derives neither).
-                && !DerivedAmounts.isDerived(fact, from: known)
+                && !isDerived(fact)
         }
         // Two numbered sources at least: a lone `[1]` in a prompt is the citation format, not the list of sources.
         let sources = citationMarks(in: prompt)

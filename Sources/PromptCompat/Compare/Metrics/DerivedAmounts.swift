@@ -10,22 +10,26 @@ import Foundation
 /// ```swift
 /// let facts = FactsPreserved.facts(in: "三笔合计117,600元")
 /// DerivedAmounts.isDerived(facts[0], from: ["签约50,400元；水电50,400元；木作58,800元；竣工8,400元"])   // true
+/// // Several amounts against the same texts: read them once.
+/// let derived = DerivedAmounts(from: ["签约50,400元；水电50,400元；木作58,800元；竣工8,400元"])
+/// derived.derives(facts[0])   // true
 /// ```
-enum DerivedAmounts {
+struct DerivedAmounts {
     /// At most this many amounts are added up: instalments, the lines of a bill.
     static let largestSum = 4
     /// At most this many distinct amounts are tried (the sums grow with the fourth power).
     static let mostAmounts = 12
 
-    /// Whether `fact`, an amount, is a sum of up to ``largestSum`` amounts of `texts` in its currency, the
-    /// difference of two, one times a count of the texts, or a share of one or what is left after it.
-    static func isDerived(_ fact: Fact, from texts: [String]) -> Bool {
-        guard fact.kind == .amount, let (currency, value) = parse(fact.value) else { return false }
-        var amounts: [Double] = [], counts: [Double] = [], shares: [Double] = []
+    /// The distinct amounts of the texts by currency, in order; their bare counts (2–1000, whole); their shares.
+    private var amounts: [String: [Double]] = [:]
+    private var counts: [Double] = [], shares: [Double] = []
+
+    /// What `texts` state, read once for any number of amounts asked about.
+    init(from texts: [String]) {
         for other in texts.flatMap(FactsPreserved.facts(in:)) {
             switch other.kind {
             case .amount:
-                if let (unit, number) = parse(other.value), unit == currency, number != value, !amounts.contains(number) { amounts.append(number) }
+                if let (unit, number) = Self.parse(other.value), amounts[unit]?.contains(number) != true { amounts[unit, default: []].append(number) }
             case .number:
                 if let number = Double(other.value), number > 1, number <= 1000, number == number.rounded() { counts.append(number) }
             case .percentage:
@@ -33,9 +37,20 @@ enum DerivedAmounts {
             default: break
             }
         }
-        let tried = Array(amounts.prefix(mostAmounts))
+    }
+
+    /// Whether `fact`, an amount, is a sum of up to ``largestSum`` amounts of `texts` in its currency, the
+    /// difference of two, one times a count of the texts, or a share of one or what is left after it.
+    static func isDerived(_ fact: Fact, from texts: [String]) -> Bool {
+        DerivedAmounts(from: texts).derives(fact)
+    }
+
+    /// ``isDerived(_:from:)`` against the texts read.
+    func derives(_ fact: Fact) -> Bool {
+        guard fact.kind == .amount, let (currency, value) = Self.parse(fact.value) else { return false }
+        let tried = Array((amounts[currency] ?? []).lazy.filter { $0 != value }.prefix(Self.mostAmounts))
         func same(_ x: Double) -> Bool { abs(x - value) < 0.005 }
-        if sums(of: tried, upTo: largestSum).contains(where: same) { return true }
+        if Self.sums(of: tried, upTo: Self.largestSum).contains(where: same) { return true }
         for a in tried {
             if tried.contains(where: { same(a - $0) }) { return true }
             if counts.contains(where: { same(a * $0) }) { return true }

@@ -42,6 +42,9 @@ enum ShownWorking {
         if UTF8Search.contains("% of ", in: accepted) {
             pieces += accepted.components(separatedBy: "% of ").dropFirst().map { String($0.prefix(16)) }
         }
-        return Set(pieces.flatMap(FactsPreserved.facts(in:)).filter { $0.kind == .amount && DerivedAmounts.isDerived($0, from: texts) }.map(\.text))
+        let amounts = pieces.flatMap(FactsPreserved.facts(in:)).filter { $0.kind == .amount }
+        guard !amounts.isEmpty else { return [] }
+        let derived = DerivedAmounts(from: texts)
+        return Set(amounts.filter(derived.derives).map(\.text))
     }
 }

@@ -16,8 +16,9 @@ extension SubstituteCheck {
         // dates, percentages and codes stay required even when derived (a quote's total).
         // A value the user's own question states (`can I bring my bike at 8am on Saturday?`) is theirs already:
         // repeating it is courtesy, not a fact owed.
-        if input.wholePrompt {
-            let stated = FactsPreserved.presentKeys(in: FactText.of(input.instructions))
+        let prompt = input.wholePrompt ? FactText.of(input.instructions) : nil
+        if let prompt {
+            let stated = FactsPreserved.presentKeys(in: prompt)
             let asked = FactsPreserved.presentKeys(in: FactText.of(askedSentences(of: input.instructions)))
             optional.formUnion(FactsPreserved.facts(in: samples[0]).filter { fact in
                 fact.kind == .number && !stated.contains(fact.key) || asked.contains(fact.key)
@@ -27,7 +28,7 @@ extension SubstituteCheck {
         optional.formUnion(ShownWorking.operands(in: samples[0], keptBy: FactsPreserved.presentKeys(in: candidate)))
         // A figure the accepted answer works out in brackets or as a share's base, that the candidate's own
         // figures give (`(£120 for both)` where the candidate says `£60 … for each lot`).
-        optional.formUnion(ShownWorking.intermediates(in: samples[0], derivedFrom: [candidate] + (input.wholePrompt ? [FactText.of(input.instructions)] : [])))
+        optional.formUnion(ShownWorking.intermediates(in: samples[0], derivedFrom: [candidate] + (prompt.map { [$0] } ?? [])))
         let missing = FactsPreserved.missingFacts(samples[0], candidate).filter { !optional.contains($0.text) }
         guard !missing.isEmpty else { return [] }
         let changes = FactsPreserved.changed(samples[0], candidate).filter { change in missing.contains { $0.text == change.reference } }
