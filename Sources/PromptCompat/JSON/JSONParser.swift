@@ -43,9 +43,10 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String { "line \(position.line), column \(position.column): \(message)" }
 }
 
-/// A small recursive-descent JSON parser over Unicode scalars that tracks positions.
+/// A small recursive-descent JSON parser over UTF-8 bytes that tracks positions (columns count scalars:
+/// a byte that does not continue a multi-byte sequence starts one).
 struct JSONParser {
-    private let scalars: [Unicode.Scalar]
+    private let bytes: [UInt8]
     private var index = 0
     private var line = 1
     private var column = 1
@@ -57,16 +58,21 @@ struct JSONParser {
     private static let maximumDepth = 256
 
     init(text: String, tracksPositions: Bool) {
-        scalars = Array(text.unicodeScalars)
+        self.init(utf8: Array(text.utf8), tracksPositions: tracksPositions)
+    }
+
+    /// `utf8` must be valid UTF-8 (a `String`'s bytes, or bytes ``UTF8Validation`` passed).
+    init(utf8: [UInt8], tracksPositions: Bool) {
+        bytes = utf8
         self.tracksPositions = tracksPositions
     }
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
-        if scalars.first == "\u{FEFF}" { index = 1 }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }  // a byte-order mark
         skipWhitespace()
         let value = try parseValue(path: "$")
         skipWhitespace()
-        if index < scalars.count { throw error("unexpected text after the JSON value") }
+        if index < bytes.count { throw error("unexpected text after the JSON value") }
         return value
     }
 
@@ -76,47 +82,58 @@ struct JSONParser {
         JSONSyntaxError(message: message, position: here)
     }
 
+    /// Moves past one byte.
     private mutating func advance() {
-        if scalars[index] == "\n" {
+        let byte = bytes[index]
+        if byte == 0x0A {
             line += 1
             column = 1
-        } else {
+        } else if byte & 0xC0 != 0x80 {
             column += 1
         }
         index += 1
     }
 
+    private func isAt(_ byte: UInt8) -> Bool {
+        index < bytes.count && bytes[index] == byte
+    }
+
     private mutating func skipWhitespace() {
-        while index < scalars.count {
-            switch scalars[index] {
-            case " ", "\n", "\r", "\t": advance()
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: advance()
             default: return
             }
         }
     }
 
-    private mutating func expect(_ scalar: Unicode.Scalar, _ what: String) throws(JSONSyntaxError) {
-        guard index < scalars.count, scalars[index] == scalar else {
-            throw error("expected \(what)\(foundDescription)")
-        }
+    private mutating func expect(_ byte: UInt8, _ what: String) throws(JSONSyntaxError) {
+        guard isAt(byte) else { throw error("expected \(what)\(foundDescription)") }
         advance()
     }
 
+    /// The scalar starting at `index`, for a message.
+    private var scalarHere: String {
+        var end = index + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: bytes[index..<end], as: UTF8.self)
+    }
+
     private var foundDescription: String {
-        index < scalars.count ? ", found '\(scalars[index])'" : ", found the end of the file"
+        index < bytes.count ? ", found '\(scalarHere)'" : ", found the end of the file"
     }
 
     private mutating func parseValue(path: String) throws(JSONSyntaxError) -> JSONValue {
-        guard index < scalars.count else { throw error("expected a value, found the end of the file") }
+        guard index < bytes.count else { throw error("expected a value, found the end of the file") }
         if tracksPositions { positions[path] = here }
-        switch scalars[index] {
-        case "{": return try nested { (p: inout JSONParser) throws(JSONSyntaxError) in try p.parseObject(path: path) }
-        case "[": return try nested { (p: inout JSONParser) throws(JSONSyntaxError) in try p.parseArray(path: path) }
-        case "\"": return .string(try parseString())
-        case "t": return try parseLiteral("true", .bool(true))
-        case "f": return try parseLiteral("false", .bool(false))
-        case "n": return try parseLiteral("null", .null)
-        case "-", "0"..."9": return try parseNumber()
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try nested { (p: inout JSONParser) throws(JSONSyntaxError) in try p.parseObject(path: path) }
+        case UInt8(ascii: "["): return try nested { (p: inout JSONParser) throws(JSONSyntaxError) in try p.parseArray(path: path) }
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): return try parseLiteral("true", .bool(true))
+        case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
+        case UInt8(ascii: "n"): return try parseLiteral("null", .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default: throw error("expected a value (object, array, string, number, true, false or null)\(foundDescription)")
         }
     }
@@ -134,14 +151,14 @@ struct JSONParser {
         advance()  // {
         var object = JSONObject()
         skipWhitespace()
-        if index < scalars.count, scalars[index] == "}" {
+        if isAt(UInt8(ascii: "}")) {
             advance()
             return .object(object)
         }
         while true {
             skipWhitespace()
             let keyPosition = here
-            guard index < scalars.count, scalars[index] == "\"" else {
+            guard isAt(UInt8(ascii: "\"")) else {
                 throw error("expected a quoted member name\(foundDescription)")
             }
             let key = try parseString()
@@ -149,13 +166,13 @@ struct JSONParser {
                 throw JSONSyntaxError(message: "duplicate key \"\(key)\"", position: keyPosition)
             }
             skipWhitespace()
-            try expect(":", "':' after the member name")
+            try expect(UInt8(ascii: ":"), "':' after the member name")
             skipWhitespace()
             object[key] = try parseValue(path: tracksPositions ? Self.child(path, key) : path)
             skipWhitespace()
-            guard index < scalars.count else { throw error("expected ',' or '}', found the end of the file") }
-            if scalars[index] == "," { advance(); continue }
-            if scalars[index] == "}" { advance(); return .object(object) }
+            guard index < bytes.count else { throw error("expected ',' or '}', found the end of the file") }
+            if bytes[index] == UInt8(ascii: ",") { advance(); continue }
+            if bytes[index] == UInt8(ascii: "}") { advance(); return .object(object) }
             throw error("expected ',' or '}'\(foundDescription)")
         }
     }
@@ -164,7 +181,7 @@ struct JSONParser {
         advance()  // [
         var elements: [JSONValue] = []
         skipWhitespace()
-        if index < scalars.count, scalars[index] == "]" {
+        if isAt(UInt8(ascii: "]")) {
             advance()
             return .array(elements)
         }
@@ -172,9 +189,9 @@ struct JSONParser {
             skipWhitespace()
             elements.append(try parseValue(path: tracksPositions ? "\(path)[\(elements.count)]" : path))
             skipWhitespace()
-            guard index < scalars.count else { throw error("expected ',' or ']', found the end of the file") }
-            if scalars[index] == "," { advance(); continue }
-            if scalars[index] == "]" { advance(); return .array(elements) }
+            guard index < bytes.count else { throw error("expected ',' or ']', found the end of the file") }
+            if bytes[index] == UInt8(ascii: ",") { advance(); continue }
+            if bytes[index] == UInt8(ascii: "]") { advance(); return .array(elements) }
             throw error("expected ',' or ']'\(foundDescription)")
         }
     }
@@ -185,11 +202,9 @@ struct JSONParser {
         return plain ? "\(path).\(key)" : "\(path)[\"\(key)\"]"
     }
 
-    private mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(JSONSyntaxError) -> JSONValue {
-        for expected in word.unicodeScalars {
-            guard index < scalars.count, scalars[index] == expected else {
-                throw error("expected '\(word)'\(foundDescription)")
-            }
+    private mutating func parseLiteral(_ word: StaticString, _ value: JSONValue) throws(JSONSyntaxError) -> JSONValue {
+        for expected in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount) {
+            guard isAt(expected) else { throw error("expected '\(word)'\(foundDescription)") }
             advance()
         }
         return value
@@ -200,30 +215,29 @@ struct JSONParser {
         let startPosition = here
         func digits(_ p: inout JSONParser) -> Int {
             var count = 0
-            while p.index < p.scalars.count, ("0"..."9").contains(p.scalars[p.index]) {
+            while p.index < p.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.bytes[p.index]) {
                 p.advance()
                 count += 1
             }
             return count
         }
-        if scalars[index] == "-" { advance() }
-        let leadingZero = index < scalars.count && scalars[index] == "0"
+        if bytes[index] == UInt8(ascii: "-") { advance() }
+        let leadingZero = isAt(UInt8(ascii: "0"))
         let integerDigits = digits(&self)
         guard integerDigits > 0 else { throw error("expected digits in a number") }
         if leadingZero && integerDigits > 1 {
             throw JSONSyntaxError(message: "leading zeros are not allowed in a number", position: startPosition)
         }
-        if index < scalars.count, scalars[index] == "." {
+        if isAt(UInt8(ascii: ".")) {
             advance()
             guard digits(&self) > 0 else { throw error("expected digits after the decimal point") }
         }
-        if index < scalars.count, scalars[index] == "e" || scalars[index] == "E" {
+        if isAt(UInt8(ascii: "e")) || isAt(UInt8(ascii: "E")) {
             advance()
-            if index < scalars.count, scalars[index] == "+" || scalars[index] == "-" { advance() }
+            if isAt(UInt8(ascii: "+")) || isAt(UInt8(ascii: "-")) { advance() }
             guard digits(&self) > 0 else { throw error("expected digits in the exponent") }
         }
-        var text = ""
-        text.unicodeScalars.append(contentsOf: scalars[start..<index])
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let number = Double(text), number.isFinite else {
             throw JSONSyntaxError(message: "number \(text) is out of range", position: startPosition)
         }
@@ -232,66 +246,47 @@ struct JSONParser {
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         advance()  // opening quote
-        // UTF-8 bytes, a run of plain scalars at a time: appending scalar by scalar to a String was most of
-        // the cost of reading an answer's JSON.
+        // A run of plain bytes at a time, copied whole; escapes decoded between runs.
         var result: [UInt8] = []
         while true {
             let start = index
-            while index < scalars.count {
-                let value = scalars[index].value
-                if value == 0x22 || value == 0x5C || value < 0x20 { break }
-                Self.appendUTF8(value, to: &result)
+            var scalarsInRun = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
+                if byte & 0xC0 != 0x80 { scalarsInRun += 1 }
                 index += 1
             }
-            column += index - start  // no line break in a run: control characters end it
-            guard index < scalars.count else { throw error("unterminated string") }
-            let scalar = scalars[index]
-            if scalar == "\"" { advance(); return String(decoding: result, as: UTF8.self) }
-            if scalar.value < 0x20 { throw error("control character U+\(String(scalar.value, radix: 16, uppercase: true)) in a string; escape it") }
+            result.append(contentsOf: bytes[start..<index])
+            column += scalarsInRun  // no line break in a run: control characters end it
+            guard index < bytes.count else { throw error("unterminated string") }
+            let byte = bytes[index]
+            if byte == 0x22 { advance(); return String(decoding: result, as: UTF8.self) }
+            if byte < 0x20 { throw error("control character U+\(String(byte, radix: 16, uppercase: true)) in a string; escape it") }
             advance()
-            guard index < scalars.count else { throw error("unterminated escape") }
-            let escape = scalars[index]
+            guard index < bytes.count else { throw error("unterminated escape") }
+            let escape = bytes[index]
+            let escapeText = scalarHere
             advance()
             switch escape {
-            case "\"": result.append(0x22)
-            case "\\": result.append(0x5C)
-            case "/": result.append(0x2F)
-            case "b": result.append(0x08)
-            case "f": result.append(0x0C)
-            case "n": result.append(0x0A)
-            case "r": result.append(0x0D)
-            case "t": result.append(0x09)
-            case "u": Self.appendUTF8(try parseUnicodeEscape().value, to: &result)
-            default: throw error("invalid escape '\\\(escape)'")
+            case UInt8(ascii: "\""): result.append(0x22)
+            case UInt8(ascii: "\\"): result.append(0x5C)
+            case UInt8(ascii: "/"): result.append(0x2F)
+            case UInt8(ascii: "b"): result.append(0x08)
+            case UInt8(ascii: "f"): result.append(0x0C)
+            case UInt8(ascii: "n"): result.append(0x0A)
+            case UInt8(ascii: "r"): result.append(0x0D)
+            case UInt8(ascii: "t"): result.append(0x09)
+            case UInt8(ascii: "u"): result.append(contentsOf: Array(String(try parseUnicodeEscape()).utf8))
+            default: throw error("invalid escape '\\\(escapeText)'")
             }
-        }
-    }
-
-    /// Appends a scalar's UTF-8 encoding.
-    @inline(__always)
-    private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
-        switch value {
-        case ..<0x80:
-            bytes.append(UInt8(value))
-        case ..<0x800:
-            bytes.append(UInt8(0xC0 | (value >> 6)))
-            bytes.append(UInt8(0x80 | (value & 0x3F)))
-        case ..<0x10000:
-            bytes.append(UInt8(0xE0 | (value >> 12)))
-            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (value & 0x3F)))
-        default:
-            bytes.append(UInt8(0xF0 | (value >> 18)))
-            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (value & 0x3F)))
         }
     }
 
     private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard index < scalars.count, let digit = UInt32(String(scalars[index]), radix: 16) else {
+            guard index < bytes.count, let digit = Self.hexValue(bytes[index]) else {
                 throw error("expected four hex digits after \\u")
             }
             value = value * 16 + digit
@@ -300,10 +295,19 @@ struct JSONParser {
         return value
     }
 
+    private static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
     private mutating func parseUnicodeEscape() throws(JSONSyntaxError) -> Unicode.Scalar {
         let high = try parseHex4()
         if (0xD800...0xDBFF).contains(high) {
-            guard index + 1 < scalars.count, scalars[index] == "\\", scalars[index + 1] == "u" else {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
                 throw error("unpaired surrogate \\u\(String(high, radix: 16))")
             }
             advance()

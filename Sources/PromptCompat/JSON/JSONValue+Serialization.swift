@@ -9,10 +9,12 @@ extension JSONValue {
 
     /// Parses UTF-8 JSON data.
     public init(parsing data: Data) throws(JSONSyntaxError) {
-        guard let text = String(data: data, encoding: .utf8) else {
+        let bytes = [UInt8](data)
+        guard UTF8Validation.isValid(bytes) else {
             throw JSONSyntaxError(message: "the data is not valid UTF-8", position: SourcePosition(line: 1, column: 1))
         }
-        try self.init(parsing: text)
+        var parser = JSONParser(utf8: bytes, tracksPositions: false)
+        self = try parser.parseDocument()
     }
 
     /// JSON text. Non-ASCII characters are written as they are (Chinese stays readable in a diff);

@@ -49,7 +49,7 @@ extension OpenAICompatibleClient {
     private func unredactedEmbeddingsCall(_ texts: [String], model: String) async throws(ProviderFailure) -> [Embedding] {
         // The key header, timeout and content type exactly as for chat (and the same failure naming the key
         // variable when it is unset).
-        let urlRequest = try makeURLRequest(path: "embeddings", body: Self.embeddingsBody(model: model, texts: texts).data(), accept: "application/json")
+        let urlRequest = try makeRequest(path: "embeddings", body: Self.embeddingsBody(model: model, texts: texts).data(), accept: "application/json")
 
         // Read like a chat answer: through the client's one session, bounded by maxResponseBytes.
         let (status, headers, data) = try await receiveBody(urlRequest)

@@ -9,7 +9,7 @@ extension OpenAICompatibleClient {
     /// The client's ``HTTPTransport`` passes the bytes on as they arrive (`URLSession.bytes(for:)` does not
     /// exist on Linux). More than ``maxResponseBytes`` in all fails as `malformed-response`; a line that is
     /// not UTF-8 too.
-    func streamCompletion(_ urlRequest: URLRequest) async throws(ProviderFailure) -> Completion {
+    func streamCompletion(_ urlRequest: HTTPRequest) async throws(ProviderFailure) -> Completion {
         let transfer = transport.start(urlRequest, maxBytes: maxResponseBytes)
         defer { transfer.cancel() }  // a failure raised by the stream's own events ends the transfer too
 

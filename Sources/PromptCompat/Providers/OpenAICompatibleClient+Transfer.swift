@@ -19,7 +19,7 @@ extension OpenAICompatibleClient {
     /// every byte as it arrives and can stop a body that is too large instead of buffering it: a
     /// `Content-Length` over the cap fails before the first body byte, a close-delimited body as soon as it
     /// passes the cap.
-    func receiveBody(_ urlRequest: URLRequest) async throws(ProviderFailure) -> (status: Int, headers: [String: String], body: Data) {
+    func receiveBody(_ urlRequest: HTTPRequest) async throws(ProviderFailure) -> (status: Int, headers: [String: String], body: Data) {
         let transfer = transport.start(urlRequest, maxBytes: maxResponseBytes)
         defer { transfer.cancel() }  // a failure raised here ends the transfer too
         var status = 0
@@ -69,7 +69,7 @@ extension OpenAICompatibleClient {
 
     /// Why `data` is not valid UTF-8 (`byte 0xFF at offset 12`), or `nil` when it is.
     static func invalidUTF8(in data: Data) -> String? {
-        guard String(data: data, encoding: .utf8) == nil else { return nil }
+        guard !UTF8Validation.isValid(data) else { return nil }
         var decoder = UTF8()
         var iterator = data.makeIterator()
         var offset = 0

@@ -24,8 +24,8 @@ public final class OpenAICompatibleClient: Provider {
     let environment: [String: String]
     /// The HTTP stack chat and embeddings calls go through (``HTTPTransportChoice``).
     let transport: any HTTPTransport
-    /// The chat endpoint under the base URL, built once: every case asks for it.
-    private let chatURL: URL
+    /// The chat endpoint under the base URL, read once: every case asks for it.
+    private let chatTarget: HTTPTarget
     private static let chatPath = "chat/completions"
 
     public var name: String { config.name }
@@ -54,7 +54,7 @@ public final class OpenAICompatibleClient: Provider {
         self.streaming = streaming
         self.environment = environment
         self.maxResponseBytes = max(1, maxResponseBytes)
-        chatURL = config.baseURL.appendingPathComponent(Self.chatPath)
+        chatTarget = HTTPTarget(config.baseURL.appendingPathComponent(Self.chatPath))
         if transport.usesSockets(for: config.baseURL) {
             self.transport = SocketTransport(connectionsPerHost: connectionsPerHost)
         } else {
@@ -63,7 +63,7 @@ public final class OpenAICompatibleClient: Provider {
     }
 
     public func complete(_ request: ChatRequest) async throws(ProviderFailure) -> Completion {
-        let urlRequest = try makeURLRequest(request)
+        let urlRequest = try makeRequest(request)
         let clock = ContinuousClock()
         let start = clock.now
         var completion: Completion
@@ -79,32 +79,28 @@ public final class OpenAICompatibleClient: Provider {
 
     /// The HTTP request for `request`, with the key from the environment; fails naming the variable when
     /// it is not set.
-    func makeURLRequest(_ request: ChatRequest) throws(ProviderFailure) -> URLRequest {
-        try makeURLRequest(path: Self.chatPath, body: request.body(stream: streaming).data(), accept: streaming ? "text/event-stream" : "application/json")
+    func makeRequest(_ request: ChatRequest) throws(ProviderFailure) -> HTTPRequest {
+        try makeRequest(path: Self.chatPath, body: request.body(stream: streaming).data(), accept: streaming ? "text/event-stream" : "application/json")
     }
 
     /// A POST of a JSON `body` to `path` under the base URL, with the timeout and the key header of every
     /// call (chat and embeddings alike); fails naming the key variable when it is not set.
-    func makeURLRequest(path: String, body: Data, accept: String) throws(ProviderFailure) -> URLRequest {
-        var urlRequest = URLRequest(url: path == Self.chatPath ? chatURL : config.baseURL.appendingPathComponent(path))
-        urlRequest.httpMethod = "POST"
-        urlRequest.timeoutInterval = timeout
-        urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        urlRequest.setValue(accept, forHTTPHeaderField: "Accept")
+    func makeRequest(path: String, body: Data, accept: String) throws(ProviderFailure) -> HTTPRequest {
+        let target = path == Self.chatPath ? chatTarget : HTTPTarget(config.baseURL.appendingPathComponent(path))
+        var fields = [(name: "Content-Type", value: "application/json"), (name: "Accept", value: accept)]
         if let variable = config.apiKeyEnv {
             guard let key = environment[variable], !key.isEmpty else {
                 throw ProviderFailure(.auth(variable: variable), "missing API key: set the environment variable \(variable) (provider \"\(config.name)\" reads its key from it)")
             }
             switch ProviderProfile.named(config.profile)?.auth ?? .bearer {
-            case .bearer: urlRequest.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
-            case .apiKeyHeader: urlRequest.setValue(key, forHTTPHeaderField: "api-key")
+            case .bearer: fields.append((name: "Authorization", value: "Bearer \(key)"))
+            case .apiKeyHeader: fields.append((name: "api-key", value: key))
             }
         }
-        urlRequest.httpBody = body
-        return urlRequest
+        return HTTPRequest(target: target, headerFields: fields, body: body, timeout: timeout)
     }
 
-    private func singleCompletion(_ urlRequest: URLRequest) async throws(ProviderFailure) -> Completion {
+    private func singleCompletion(_ urlRequest: HTTPRequest) async throws(ProviderFailure) -> Completion {
         let (status, headers, data) = try await receiveBody(urlRequest)
         return try completion(status: status, headers: headers, body: data)
     }

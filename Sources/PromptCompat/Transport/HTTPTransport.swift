@@ -14,7 +14,7 @@ protocol HTTPTransport: Sendable {
     /// response does (or throws the transport's error); once the body passes `maxBytes` it ends after the
     /// chunk that crossed the cap. Cancelling the consuming task or calling ``HTTPTransfer/cancel`` ends the
     /// transfer and closes its connection.
-    func start(_ request: URLRequest, maxBytes: Int) -> HTTPTransfer
+    func start(_ request: HTTPRequest, maxBytes: Int) -> HTTPTransfer
 }
 
 /// One transfer under way.

@@ -29,7 +29,7 @@ final class SocketTransport: HTTPTransport, @unchecked Sendable {
         lock.withLock { pools.values.reduce(0) { $0 + $1.connectionsOpened } }
     }
 
-    func start(_ request: URLRequest, maxBytes: Int) -> HTTPTransfer {
+    func start(_ request: HTTPRequest, maxBytes: Int) -> HTTPTransfer {
         guard let bytes = HTTPRequestBytes(request) else {
             let failure = SocketFailure.badURL(request.url)
             return HTTPTransfer(parts: AsyncThrowingStream { $0.finish(throwing: failure) }, cancel: {})

@@ -24,8 +24,8 @@ final class URLSessionTransport: HTTPTransport {
         session.invalidateAndCancel()
     }
 
-    func start(_ request: URLRequest, maxBytes: Int) -> HTTPTransfer {
-        let (parts, task) = router.start(request, in: session, maxBytes: maxBytes)
+    func start(_ request: HTTPRequest, maxBytes: Int) -> HTTPTransfer {
+        let (parts, task) = router.start(request.urlRequest, in: session, maxBytes: maxBytes)
         return HTTPTransfer(parts: parts, cancel: { task.cancel() })
     }
 }
