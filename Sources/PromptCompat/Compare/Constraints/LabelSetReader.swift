@@ -49,7 +49,8 @@ enum LabelSetReader {
         let items = sentence[sentence.index(after: colon)...]
             .components(separatedBy: CharacterSet(charactersIn: "、，,/|"))
             .flatMap { $0.components(separatedBy: " or ") }.flatMap { $0.components(separatedBy: "或") }
-            .map { $0.trimming(.whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "“”\"「」'`()（）[]【】")) }
+            // The sentence's own full stop is not part of its last label (`COMPLIANT or NON-COMPLIANT.`).
+            .map { $0.trimming(.whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "“”\"「」'`()（）[]【】.。")) }
             .filter { !$0.isEmpty }
         guard (2...12).contains(items.count), items.allSatisfy({ $0.count <= 16 && $0.split(separator: " ").count <= 3 }) else { return nil }
         return items

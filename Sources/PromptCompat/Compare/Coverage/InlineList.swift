@@ -147,6 +147,14 @@ struct InlineList: Equatable {
         // A sentence's opening phrase is not an item: "On your first day, bring A, B and C"; "Because the bill is
         // over $25, attach …".
         if parts.count > 2, isOpening(parts[0]) { parts.removeFirst() }
+        // "supporting documents, such as your receipt, emails … and the notice": the items are the examples, the
+        // noun they illustrate is not one of them.
+        for i in parts.indices.dropFirst() {
+            let lowered = parts[i].lowercasedFast()
+            guard let lead = exampleLeads.first(where: { lowered.hasPrefix($0) }) else { continue }
+            parts = [String(parts[i].dropFirst(lead.count))] + parts[(i + 1)...]
+            break
+        }
         var last = parts.removeLast()
         // The last part: "and peanuts", or "eggs and peanuts" (joined by " and " / " or ").
         let words = last.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
@@ -177,6 +185,9 @@ struct InlineList: Equatable {
               !items.contains(where: isClause), fitsTheList(items) else { return [] }
         return [InlineList(text: clause, items: items.map { $0.trimmingCharacters(in: .punctuationAndWhitespaces) })]
     }
+
+    /// Words that open a list of examples after the noun they illustrate.
+    static let exampleLeads = ["such as ", "including ", "e.g. ", "for example ", "like "]
 
     /// A part that opens with a courtesy phrase (`thanks for waiting`, `Hi Anna`) belongs to a greeting, not a
     /// list; one that only holds such a word (`a welcome drink at the bar`) may be an item.
@@ -259,9 +270,17 @@ struct InlineList: Equatable {
         // A Chinese noun phrase ends in its head (本人居民身份证原件 → 原件 is weak; 离职证明 → 证明); an English
         // one may run on after it (the model of the phone you last used), so there only the share decides.
         let chinese = item.contains(where: \.isCJK)
-        return (chinese && units.contains(ContentUnit(head))) || ContentUnits.coverage(of: Set(own.map(ContentUnit.init)), by: units) >= 0.5
+        if chinese && units.contains(ContentUnit(head)) { return true }
+        // Without its head, a Chinese item is named by half its units — two at least for a document, whose
+        // last character says what it is: `行程` alone is not `行程单`.
+        let ownUnits = Set(own.map(ContentUnit.init)), shared = ownUnits.filter(units.contains).count
+        let document = chinese && item.last.map(documentHeads.contains) == true
+        return ContentUnits.coverage(of: ownUnits, by: units) >= 0.5 && (!document || shared >= 2)
             || abbreviation(of: item).map { units.contains(ContentUnit($0)) } == true
     }
+
+    /// The last characters of Chinese document names (`行程单`, `身份证`, `申请表`, `委托书`, `银行卡`).
+    static let documentHeads: Set<Character> = Set("单证表书卡函照件本册票")
 
     /// A four-character Chinese term shortened the usual way, by the first character of each half:
     /// `月度报告` → `月报`, `网上银行` → `网银`, `身份证件` → `身证` (which no text says: no harm).

@@ -37,7 +37,13 @@ extension NumberWords {
                 // ten-day, twenty-one-year: the number words, then the rest of the compound (not thirty-first: an ordinal)
                 if parts.count > 1, let firstWord = parts.firstIndex(where: { ones[$0] == nil && scales[$0] == nil }), firstWord > 0,
                    ordinals[parts[firstWord]] == nil {
-                    unitSuffix = "-" + parts[firstWord...].joined(separator: "-")
+                    let rest = Array(parts[firstWord...])
+                    // four-for-one = 4-for-1, two-in-one = 2-in-1: a ratio's second number too
+                    if rest.count == 2, ["for", "to", "in", "by"].contains(rest[0]), let second = ones[rest[1]] {
+                        unitSuffix = "-\(rest[0])-\(second)"
+                    } else {
+                        unitSuffix = "-" + rest.joined(separator: "-")
+                    }
                     parts = Array(parts[..<firstWord])
                 }
                 guard !parts.isEmpty, parts.allSatisfy({ ones[$0] != nil || scales[$0] != nil || ($0 == "and" && used > 0) }) else { break }

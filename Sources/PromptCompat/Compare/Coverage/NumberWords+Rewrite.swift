@@ -73,7 +73,7 @@ extension NumberWords {
 
     /// `8点`, `9点半`, `6点15分`, the formal `上午9时` and `6时30分`, Japanese `15時` as clock times (`8:00`,
     /// `9:30`, `6:15`, `9:00`, `6:30`, `15:00`) where a time is meant: after a part of the day or a range word
-    /// (`下午3点`, `晚八点`, `至6点`), or before one (`0点至6点`, `10点前`), or with its minutes (`6时30分`).
+    /// (`下午3点`, `晚八点`, `至6点`), or before one (`0点至6点`, `10点前`), or with its minutes (`6时30分`, `9点15分`).
     /// `3点建议` and `24小时` stay.
     static func clockTimes(_ text: String) -> String {
         guard UTF8Search.contains("点", in: text) || UTF8Search.contains("时", in: text) || UTF8Search.contains("時", in: text) else { return text }
@@ -190,6 +190,8 @@ extension NumberWords {
     static let clockPatterns = [
         #"(上午|下午|晚上|早上|凌晨|中午|傍晚|夜里|晚|早|午|夜|至|到|从|于|在|-|–|—|~|～)(\d{1,2})点(半|整|\d{1,2}分|[一三]刻)?"#,
         #"()(\d{1,2})点(半|整|\d{1,2}分|[一三]刻)?(?=至|到|-|~|～|前|后|开始|之前|以前|以后|起)"#,
+        // With its minutes an hour is a time wherever it stands (`我们9点15分在门口会合`).
+        #"()(\d{1,2})点(\d{1,2}分)"#,
         // 時間 is a duration (`3時間前`, three hours before), not 3 o'clock.
         #"()(\d{1,2})時(半|\d{1,2}分)?(?!間)"#,
         // The formal 时 (`上午9时`, `6时30分`): not `24小时`, whose 时 follows 小, nor `3时段`.

@@ -131,7 +131,9 @@ public struct FactsPreserved: Metric {
         recentKeys.value(for: text) { text in
             let facts = facts(in: text)
             // A date written without its year (`5月1日`, `--05-01`) keeps the same day of a dated one.
+            // So does an English day of a month (`June 17`), which is no fact of its own.
             return Set(facts.flatMap(containedKeys) + facts.compactMap(ownYearlessKey)).union(SpanEquivalents.keys(in: text))
+                .union(MonthDayKeys.keys(in: text))
         }
     }
 

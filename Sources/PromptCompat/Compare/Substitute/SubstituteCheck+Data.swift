@@ -24,12 +24,14 @@ extension SubstituteCheck {
                 fact.kind == .number && !stated.contains(fact.key) || asked.contains(fact.key)
             }.map(\.text))
         }
+        // `Q1：` / `A1：` number the accepted answer's lines; a candidate may label them `Q：` / `A：`.
+        optional.formUnion(LineLabels.codes(in: samples[0]))
         // The working the accepted answer shows for a result the candidate keeps (`500 × $0.09 = $45.00`).
         optional.formUnion(ShownWorking.operands(in: samples[0], keptBy: FactsPreserved.presentKeys(in: candidate)))
         // A figure the accepted answer works out in brackets or as a share's base, that the candidate's own
         // figures give (`(£120 for both)` where the candidate says `£60 … for each lot`).
         optional.formUnion(ShownWorking.intermediates(in: samples[0], derivedFrom: [candidate] + (prompt.map { [$0] } ?? [])))
-        let missing = FactsPreserved.missingFacts(samples[0], candidate).filter { !optional.contains($0.text) }
+        let missing = FactsPreserved.missingFacts(samples[0], candidate).filter { !optional.contains($0.text) && !saysNothing($0, samples[0], candidate) }
         guard !missing.isEmpty else { return [] }
         let changes = FactsPreserved.changed(samples[0], candidate).filter { change in missing.contains { $0.text == change.reference } }
         let changed = Set(changes.map(\.reference))
@@ -38,6 +40,18 @@ extension SubstituteCheck {
         return changes.map { "changed the \(kinds[$0.reference] ?? "value") \($0.reference) → \($0.candidate)" }
             + missing.filter { !changed.contains($0.text) }.map { "dropped the \(FactWords.name(of: $0)) \($0.text)" }
     }
+
+    /// A zero amount the candidate words as nothing: `$0 deductible` as `no deductible`, `0元` as `免费`.
+    static func saysNothing(_ fact: Fact, _ accepted: String, _ candidate: String) -> Bool {
+        guard fact.kind == .amount, fact.value == "0" || fact.value.hasSuffix(" 0") else { return false }
+        if nothingWords.occurs(in: candidate) { return true }
+        guard let range = accepted.range(of: fact.text) else { return false }
+        let noun = accepted[range.upperBound...].drop { $0 == " " }.prefix { $0.isLetter }
+        return !noun.isEmpty && UTF8Search.contains("no \(noun.lowercased())", in: candidate.lowercasedFast())
+    }
+
+    /// Chinese for "costs nothing". (English `free` is too often `feel free`: there the noun must follow `no`.)
+    static let nothingWords: PhraseSet = ["免费", "不收费", "免收", "无需付费", "不用付费", "不要钱", "不收钱"]
 
     /// The prompt's questions: its sentences (ended by `。！？!?`, a line break, or a full stop before a
     /// space) that end with `?` or `？`, each on its own line.
@@ -105,6 +119,29 @@ enum FactText {
     static func of(_ answer: String) -> String {
         if let json = JSONComparison.extract(from: answer), json.wrapping == .bare { return NumberWords.digits(in: json.value.serialized()) }
         return NumberWords.digits(in: answer)
+    }
+}
+
+/// Short codes an answer uses only to label its lines — a letter or two and a number before a colon at a
+/// line's start (`Q1：`, `A2:`, `**S3**:`) — numbering, not facts.
+///
+/// ```swift
+/// LineLabels.codes(in: "Q1：在哪办？\nA1：App或窗口。")   // ["Q1", "A1"]
+/// LineLabels.codes(in: "A1：请带上A1表格")                // []: A1 is also a form's name
+/// ```
+enum LineLabels {
+    static func codes(in text: String) -> Set<String> {
+        guard UTF8Search.contains(":", in: text) || UTF8Search.contains("：", in: text) else { return [] }
+        var labels: [String: Int] = [:]
+        for line in text.split(separator: "\n") {
+            let start = line.drop { " *-#>".contains($0) }
+            let code = start.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            guard (2...4).contains(code.count), code.first?.isLetter == true, code.last?.isNumber == true,
+                  let next = start.dropFirst(code.count).first(where: { $0 != " " && $0 != "*" }), next == ":" || next == "：" else { continue }
+            labels[String(code), default: 0] += 1
+        }
+        // Only a code used for nothing else.
+        return Set(labels.filter { code, count in text.components(separatedBy: code).count - 1 == count }.keys)
     }
 }
 

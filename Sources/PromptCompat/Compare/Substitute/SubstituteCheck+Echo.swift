@@ -7,7 +7,7 @@ extension SubstituteCheck {
     /// *is* the job) is not an echo: nine tenths of the candidate's units are the prompt's; the accepted
     /// answer brought units of its own (a rewrite, a translation, a correction) and the candidate has at
     /// most a third of them; and the candidate is mostly runs copied verbatim from the prompt (runs of 12
-    /// characters or more, spaces aside) — 60% of it where the accepted answer rewrote much (15% of its
+    /// characters or more, spaces and punctuation aside) — 60% of it where the accepted answer rewrote much (15% of its
     /// units its own), 85% where it changed little (a proofread: three corrections) and the candidate has
     /// none of its changes. Only for a prompt that transforms its input (rewrite, proofread, translate,
     /// summarize …): an FAQ or RAG answer that quotes its source is answering, not echoing.
@@ -28,7 +28,7 @@ extension SubstituteCheck {
     }
 }
 
-/// How much of an answer is copied verbatim from the prompt (comparable form, spaces dropped).
+/// How much of an answer is copied verbatim from the prompt (comparable form, spaces and punctuation dropped).
 enum EchoSpan {
     /// Words of a prompt that asks for its input transformed: data.
     static let transformWords: PhraseSet = [
@@ -50,8 +50,9 @@ enum EchoSpan {
     /// and the longest such run. Dynamic programming over the two texts, one row at a time: O(|a|·|b|)
     /// steps, run only for an answer whose units are almost all the prompt's.
     static func copied(_ answer: String, from prompt: String) -> (share: Double, longest: String) {
-        let a = Array(TextNormalizer.comparable(answer).filter { !$0.isWhitespace })
-        let b = Array(TextNormalizer.comparable(prompt).filter { !$0.isWhitespace })
+        // Punctuation aside too: an input copied back with its spaces turned into commas is still copied.
+        let a = Array(TextNormalizer.comparable(answer).filter { !$0.isWhitespace && !$0.isPunctuation })
+        let b = Array(TextNormalizer.comparable(prompt).filter { !$0.isWhitespace && !$0.isPunctuation })
         guard !a.isEmpty, !b.isEmpty else { return (0, "") }
         // The characters as integers, so the O(|a|·|b|) loop compares numbers, not strings.
         let (x, y) = SuffixLCSTable.ids(a[...], b[...])

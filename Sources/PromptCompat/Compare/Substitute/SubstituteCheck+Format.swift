@@ -34,6 +34,10 @@ extension SubstituteCheck {
                 if isListProseChange(difference) { return layoutFixed && !sameLinesMarked(sample, candidate) }
                 // Prose laid out as a table: as prose laid out as a list (a table that became prose is flagged above).
                 if RegexCache.matches(#"^was prose, now a \d+-row table$"#, in: difference) { return layoutFixed }
+                // A list laid out as a table: a row is a line too, so only a prompt that names a list or a table fixes it.
+                if RegexCache.matches(#"^was a \d+-item (numbered|bulleted) list, now a \d+-row table$"#, in: difference) {
+                    return FormatWords.contains(input.instructions, FormatWords.listOrTableWords)
+                }
                 // A list restyled (other markers, items split or merged): only a prompt that counts the items fixes it.
                 if let change = listChange(difference) { return countFixed && change.count.was != change.count.now }
                 return layoutFixed || !isLineCountChange(difference)
@@ -151,6 +155,9 @@ public enum FormatWords {
     }
 
     static let permissionWords = ["可用", "可以用", "可使用", "可以使用", "may use", "can use", "free to use", "May use", "Can use"]
+    /// The layout words that name a list or a table (not a line: a table's row is one).
+    static let listOrTable = ["列表", "分点", "编号", "表格", "bullet", "bullets", "bulleted", "bullet points", "numbered", "as a list", "in a list", "markdown table", "as a table", "in a table"]
+    static let listOrTableWords = WordList(listOrTable)
     static let layoutWords = WordList(layout), onlyTheAnswerWords = WordList(onlyTheAnswer), formatOrOnlyWords = WordList(format + onlyTheAnswer)
 
     /// A word list split for ``contains(_:_:)``: the words that start with a Chinese (non-ASCII) character,

@@ -40,6 +40,7 @@ struct PromptConstraintsTests {
         ("Label the sentiment as positive/negative/neutral.", ["positive", "negative", "neutral"]),
         ("该用户是否表达了退款意图？请回答是或否。", ["是", "否"]),
         ("Answer yes or no.", ["yes", "no"]),
+        ("Check (4) a link is present. Output exactly one label: COMPLIANT or NON-COMPLIANT.", ["COMPLIANT", "NON-COMPLIANT"]),
     ])
     func labels(prompt: String, labels: [String]) {
         #expect(PromptConstraints.read(prompt).labels == labels)

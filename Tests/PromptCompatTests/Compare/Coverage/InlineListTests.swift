@@ -71,4 +71,23 @@ struct InlineListTests {
         #expect(check.reasons(["负责数据清洗、指标体系和月度报告。"], "负责数据清洗、指标体系及月报。") == [])
         #expect(check.reasons(["负责数据清洗、指标体系和月度报告。"], "负责数据清洗和指标体系。").count == 1)
     }
+
+    @Test("the examples after 'such as' are the items, not the noun they illustrate")
+    func examplesAfterSuchAs() {
+        #expect(InlineList.lists(in: "Upload supporting documents, such as your receipt, emails with the merchant and the cancellation notice.").map(\.items)
+            == [["your receipt", "emails with the merchant", "the cancellation notice"]])
+        #expect(SubstituteCheck.listItems.reasons(
+            ["4. Upload supporting documents, such as your receipt, emails with the merchant and the cancellation notice."],
+            "4. Attach your proof: receipt, any emails with the merchant, and the cancellation notice") == [])
+    }
+
+    @Test("a Chinese document is not named by its modifier alone: 行程 is not 行程单; other items still are by half their units")
+    func documentHeads() {
+        let check = SubstituteCheck.listItems
+        let accepted = "行程材料：往返机票预订单、全程酒店预订单和行程单。"
+        #expect(check.reasons([accepted], "行程方面，请提供往返机票预订单和全程酒店预订单。")
+            == ["dropped the list item \"行程单\" (of 往返机票预订单, 全程酒店预订单, 行程单)"])
+        #expect(check.reasons([accepted], "行程方面，请提供往返机票预订单、全程酒店预订单和一份行程单。") == [])
+        #expect(check.reasons(["本品含有牛奶、鸡蛋和花生酱。"], "本品含有牛奶、鸡蛋和花生。") == [])
+    }
 }

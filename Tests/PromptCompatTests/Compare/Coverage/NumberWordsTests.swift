@@ -21,7 +21,7 @@ struct NumberWordsTests {
     @Test("English cardinals, percent and currency words", arguments: [
         ("fifteen yuan", "15元"), ("a fifteen percent discount", "a 15% discount"), ("two thousand stores", "2000 stores"),
         ("twenty-five days", "25 days"), ("three hundred and fifty units", "350 units"), ("within one business day", "within 1 business day"),
-        ("15 dollars", "15美元"),
+        ("15 dollars", "15美元"), ("a four-for-one split", "a 4-for-1 split"), ("a two-in-one charger", "a 2-in-1 charger"),
     ])
     func english(written: String, digits: String) {
         #expect(NumberWords.digits(in: written) == digits)
@@ -50,6 +50,7 @@ struct NumberWordsTests {
 struct NumberWordsClockTests {
     @Test("Chinese clock times in a time context become h:mm", arguments: [
         ("0点至6点", "0:00至6:00"), ("下午3点开会", "下午3:00开会"), ("九点半前到岗", "9:30前到岗"), ("晚上8点15分", "晚上8:15"),
+        ("我们9点15分在门口会合", "我们9:15在门口会合"), ("第3点建议", "第3点建议"),
     ])
     func clock(written: String, digits: String) {
         #expect(NumberWords.digits(in: written) == digits)
@@ -112,7 +113,7 @@ struct NumberWordsClockTests {
 
     @Test("a Chinese decimal before a unit is a number; a clock's 点 is not a decimal point (一刻 is 15 minutes)", arguments: [
         ("八点六千瓦的系统", "8.6千瓦的系统"), ("十二点五公里", "12.5公里"), ("三点零五元", "3.05元"), ("一点二万元", "12000元"),
-        ("下午三点五分", "下午3:05"), ("晚上八点一刻", "晚上8:15"), ("三点五", "3点五"), ("五点五十分", "5点50分"),
+        ("下午三点五分", "下午3:05"), ("晚上八点一刻", "晚上8:15"), ("三点五", "3点五"), ("五点五十分", "5:50"),
     ])
     func chineseDecimals(written: String, digits: String) {
         #expect(NumberWords.digits(in: written) == digits)

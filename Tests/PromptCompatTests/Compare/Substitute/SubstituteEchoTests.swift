@@ -29,4 +29,12 @@ struct SubstituteEchoTests {
     func prescribedPhrase() {
         #expect(check.reasons(["抱歉，FAQ中没有积分兑换的说明，请联系人工客服。"], "请联系人工客服。", instructions: "FAQ里没有的就说“请联系人工客服”") == [])
     }
+
+    @Test("an input copied back with its spaces turned into commas is still an echo")
+    func punctuationAdded() {
+        let prompt = "把司机的原话改写成礼貌、专业的消息，只输出改写后的消息。\n司机原话：喂你东西落我车上了 一个黑色钱包 我现在在浦东机场T2这边排队 要的话你自己过来拿或者我收完这单给你送过去 送的话要付来回车费的 你看着办 赶紧回我"
+        let accepted = "您好，您有一个黑色钱包遗落在我车上了。我目前在浦东机场T2排队候客，您可以过来自取；也可以等我完成这一单后给您送过去，送回需要您承担往返车费。请您尽快回复，谢谢！"
+        let candidate = "改写后的消息：\n喂，你东西落我车上了，一个黑色钱包。我现在在浦东机场T2这边排队，要的话你自己过来拿，或者我收完这单给你送过去，送的话要付来回车费的，你看着办，赶紧回我。"
+        #expect(check.reasons([accepted], candidate, instructions: prompt).first?.hasPrefix("echoes the prompt: ") == true)
+    }
 }

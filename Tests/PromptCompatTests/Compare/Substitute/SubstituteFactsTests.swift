@@ -124,4 +124,29 @@ struct SubstituteFactsTests {
         // An identifier, a date or an amount is never incidental.
         #expect(check.reasons(["订单YX20240709001已于7月9日发货，运费¥12。"], "您的包裹7月9日已经寄出，运费12元。") == ["dropped the code YX20240709001"])
     }
+
+    @Test("an English day of a month without its year keeps the dated one; another day does not")
+    func englishYearlessDay() {
+        let accepted = "Trading on a split-adjusted basis begins June 17, 2024."
+        #expect(check.reasons([accepted], "The stock trades at the adjusted price from June 17.") == [])
+        #expect(check.reasons([accepted], "The stock trades at the adjusted price from 17th June.") == [])
+        #expect(check.reasons([accepted], "The stock trades at the adjusted price from June 18.") == ["dropped the date June 17, 2024"])
+        #expect(MonthDayKeys.keys(in: "from Sept. 3rd, and you may 2 times") == ["yearless:--09-03"])
+    }
+
+    @Test("Q1 and A1 that only number the lines are labels, not codes; a code used elsewhere too stays owed")
+    func lineLabels() {
+        let accepted = "Q1：在哪办？\nA1：App或窗口。\nQ2：多久？\nA2：长期有效。"
+        #expect(check.reasons([accepted], "Q：在哪办？\nA：App或窗口。\nQ：多久？\nA：长期有效。") == [])
+        #expect(LineLabels.codes(in: accepted) == ["Q1", "A1", "Q2", "A2"])
+        #expect(LineLabels.codes(in: "A1：请先填写A1表格。") == [])
+    }
+
+    @Test("a zero amount said as nothing is kept: $0 deductible = no deductible, 0元 = 免费; another amount is not")
+    func zeroAmountAsNothing() {
+        let accepted = "Premium CDW ($29.99/day) has a $0 deductible."
+        #expect(check.reasons([accepted], "Premium ($29.99/day) has no deductible.") == [])
+        #expect(check.reasons(["超时费0元。"], "不收超时费，免费保管。") == [])
+        #expect(check.reasons([accepted], "Premium ($29.99/day) has a $100 deductible.") == ["changed the amount $0 → $100"])
+    }
 }

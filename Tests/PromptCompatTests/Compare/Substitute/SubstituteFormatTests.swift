@@ -239,4 +239,12 @@ struct ChineseListMarksTests {
             #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
         }
     }
+
+    @Test("a list laid out as a table is a format change only where the prompt names a list or a table, not a line")
+    func listAsTable() {
+        let accepted = "- Hadley, Thu Aug 22, 08:00-12:00: floors 1-3\n- Hadley, Thu Aug 22, 13:00-17:00: floors 4-6\n- Mercer, Fri Aug 23, 08:00-12:00: floors 1-2"
+        let table = "| Hall | Day | Time | Floors |\n|---|---|---|---|\n| Hadley | Thu Aug 22 | 08:00-12:00 | 1-3 |\n| Hadley | Thu Aug 22 | 13:00-17:00 | 4-6 |\n| Mercer | Fri Aug 23 | 08:00-12:00 | 1-2 |"
+        #expect(SubstituteCheck.format.reasons([accepted], table, instructions: "Give the schedule, one line per day and time slot.") == [])
+        #expect(SubstituteCheck.format.reasons([accepted], table, instructions: "Give the schedule as a bulleted list, one line per slot.") == ["was a 3-item bulleted list, now a 3-row table"])
+    }
 }
