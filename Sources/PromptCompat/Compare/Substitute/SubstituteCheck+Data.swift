@@ -135,13 +135,24 @@ enum LineLabels {
         var labels: [String: Int] = [:]
         for line in text.split(separator: "\n") {
             let start = line.drop { " *-#>".contains($0) }
-            let code = start.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
-            guard (2...4).contains(code.count), code.first?.isLetter == true, code.last?.isNumber == true,
-                  let next = start.dropFirst(code.count).first(where: { $0 != " " && $0 != "*" }), next == ":" || next == "：" else { continue }
-            labels[String(code), default: 0] += 1
+            let letters = start.prefix { $0.isASCII && $0.isLetter }
+            let digits = start.dropFirst(letters.count).prefix { $0.isASCII && $0.isNumber }
+            guard (1...2).contains(letters.count), (1...2).contains(digits.count),
+                  let next = start.dropFirst(letters.count + digits.count).first(where: { $0 != " " && $0 != "*" }),
+                  next == ":" || next == "：" else { continue }
+            labels[String(letters) + digits, default: 0] += 1
         }
-        // Only a code used for nothing else.
-        return Set(labels.filter { code, count in text.components(separatedBy: code).count - 1 == count }.keys)
+        // Only a code used for nothing else (`Q1` in `Q10` is not a use).
+        return Set(labels.filter { code, count in uses(of: code, in: text) == count }.keys)
+    }
+
+    /// How often `code` stands in `text` with no Latin letter or digit right after it (`A1表格` is a use).
+    static func uses(of code: String, in text: String) -> Int {
+        text.ranges(of: code).filter { range in
+            guard range.upperBound < text.endIndex else { return true }
+            let next = text[range.upperBound]
+            return !(next.isASCII && (next.isLetter || next.isNumber))
+        }.count
     }
 }
 

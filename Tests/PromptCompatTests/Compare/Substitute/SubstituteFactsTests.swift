@@ -140,6 +140,7 @@ struct SubstituteFactsTests {
         #expect(check.reasons([accepted], "Q：在哪办？\nA：App或窗口。\nQ：多久？\nA：长期有效。") == [])
         #expect(LineLabels.codes(in: accepted) == ["Q1", "A1", "Q2", "A2"])
         #expect(LineLabels.codes(in: "A1：请先填写A1表格。") == [])
+        #expect(LineLabels.codes(in: (1...10).map { "Q\($0)：问题\($0)" }.joined(separator: "\n")).count == 10)
     }
 
     @Test("a zero amount said as nothing is kept: $0 deductible = no deductible, 0元 = 免费; another amount is not")
