@@ -279,6 +279,18 @@ struct InlineList: Equatable {
             || abbreviation(of: item).map { units.contains(ContentUnit($0)) } == true
     }
 
+    /// Whether `text` writes a two-character Chinese item out in full, the usual way it is shortened (the
+    /// first character of each half): `网银` as `网上银行`, `医保` as `医疗保险`.
+    static func spelledOut(_ item: String, in text: String) -> Bool {
+        let short = Array(item.unicodeScalars)
+        guard short.count == 2, short.allSatisfy(Tokenizer.isCJK), text.unicodeScalars.contains(short[0]) else { return false }
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 4 else { return false }
+        return (0...(scalars.count - 4)).contains { i in
+            scalars[i] == short[0] && scalars[i + 2] == short[1] && Tokenizer.isCJK(scalars[i + 1]) && Tokenizer.isCJK(scalars[i + 3])
+        }
+    }
+
     /// The last characters of Chinese document names (`行程单`, `身份证`, `申请表`, `委托书`, `银行卡`).
     static let documentHeads: Set<Character> = Set("单证表书卡函照件本册票")
 
@@ -317,7 +329,10 @@ extension SubstituteCheck {
         let candidateLists = InlineList.lists(in: input.candidate).filter(\.loose).map(\.items.count)
         for list in InlineList.lists(in: input.samples[0]) where !(list.loose && candidateLists.contains { $0 >= list.items.count }) {
             // An item with a digit is a fact: the facts check compares it (1秒、2秒、4秒).
-            let missing = list.items.filter { !$0.contains(where: { $0.isASCII && $0.isNumber }) && !list.keeps($0, units: candidate, characters: characters) }
+            let missing = list.items.filter { item in
+                !item.contains(where: { $0.isASCII && $0.isNumber }) && !list.keeps(item, units: candidate, characters: characters)
+                    && !InlineList.spelledOut(item, in: input.candidate)
+            }
             guard !missing.isEmpty, missing.count * 2 < list.items.count else { continue }
             for item in missing where others.allSatisfy({ list.keeps(item, units: $0.0, characters: $0.1) }) {
                 findings.append("dropped the list item \"\(item)\" (of \(ClauseAlignment.quote(list.items.joined(separator: ", "))))")

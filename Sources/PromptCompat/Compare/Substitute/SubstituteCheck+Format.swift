@@ -135,7 +135,9 @@ public enum FormatWords {
     ]
 
     static let format = [
-        "格式", "每行", "一行", "两行", "三行", "列表", "列出", "分点", "编号", "表格", "逗号分隔", "markdown",
+        // 编号 as numbering the answer (用编号列表, 按编号列出, “1. 2. 3.”编号), not an ID the input has (设备编号, 合同编号).
+        "格式", "每行", "一行", "两行", "三行", "列表", "列出", "分点", "表格", "逗号分隔", "markdown",
+        "用编号", "按编号", "加编号", "带编号", "”编号", "编号列", "编号步骤", "编号形式",
         "format", "bullet", "numbered", "as a list", "in a list", "markdown table", "as a table", "in a table", "one line", "per line",
         "comma-separated", "starting with",
     ]
@@ -156,7 +158,7 @@ public enum FormatWords {
 
     static let permissionWords = ["可用", "可以用", "可使用", "可以使用", "may use", "can use", "free to use", "May use", "Can use"]
     /// The layout words that name a list or a table (not a line: a table's row is one).
-    static let listOrTable = ["列表", "分点", "编号", "表格", "bullet", "bullets", "bulleted", "bullet points", "numbered", "as a list", "in a list", "markdown table", "as a table", "in a table"]
+    static let listOrTable = ["列表", "分点", "用编号", "按编号", "编号列", "表格", "bullet", "bullets", "bulleted", "bullet points", "numbered", "as a list", "in a list", "markdown table", "as a table", "in a table"]
     static let listOrTableWords = WordList(listOrTable)
     static let layoutWords = WordList(layout), onlyTheAnswerWords = WordList(onlyTheAnswer), formatOrOnlyWords = WordList(format + onlyTheAnswer)
 

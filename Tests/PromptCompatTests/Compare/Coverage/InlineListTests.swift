@@ -90,4 +90,13 @@ struct InlineListTests {
         #expect(check.reasons([accepted], "行程方面，请提供往返机票预订单、全程酒店预订单和一份行程单。") == [])
         #expect(check.reasons(["本品含有牛奶、鸡蛋和花生酱。"], "本品含有牛奶、鸡蛋和花生。") == [])
     }
+
+    @Test("a two-character item is named by the term it shortens: 网银 by 网上银行, 医保 by 医疗保险")
+    func spelledOut() {
+        let accepted = "升级期间手机银行、网银、ATM取款及转账暂停。"
+        #expect(SubstituteCheck.listItems.reasons([accepted], "期间手机银行、网上银行、ATM取款和转账暂停。") == [])
+        #expect(SubstituteCheck.listItems.reasons([accepted], "期间手机银行、ATM取款和转账暂停。").count == 1)
+        #expect(InlineList.spelledOut("医保", in: "请带上医疗保险卡"))
+        #expect(!InlineList.spelledOut("医保", in: "请带上医生的保单"))
+    }
 }

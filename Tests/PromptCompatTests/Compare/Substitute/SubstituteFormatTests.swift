@@ -195,6 +195,15 @@ struct SubstituteFormatTests {
         #expect(!FormatWords.fixesFormat("Answer the customer's question using the order information below."))
         #expect(!FormatWords.fixesFormat("Recommend a suitable phone case for the customer."))
     }
+
+    @Test("编号 fixes a format where the answer is numbered, not where the input has an ID (设备编号, 合同编号)")
+    func numberingOrID() {
+        #expect(!FormatWords.fixesFormat("把交接班记录润色成规范的书面记录，保留所有设备编号、数量和责任人。"))
+        #expect(!FormatWords.fixesFormat("合同编号：ZL-2024-118，请概括付款条款。"))
+        #expect(FormatWords.fixesFormat("根据办事指南，用编号列表列出所需材料。"))
+        #expect(FormatWords.fixesFormat("请按编号列出步骤。"))
+        #expect(FormatWords.fixesFormat("用“1. 2. 3.”编号，只输出要点。"))
+    }
 }
 
 @Suite("Substitute check: Chinese numbered lists")
