@@ -177,6 +177,11 @@ public enum NumberWords {
 
     /// After the numerals are digits: money said in 毛, 角 and 块, and 号 for a day of the month.
     static let chineseMoneyAndDays: RewriteRules = [
+        // 二块九毛五 = 2.95元, 两块五毛 = 2.5元: yuan, then jiao and fen (not a count after it: 两块五毛一瓶)
+        Rewrite(#"(?<![\d.])(\d+)块(\d)[毛角]([\d一二三四五六七八九](?![瓶个斤件张份包袋盒支本只次杯碗]))?(?:分)?"#, triggers: ["块"]) { groups in
+            let cents = groups[3].map { $0.first.flatMap { chineseValues[$0] }.map(String.init) ?? $0 } ?? ""
+            return (groups[1] ?? "") + "." + (groups[2] ?? "") + cents + "元"
+        },
         // 一毛五 = 0.15元, 5角 = 0.5元; 三块五 = 3.5元
         Rewrite(#"(?<![\d.])(\d)[毛角]([\d一二三四五六七八九])?(?:分)?"#, triggers: ["毛", "角"]) { groups in
             let cents = groups[2].map { $0.first.flatMap { chineseValues[$0] }.map(String.init) ?? $0 } ?? ""

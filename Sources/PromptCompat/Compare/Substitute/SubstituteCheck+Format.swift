@@ -149,14 +149,14 @@ public enum FormatWords {
     public static func asksForOnlyTheAnswer(_ instructions: String) -> Bool { contains(instructions, onlyTheAnswerWords) }
     public static func fixesFormat(_ instructions: String) -> Bool { contains(withoutPermissions(instructions), formatOrOnlyWords) }
 
-    /// A prompt that allows a layout ("可用Markdown", "you may use a table") fixes none: the permission is
+    /// A prompt that allows a layout ("可用Markdown", "可以分点", "you may use a table") fixes none: the permission is
     /// read out before the format words are looked for (by a regex only in a prompt with a permission word).
     static func withoutPermissions(_ instructions: String) -> String {
         guard permissionWords.contains(where: { UTF8Search.contains($0, in: instructions) }) else { return instructions }
-        return RegexCache.replacing(#"(?i)(?:可以?使?用|(?:may|can|feel free to) use)\s*(?:markdown|表格|列表|bullets?|a list|a table|tables|lists)"#, in: instructions, with: " ")
+        return RegexCache.replacing(#"(?i)(?:可以?(?:使?用)?|(?:may|can|feel free to) use)\s*(?:markdown|表格|列表|分点|分条|bullets?|a list|a table|tables|lists)"#, in: instructions, with: " ")
     }
 
-    static let permissionWords = ["可用", "可以用", "可使用", "可以使用", "may use", "can use", "free to use", "May use", "Can use"]
+    static let permissionWords = ["可用", "可以用", "可使用", "可以使用", "可分", "可以分", "may use", "can use", "free to use", "May use", "Can use"]
     /// The layout words that name a list or a table (not a line: a table's row is one).
     static let listOrTable = ["列表", "分点", "用编号", "按编号", "编号列", "表格", "bullet", "bullets", "bulleted", "bullet points", "numbered", "as a list", "in a list", "markdown table", "as a table", "in a table"]
     static let listOrTableWords = WordList(listOrTable)

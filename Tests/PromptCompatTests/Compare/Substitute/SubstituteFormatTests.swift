@@ -204,6 +204,13 @@ struct SubstituteFormatTests {
         #expect(FormatWords.fixesFormat("请按编号列出步骤。"))
         #expect(FormatWords.fixesFormat("用“1. 2. 3.”编号，只输出要点。"))
     }
+
+    @Test("a prompt that allows points (可以分点, 可分点) fixes no layout; one that asks for them does")
+    func pointsAllowed() {
+        #expect(!FormatWords.fixesFormat("用通俗的语言解读合同，重要的条件和例外都要讲到，可以分点。"))
+        #expect(!FormatWords.fixesFormat("条件和例外必须讲全，可分点。"))
+        #expect(FormatWords.fixesFormat("请分点回答。"))
+    }
 }
 
 @Suite("Substitute check: Chinese numbered lists")
