@@ -36,7 +36,8 @@ struct SuiteConfigConcurrencyTests {
 
     /// Six cases against a loopback server that holds each answer 150 ms and counts the requests it holds
     /// at once. With `defaults.concurrency` 4, a target that says 1 must never see two at once, and the
-    /// other target runs several at once.
+    /// other target runs several at once — though the runner has a case a core more under way than that
+    /// (`SuiteRunner.comparingCases`), comparing answers while the next requests wait.
     @Test("the runner keeps a target's own concurrency, and the default for the others")
     func runnerKeepsTargetConcurrency() async throws {
         let inFlight = InFlightCounter()
