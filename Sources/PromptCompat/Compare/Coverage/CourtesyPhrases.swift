@@ -33,8 +33,14 @@ public enum CourtesyPhrases {
     ]
 
     /// The indices in ``offerKinds`` of the kinds whose words `lowered` has: every kind's words in one pass.
+    /// `feel free` offers nothing (`If anything is unclear, feel free to reply`): its `free` is not read.
     static func offerKindIndices(in lowered: String) -> Set<Int> {
-        offerWords.keys(in: lowered)
+        offerWords.keys(in: withoutIdioms(lowered))
+    }
+
+    /// `lowered` with the phrases whose offer word offers nothing (`feel free`) taken out.
+    static func withoutIdioms(_ lowered: String) -> String {
+        UTF8Search.contains("feel free", in: lowered) ? lowered.replacingOccurrences(of: "feel free", with: "feel") : lowered
     }
 
     /// Every word of ``offerKinds`` under the index of its kind.
@@ -69,7 +75,7 @@ public enum CourtesyPhrases {
     public static func isClaim(_ clause: String) -> Bool {
         claimAnswers.value(for: clause) { clause in
             let lowered = clause.lowercasedFast()
-            return lowered.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || offers.occurs(in: lowered) || claims.occurs(in: lowered)
+            return lowered.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || offers.occurs(in: withoutIdioms(lowered)) || claims.occurs(in: lowered)
         }
     }
 
@@ -91,7 +97,7 @@ public enum CourtesyPhrases {
         courtesyAnswers.value(for: clause) { clause in
             let lowered = clause.lowercasedFast() + " "
             guard !lowered.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-            return courtesy.occurs(in: lowered) && !offers.occurs(in: lowered)
+            return courtesy.occurs(in: lowered) && !offers.occurs(in: withoutIdioms(lowered))
         }
     }
 }

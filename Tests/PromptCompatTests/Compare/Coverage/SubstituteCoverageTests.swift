@@ -66,6 +66,14 @@ struct SubstituteCoverageTests {
         #expect(check.reasons([accepted], candidate, instructions: "May bill £184.20.").count == 1)
     }
 
+    @Test("'feel free to reply' is courtesy: its 'free' offers nothing; a free month added is an offer")
+    func feelFree() {
+        let accepted = "Your report ER-60214 was returned: the Osteria Roma receipt is not itemized. Please attach the itemized receipt and resubmit via Concur."
+        #expect(check.reasons([accepted], accepted + " If anything here is unclear, feel free to reply to this email — happy to help.") == [])
+        #expect(CourtesyPhrases.isCourtesy("If anything is unclear, feel free to reply."))
+        #expect(!CourtesyPhrases.isCourtesy("Feel free to enjoy a free month of premium on us."))
+    }
+
     @Test("a discount written with digits (8折) that neither the prompt nor the accepted answer has is invented; one they have is not")
     func inventedDiscount() {
         let prompt = "权益：注册即成为银卡会员，每消费1元积1分；满800分升级金卡，生日当月赠饮品券1张。"
