@@ -277,7 +277,7 @@ struct JSONParser {
             case UInt8(ascii: "n"): result.append(0x0A)
             case UInt8(ascii: "r"): result.append(0x0D)
             case UInt8(ascii: "t"): result.append(0x09)
-            case UInt8(ascii: "u"): result.append(contentsOf: Array(String(try parseUnicodeEscape()).utf8))
+            case UInt8(ascii: "u"): UTF8.encode(try parseUnicodeEscape()) { result.append($0) }
             default: throw error("invalid escape '\\\(escapeText)'")
             }
         }

@@ -111,13 +111,13 @@ public final class OpenAICompatibleClient: Provider {
         guard (200..<300).contains(status) else {
             throw FailureClassifier.classify(status: status, headers: headers, body: data, keyVariable: config.apiKeyEnv, errorShape: config.resolvedProfile.errorShape)
         }
-        if let problem = Self.invalidUTF8(in: data) {
-            throw ProviderFailure(.malformedResponse, "the response body is not text: \(problem)", status: status, evidence: ProviderFailure.evidence(from: data))
-        }
         let json: JSONValue
         do {
-            json = try JSONValue(parsing: data)
+            json = try JSONValue(parsing: data)  // checks the bytes are UTF-8 first: once, on the way
         } catch {
+            if let problem = Self.invalidUTF8(in: data) {
+                throw ProviderFailure(.malformedResponse, "the response body is not text: \(problem)", status: status, evidence: ProviderFailure.evidence(from: data))
+            }
             let what = data.isEmpty ? "the response body is empty" : "the response body is not JSON (\(error))"
             throw ProviderFailure(.malformedResponse, what, status: status, evidence: ProviderFailure.evidence(from: data))
         }

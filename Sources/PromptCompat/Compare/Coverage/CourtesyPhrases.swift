@@ -38,6 +38,11 @@ public enum CourtesyPhrases {
         offerWords.keys(in: withoutIdioms(lowered))
     }
 
+    /// Whether `lowered` has an offer word outside the idioms that offer nothing.
+    static func namesOffer(_ lowered: String) -> Bool {
+        offers.occurs(in: withoutIdioms(lowered))
+    }
+
     /// `lowered` with the phrases whose offer word offers nothing (`feel free`) taken out.
     static func withoutIdioms(_ lowered: String) -> String {
         UTF8Search.contains("feel free", in: lowered) ? lowered.replacingOccurrences(of: "feel free", with: "feel") : lowered
@@ -75,7 +80,7 @@ public enum CourtesyPhrases {
     public static func isClaim(_ clause: String) -> Bool {
         claimAnswers.value(for: clause) { clause in
             let lowered = clause.lowercasedFast()
-            return lowered.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || offers.occurs(in: withoutIdioms(lowered)) || claims.occurs(in: lowered)
+            return lowered.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || namesOffer(lowered) || claims.occurs(in: lowered)
         }
     }
 
@@ -97,7 +102,7 @@ public enum CourtesyPhrases {
         courtesyAnswers.value(for: clause) { clause in
             let lowered = clause.lowercasedFast() + " "
             guard !lowered.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-            return courtesy.occurs(in: lowered) && !offers.occurs(in: withoutIdioms(lowered))
+            return courtesy.occurs(in: lowered) && !namesOffer(lowered)
         }
     }
 }

@@ -84,6 +84,6 @@ enum MonthDayKeys {
     static let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     static let fullNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
-    static func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
-    static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+    static func isLetter(_ byte: UInt8) -> Bool { FactScanner.Characters.isASCIILetter(UInt32(byte)) }
+    static func isDigit(_ byte: UInt8) -> Bool { FactScanner.Characters.isASCIIDigit(UInt32(byte)) }
 }
