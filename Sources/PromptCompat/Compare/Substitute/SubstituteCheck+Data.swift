@@ -169,18 +169,25 @@ enum FactWords {
 }
 
 /// Which structural JSON differences break a consumer: every missing or extra key and type change, a
-/// changed number, boolean or null, and a changed short string (≤ 24 characters: codes, dates, labels).
-/// Longer strings are prose a model may reword.
+/// changed number, boolean or null, and a changed short string (≤ 24 columns wide: codes, dates, labels).
+/// Longer strings are prose a model may reword. Width is counted as a terminal shows it: a Chinese,
+/// Japanese or Korean character takes two columns, so `路灯损坏约一周，夜间无照明` (13 characters, as much
+/// said as a 40-letter English phrase) is prose, and `已发货` a label.
 enum JSONValueChange {
     static let shortString = 24
 
     static func matters(_ difference: JSONComparison.Difference, in reference: JSONValue, _ candidate: JSONValue) -> Bool {
         guard let before = value(at: difference.path, in: reference), let after = value(at: difference.path, in: candidate) else { return true }
         guard case .string(let a) = before, case .string(let b) = after else { return true }
-        if a.count <= shortString || b.count <= shortString {
+        if width(of: a) <= shortString || width(of: b) <= shortString {
             return TextNormalizer.comparable(a) != TextNormalizer.comparable(b)
         }
         return !FactsPreserved.missing(a, b).isEmpty
+    }
+
+    /// Columns `text` takes on a terminal: two for a Chinese, Japanese or Korean character or a full-width form, one otherwise.
+    static func width(of text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + (Tokenizer.isCJK($1) || (0xFF01...0xFF60).contains($1.value) || (0x3000...0x303F).contains($1.value) ? 2 : 1) }
     }
 
     /// The value at a path `JSONComparison` wrote (`$.items[2].price`, `$["a b"]`), or nil.

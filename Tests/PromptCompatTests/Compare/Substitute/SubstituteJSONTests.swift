@@ -63,6 +63,19 @@ struct SubstituteJSONTests {
             == [#"JSON $.status: "shipped" → "delivered""#])
     }
 
+    @Test("a Chinese text value is measured in columns: a described fault may be reworded, a status may not")
+    func chineseTextWidth() {
+        // 13 and 15 characters, 26 and 30 columns: a description, not a code.
+        let sample = #"{"type": "路灯故障", "description": "路灯损坏约一周，夜间无照明"}"#
+        let reworded = #"{"type": "路灯故障", "description": "路灯已坏一个星期，晚上没有照明"}"#
+        #expect(check.reasons([sample], reworded) == [])
+        // 4 characters, 8 columns: a label, held to its value.
+        #expect(check.reasons([sample], #"{"type": "井盖缺失", "description": "路灯损坏约一周，夜间无照明"}"#)
+            == [#"JSON $.type: "路灯故障" → "井盖缺失""#])
+        #expect(JSONValueChange.width(of: "已发货") == 6)
+        #expect(JSONValueChange.width(of: "50米处") == 6)
+    }
+
     @Test("key order and whitespace are not changes")
     func layoutIsNotAChange() {
         #expect(check.reasons([order], "{\n  \"status\": \"shipped\",\n  \"order_id\": \"20240709001\"\n}") == [])
