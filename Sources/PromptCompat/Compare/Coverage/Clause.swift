@@ -35,8 +35,26 @@ public struct Clause: Sendable, Equatable {
     }
 
     /// A clause that ends in a colon introduces what follows (`需要准备这几样：`, `Here is the summary:`):
-    /// a heading, not a statement of its own.
-    var isLeadIn: Bool { text.last == ":" || text.last == "：" }
+    /// a heading, not a statement of its own. So does a short clause that only names where the answer
+    /// comes from (`根据预估结果`, `According to the policy`): a frame.
+    var isLeadIn: Bool { text.last == ":" || text.last == "：" || Clause.isAttribution(text) }
+
+    /// `根据…`, `依据…`, `按照…`, `according to …`, `based on …`, `as per …` in eight characters or six words
+    /// at most, without a figure, a condition or an offer (`根据规定不予退款` says something).
+    static func isAttribution(_ text: String) -> Bool {
+        guard !text.contains(where: \.isNumber) else { return false }
+        let framed: Bool
+        if attributionsChinese.contains(where: text.hasPrefix) {
+            framed = text.count <= 8
+        } else {
+            let lowered = text.lowercasedFast()
+            framed = attributionsEnglish.contains(where: lowered.hasPrefix) && lowered.split(separator: " ").count <= 6
+        }
+        return framed && !CourtesyPhrases.isCondition(text) && !CourtesyPhrases.isClaim(text)
+    }
+
+    static let attributionsChinese = ["根据", "依据", "按照"]
+    static let attributionsEnglish = ["according to ", "based on ", "as per "]
 
     /// A line without its list marker (`- `, `* `, `1. `, `2) `, `3、`, `#`), quote marker and `**`.
     static func strippingMarkers(_ line: String) -> String {

@@ -16,7 +16,8 @@ import Foundation
 public enum ContentUnits {
     /// The units of `text`, in order, duplicates kept.
     public static func list(_ text: String) -> [String] {
-        Tokenizer.tokens(NumberWords.digits(in: text), cjkBigrams: true).compactMap { token in
+        let read = String(String.UnicodeScalarView(Synonyms.canonical(Array(NumberWords.digits(in: text).unicodeScalars))))
+        return Tokenizer.tokens(read, cjkBigrams: true).compactMap { token in
             guard let first = token.unicodeScalars.first else { return nil }
             return Tokenizer.isCJK(first) ? token : unit(ofWord: token)
         }
@@ -25,6 +26,7 @@ public enum ContentUnits {
     /// A number's canonical digits, or a word stemmed; nil for a function word.
     static func unit(ofWord token: String) -> String? {
         if token.unicodeScalars.first.map(Tokenizer.isASCIIDigit) == true { return FactExtractor.canonicalNumber(token) }
+        let token = Synonyms.word(token)
         return stopWords.contains(token) ? nil : stem(token)
     }
 
@@ -36,7 +38,7 @@ public enum ContentUnits {
     /// ``list(_:)``, with a CJK piece hashed from its scalars rather than made a `String` first.
     static func read(_ text: String) -> (units: Set<ContentUnit>, characters: Set<UInt32>) {
         recent.value(for: text) { text in
-            let scalars = TextNormalizer.nfkcScalars(NumberWords.digits(in: text))
+            let scalars = Synonyms.canonical(TextNormalizer.nfkcScalars(NumberWords.digits(in: text)))
             // At most a unit and a character a scalar: no set grows while it is filled.
             var units = Set<ContentUnit>(minimumCapacity: scalars.count), characters = Set<UInt32>(minimumCapacity: scalars.count)
             Tokenizer.scan(scalars, cjkBigrams: true) { kind, range in
@@ -76,8 +78,9 @@ public enum ContentUnits {
         return (shared, total)
     }
 
-    /// A plural or third-person `s`, `es` after a sibilant, and `ed`/`ing` of a long word folded, so
-    /// `refunds` meets `refund` and `charged` meets `charge`: a reader's match, not a linguist's.
+    /// A plural or third-person `s`, `es` after a sibilant, and `ed`/`ing`/`able` of a long word folded, so
+    /// `refunds` meets `refund`, `charged` meets `charge` and `non-refundable` meets `can't be refunded`: a
+    /// reader's match, not a linguist's.
     static func stem(_ word: String) -> String {
         // An ASCII word (most) is read on its bytes; a character count then is a byte count.
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -97,7 +100,7 @@ public enum ContentUnits {
             guard end >= length else { return false }
             return (0..<length).allSatisfy { bytes[end - length + $0] == suffix.utf8Start[$0] }
         }
-        if count > 5, ends("ing") { end -= 3 } else if count > 4, ends("ed") { end -= 2 }
+        if count > 7, ends("able") { end -= 4 } else if count > 5, ends("ing") { end -= 3 } else if count > 4, ends("ed") { end -= 2 }
         else if count > 3, ends("ies") { return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(end - 3)]), as: UTF8.self) + "y" }
         else if count > 3, ends("s"), !ends("ss"), !ends("us") { end -= 1 }
         if end > 3, ends("e") { end -= 1 }
@@ -111,7 +114,7 @@ public enum ContentUnits {
         func ends(_ w: Word, _ suffix: String) -> Bool { w.reversed().starts(with: letters(suffix).reversed()) }
         var w = word
         let count = w.count
-        if count > 5, ends(w, "ing") { w = w.dropLast(3) } else if count > 4, ends(w, "ed") { w = w.dropLast(2) }
+        if count > 7, ends(w, "able") { w = w.dropLast(4) } else if count > 5, ends(w, "ing") { w = w.dropLast(3) } else if count > 4, ends(w, "ed") { w = w.dropLast(2) }
         else if count > 3, ends(w, "ies") { return (w.dropLast(3), true) }
         else if count > 3, ends(w, "s"), !ends(w, "ss"), !ends(w, "us") { w = w.dropLast() }
         if w.count > 3, ends(w, "e") { w = w.dropLast() }

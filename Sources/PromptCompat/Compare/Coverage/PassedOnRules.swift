@@ -36,8 +36,8 @@ enum PassedOnRules {
         for rule in candidateRules {
             let passed = sampleUnits.reduce(rule.own) { $0.intersection($1) }
             guard passed.count >= rule.needed, passed.filter(written.contains).count <= (passed.count >= 8 ? 1 : 0) else { continue }
-            // The accepted clause that says most of it.
-            guard let carrier = Clause.split(samples[0]).max(by: { $0.units.intersection(passed).count < $1.units.intersection(passed).count }),
+            // The accepted clause that says most of it (a heading or a frame like `根据预估结果` says nothing).
+            guard let carrier = Clause.split(samples[0]).filter({ !$0.isLeadIn }).max(by: { $0.units.intersection(passed).count < $1.units.intersection(passed).count }),
                   !found.contains(where: { $0.clause == carrier }) else { continue }
             let lowered = carrier.text.lowercasedFast()
             let word = ContentUnits.list(rule.text).filter { passed.contains(ContentUnit($0)) }

@@ -22,6 +22,17 @@ struct ClauseTests {
         #expect(Clause.split("It weighs 1.5 kg, e.g. a laptop.").count == 1)
     }
 
+    @Test("a heading and a short frame naming the source introduce, they state nothing; a frame with a rule in it states it")
+    func leadIns() {
+        #expect(Clause.split("需要准备这几样：").map(\.isLeadIn) == [true])
+        #expect(Clause.split("根据预估结果，您应补税360元。").map(\.isLeadIn) == [true, false])
+        #expect(Clause.split("According to the policy, refunds take 5 days.").first?.isLeadIn == false)  // one clause, with a figure
+        #expect(Clause.isAttribution("According to the policy"))
+        #expect(!Clause.isAttribution("根据规定不予退款"))
+        #expect(!Clause.isAttribution("根据第12条"))
+        #expect(!Clause.isAttribution("按月折算退还"))
+    }
+
     @Test("content units fold plurals and number words and drop function words")
     func units() {
         #expect(ContentUnits.of("The refunds") == ContentUnits.of("refund"))

@@ -1,0 +1,118 @@
+/// Words that say the same thing in service answers, read as one before two answers are aligned
+/// (``ContentUnits``): `不收钱` and `免费`, `任一` and `哪个`, "right away" and "immediately". A free
+/// rewording swaps these more than any others; read as different, the reworded clause looks dropped and
+/// its rewording added.
+///
+/// Only true synonyms are here: never a word and its negation, never two amounts or two conditions
+/// (`免费` and `收费` stay apart, and so do `before` and `after`). A variant is rewritten to its group's
+/// first word, longest variant first, so `不可以` is read before `可以`.
+///
+/// ```swift
+/// Synonyms.canonical(Array("头18个小时不收钱".unicodeScalars))   // 头18小时免费
+/// Synonyms.word("purchase")                                      // "buy"
+/// ```
+enum Synonyms {
+    /// Chinese groups, the canonical word first. Two characters or more each: one character is too often
+    /// part of another word (`可` in `可能`, `若` in `若干`).
+    static let chinese: [[String]] = [
+        ["免费", "不收钱", "不要钱", "不收费", "不用付费", "无需付费", "不花钱"],
+        ["任一", "任何一个", "任意一个", "任意", "哪个", "哪一个", "随便哪个"],
+        ["不能", "不可以", "无法", "没法", "没办法", "不可"],
+        ["立即", "马上", "立刻", "当即", "即刻"],
+        ["如果", "要是", "假如", "倘若", "若是"],
+        ["之后", "以后"],
+        ["之前", "以前"],
+        ["退还", "退回", "退给", "返还"],
+        ["小时", "个小时", "钟头", "个钟头"],
+        ["周", "星期", "个星期", "礼拜", "个礼拜"],
+        ["告诉", "告知"],
+        ["联系", "联络"],
+        ["提交", "递交", "交上"],
+        ["完成", "办完", "办好", "办结"],
+    ]
+
+    /// English words, each to its group's word (read before function words are dropped and endings folded).
+    static let englishWords: [String: String] = table([
+        ["immediately", "instantly", "promptly"],
+        ["buy", "purchase", "purchased", "purchasing", "bought"],
+        ["help", "assist", "assistance", "assists"],
+        ["start", "begin", "begins", "started", "commence", "starts"],
+        
+        ["extra", "additional"],
+        ["free", "complimentary"],
+        ["before", "prior"],
+        ["allowed", "permitted"],
+    ])
+
+    /// English phrases, each to one word (lower case, matched on word boundaries in any case).
+    static let englishPhrases: [(String, String)] = [
+        ("right away", "immediately"), ("straight away", "immediately"),
+        ("free of charge", "free"),
+        ("prior to", "before"),
+    ]
+
+    /// `word` (lower case) as its group's word, or itself.
+    static func word(_ word: String) -> String { englishWords[word] ?? word }
+
+    /// `scalars` with every Chinese variant and English phrase rewritten to its group's word.
+    static func canonical(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        var i = 0, rewritten = false
+        while i < scalars.count {
+            if let (length, replacement) = match(scalars, at: i) {
+                if !rewritten { result.reserveCapacity(scalars.count); result.append(contentsOf: scalars[..<i]); rewritten = true }
+                result.append(contentsOf: replacement)
+                i += length
+                continue
+            }
+            if rewritten { result.append(scalars[i]) }
+            i += 1
+        }
+        return rewritten ? result : scalars
+    }
+
+    /// The variant that starts at `i` (the longest), and what it is read as.
+    private static func match(_ scalars: [Unicode.Scalar], at i: Int) -> (Int, [Unicode.Scalar])? {
+        let first = scalars[i]
+        let lowered = first.isASCII ? Unicode.Scalar(UInt8(ascii: first).lowercasedASCII) : first
+        guard let candidates = variants[lowered] else { return nil }
+        // An English phrase starts and ends at a word's edge.
+        if first.isASCII, i > 0, isLetter(scalars[i - 1]) { return nil }
+        for (variant, replacement) in candidates where i + variant.count <= scalars.count {
+            var same = true
+            for (k, scalar) in variant.enumerated() {
+                let s = scalars[i + k]
+                if (s.isASCII ? Unicode.Scalar(UInt8(ascii: s).lowercasedASCII) : s) != scalar { same = false; break }
+            }
+            guard same else { continue }
+            if variant[0].isASCII, i + variant.count < scalars.count, isLetter(scalars[i + variant.count]) { continue }
+            return (variant.count, replacement)
+        }
+        return nil
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && scalar.properties.isAlphabetic }
+
+    /// Variants by their first scalar, the longest first.
+    private static let variants: [Unicode.Scalar: [([Unicode.Scalar], [Unicode.Scalar])]] = {
+        var pairs: [(String, String)] = englishPhrases
+        for group in chinese { for variant in group.dropFirst() { pairs.append((variant, group[0])) } }
+        var index: [Unicode.Scalar: [([Unicode.Scalar], [Unicode.Scalar])]] = [:]
+        for (variant, word) in pairs {
+            let scalars = Array(variant.unicodeScalars)
+            index[scalars[0], default: []].append((scalars, Array(word.unicodeScalars)))
+        }
+        return index.mapValues { $0.sorted { $0.0.count > $1.0.count } }
+    }()
+
+    private static func table(_ groups: [[String]]) -> [String: String] {
+        var table: [String: String] = [:]
+        for group in groups { for variant in group.dropFirst() { table[variant] = group[0] } }
+        return table
+    }
+}
+
+private extension UInt8 {
+    init(ascii scalar: Unicode.Scalar) { self = UInt8(truncatingIfNeeded: scalar.value) }
+    var lowercasedASCII: UInt8 { (0x41...0x5A).contains(self) ? self + 0x20 : self }
+}
