@@ -31,6 +31,7 @@ enum LabelSetReader {
             if let quoted = quotedOptions(sentence), quoted.count >= 2 { return quoted }
             if let listed = listAfterColon(sentence), listed.count >= 2 { return listed }
             if let slashed = slashOptions(sentence), slashed.count >= 2 { return slashed }
+            if let capitals = capitalOptions(sentence) { return capitals }
         }
         return []
     }
@@ -65,6 +66,17 @@ enum LabelSetReader {
         let items = group.components(separatedBy: CharacterSet(charactersIn: "/|")).map { $0.trimming(.whitespaces) }
         // `and/or`, `是/否` read as options only with a cue word in the sentence, which `labels(in:)` checked.
         return items.count >= 2 && !items.contains(where: { $0.allSatisfy(\.isNumber) }) ? items : nil
+    }
+
+    /// Options written in capitals and joined by `or` or commas (`output ELIGIBLE or NOT ELIGIBLE only`,
+    /// `LOW, MEDIUM or HIGH`): one to three capitalized words each (read case-sensitively: `(?-i)`).
+    static func capitalOptions(_ sentence: String) -> [String]? {
+        guard sentence.utf8.contains(where: { (0x41...0x5A).contains($0) }) else { return nil }
+        let option = #"[A-Z][A-Z_-]+(?: [A-Z][A-Z_-]+){0,2}"#
+        guard let group = matches(#"(?-i)\b(\#(option)(?:(?:,\s*(?:or\s+)?|\s+or\s+)\#(option))+)\b"#, in: sentence).first else { return nil }
+        let items = group.components(separatedBy: ",").flatMap { $0.components(separatedBy: " or ") }
+            .map { $0.trimming(.whitespaces) }.map { $0.hasPrefix("or ") ? String($0.dropFirst(3)) : $0 }.filter { !$0.isEmpty }
+        return items.count >= 2 ? items : nil
     }
 
     static func yesNo(_ lowered: String) -> [String]? {

@@ -21,6 +21,12 @@ enum AddedNames {
         "ta", "app", "wifi", "wi", "fi", "id", "pdf", "vip", "ps", "diy",
     ]
 
+    /// Whether `word` or its plural's word (`Sundays`, `Apps`) is ``ordinary``.
+    static func isOrdinary<Word: StringProtocol>(_ word: Word) -> Bool {
+        let lower = word.lowercased()
+        return ordinary.contains(lower) || ordinary.contains(ContentUnits.stem(lower))
+    }
+
     /// Whoever a greeting addresses (`Dear Owners`, `Hi Team`) is the reader, not a claim.
     static let greetings: Set<String> = ["dear", "hi", "hello", "hey", "to", "attn:"]
 
@@ -52,7 +58,7 @@ enum AddedNames {
         func mayName<Word: StringProtocol>(_ word: Word) -> Bool { word.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } }
         if text.contains(where: \.isCJK) {
             guard text.utf8.contains(where: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else { return [] }
-            return latinRuns(text).filter { $0.count >= 2 && !$0.allSatisfy { $0 == "X" } && !ordinary.contains($0.lowercasedFast()) }
+            return latinRuns(text).filter { $0.count >= 2 && !$0.allSatisfy { $0 == "X" } && !isOrdinary($0) }
         }
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         // A heading or a title in title case capitalizes every word of four letters or more.
@@ -68,7 +74,7 @@ enum AddedNames {
                 let part = part.trimmingCharacters(in: .punctuationAndSymbols)
                 guard let first = part.first, part.count >= 2, part.allSatisfy(\.isLetter),
                       first.isUppercase || part.dropFirst().contains(where: \.isUppercase),
-                      !ordinary.contains(part.lowercasedFast()) else { continue }
+                      !isOrdinary(part) else { continue }
                 names.append(part)
             }
         }

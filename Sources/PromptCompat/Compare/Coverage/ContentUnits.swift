@@ -78,9 +78,9 @@ public enum ContentUnits {
         return (shared, total)
     }
 
-    /// A plural or third-person `s`, `es` after a sibilant, and `ed`/`ing`/`able` of a long word folded, so
-    /// `refunds` meets `refund`, `charged` meets `charge` and `non-refundable` meets `can't be refunded`: a
-    /// reader's match, not a linguist's.
+    /// A plural or third-person `s`, `es` after a sibilant, and `ed`/`ing`/`able` of a long word folded, and
+    /// a doubled consonant made one, so `refunds` meets `refund`, `charged` meets `charge`, `cancelling` meets
+    /// `cancel` and `non-refundable` meets `can't be refunded`: a reader's match, not a linguist's.
     static func stem(_ word: String) -> String {
         // An ASCII word (most) is read on its bytes; a character count then is a byte count.
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -104,6 +104,8 @@ public enum ContentUnits {
         else if count > 3, ends("ies") { return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(end - 3)]), as: UTF8.self) + "y" }
         else if count > 3, ends("s"), !ends("ss"), !ends("us") { end -= 1 }
         if end > 3, ends("e") { end -= 1 }
+        // A doubled consonant is one (`cancelled`, `cancelling` and `cancel`; `stopped` and `stop`), but `ss`.
+        if end > 3, bytes[end - 1] == bytes[end - 2], doubled.utf8.contains(bytes[end - 1]) { end -= 1 }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
     }
 
@@ -118,8 +120,12 @@ public enum ContentUnits {
         else if count > 3, ends(w, "ies") { return (w.dropLast(3), true) }
         else if count > 3, ends(w, "s"), !ends(w, "ss"), !ends(w, "us") { w = w.dropLast() }
         if w.count > 3, ends(w, "e") { w = w.dropLast() }
+        if w.count > 3, let last = w.last, w.dropLast().last == last, letters(doubled).contains(last) { w = w.dropLast() }
         return (w, false)
     }
+
+    /// The consonants a word may double before an ending: all but `s` (`class`, `address` keep theirs).
+    private static let doubled = "bcdfghjklmnpqrtvwxz"
 
     /// English function words: they carry no content of their own to align.
     static let stopWords: Set<String> = [

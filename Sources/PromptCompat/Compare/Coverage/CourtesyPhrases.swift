@@ -16,7 +16,8 @@ public enum CourtesyPhrases {
         "any other", "any further", "any questions", "hope", "sorry", "apolog", "inconvenience", "patience",
         "understanding", "assist", "help you", "reach out", "regards", "sincerely", "cheers", "great day", "good day",
         "appreciate", "don't hesitate", "do not hesitate", "here to help", "have a nice", "understand your",
-        "anything else i can", "anything else we can",
+        "anything else i can", "anything else we can", "more questions", "other questions", "just reply", "reply here",
+        "call us", "give us a call", "contact us",
         // Framing: a clause that announces what follows (`Below is a summary of your gifts`) says nothing itself.
         "below is", "below are", "here is", "here are", "here's", "the following", "as follows", "以下是", "以下为", "下面是", "如下",
     ]

@@ -31,7 +31,7 @@ extension SubstituteCheck {
         // A figure the accepted answer works out in brackets or as a share's base, that the candidate's own
         // figures give (`(£120 for both)` where the candidate says `£60 … for each lot`).
         optional.formUnion(ShownWorking.intermediates(in: samples[0], derivedFrom: [candidate] + (prompt.map { [$0] } ?? [])))
-        let missing = FactsPreserved.missingFacts(samples[0], candidate).filter { !optional.contains($0.text) && !saysNothing($0, samples[0], candidate) }
+        let missing = FactsPreserved.missingFacts(samples[0], candidate).filter { !optional.contains($0.text) && !saysNothing($0, samples[0], candidate) && !saysAsShare($0, candidate) }
         guard !missing.isEmpty else { return [] }
         let changes = FactsPreserved.changed(samples[0], candidate).filter { change in missing.contains { $0.text == change.reference } }
         let changed = Set(changes.map(\.reference))
@@ -49,6 +49,19 @@ extension SubstituteCheck {
         let noun = accepted[range.upperBound...].drop { $0 == " " }.prefix { $0.isLetter }
         return !noun.isEmpty && UTF8Search.contains("no \(noun.lowercased())", in: candidate.lowercasedFast())
     }
+
+    /// A percentage the candidate words as the share it is: 50% as `half` or `一半`, 25% as `a quarter`.
+    static func saysAsShare(_ fact: Fact, _ candidate: String) -> Bool {
+        guard fact.kind == .percentage, let words = shareWords[fact.value] else { return false }
+        return words.occurs(in: " " + candidate.lowercasedFast() + " ")
+    }
+
+    /// Shares in words, by the percentage they are (English words with the spaces around them).
+    static let shareWords: [String: PhraseSet] = [
+        "50%": [" half ", " half-", "一半", "半数"],
+        "25%": [" a quarter ", " one quarter ", " one-quarter ", "四分之一"],
+        "75%": [" three quarters ", " three-quarters ", "四分之三"],
+    ]
 
     /// Chinese for "costs nothing". (English `free` is too often `feel free`: there the noun must follow `no`.)
     static let nothingWords: PhraseSet = ["免费", "不收费", "免收", "无需付费", "不用付费", "不要钱", "不收钱"]

@@ -41,6 +41,7 @@ struct PromptConstraintsTests {
         ("该用户是否表达了退款意图？请回答是或否。", ["是", "否"]),
         ("Answer yes or no.", ["yes", "no"]),
         ("Check (4) a link is present. Output exactly one label: COMPLIANT or NON-COMPLIANT.", ["COMPLIANT", "NON-COMPLIANT"]),
+        ("Based on the plan terms and the claim, output ELIGIBLE or NOT ELIGIBLE only.", ["ELIGIBLE", "NOT ELIGIBLE"]),
     ])
     func labels(prompt: String, labels: [String]) {
         #expect(PromptConstraints.read(prompt).labels == labels)

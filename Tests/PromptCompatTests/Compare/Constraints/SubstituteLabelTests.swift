@@ -16,6 +16,14 @@ struct SubstituteLabelTests {
         #expect(check.reasons([accepted], candidate, instructions: "Classify the sentiment. 判断情绪。") == [])
     }
 
+    @Test("a label that is another label with a negation in front is not that label (NOT ELIGIBLE / ELIGIBLE)")
+    func negatedLabels() {
+        let prompt = "You are a claim eligibility checker. Based on the plan terms and the claim, output ELIGIBLE or NOT ELIGIBLE only."
+        #expect(check.reasons(["NOT ELIGIBLE"], "ELIGIBLE", instructions: prompt) == ["label changed: \"NOT ELIGIBLE\" → \"ELIGIBLE\""])
+        #expect(check.reasons(["ELIGIBLE"], "NOT ELIGIBLE", instructions: prompt) == ["label changed: \"ELIGIBLE\" → \"NOT ELIGIBLE\""])
+        #expect(check.reasons(["NOT ELIGIBLE"], "Not eligible", instructions: prompt) == [])
+    }
+
     @Test("a word outside the prompt's labels is named as such")
     func outsideTheSet() {
         #expect(check.reasons(["物流"], "快递", instructions: "工单类别：物流、退款、发票、其他。只输出类别名。")

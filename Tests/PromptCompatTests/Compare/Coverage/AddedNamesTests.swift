@@ -19,6 +19,7 @@ struct AddedNamesTests {
     func ordinaryCapitals() {
         let known = "Order AU-77120 for Maria; 350ml bottle; hotline 95XXX"
         #expect(AddedNames.nameLike("Thanks for riding with us, and enjoy Saturday") == [])
+        #expect(AddedNames.nameLike("Weekends are off-peak: Saturdays, Sundays and holidays") == [])
         #expect(AddedNames.find(in: Clause.split("Dear Owners, your order AU-77120 ships Monday. Hi Maria!"), known: known).isEmpty)
         #expect(AddedNames.find(in: Clause.split("这款350ml的水杯，热线95XXX"), known: known).isEmpty)
         #expect(AddedNames.find(in: Clause.split("还支持OTA远程升级"), known: known).map(\.names) == [["OTA"]])

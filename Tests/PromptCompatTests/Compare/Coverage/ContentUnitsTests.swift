@@ -7,6 +7,7 @@ struct ContentUnitsTests {
     @Test("a plural, -ed, -ing and -ies fold to the word they come from", arguments: [
         ("refunds", "refund"), ("charged", "charge"), ("booking", "book"), ("policies", "policy"), ("boxes", "box"),
         ("cafés", "café"), ("Lieferungen", "Lieferungen"), ("refundable", "refunded"), ("cancellable", "cancelled"),
+        ("cancelling", "cancel"), ("stopped", "stop"), ("billing", "bill"),
     ])
     func inflectionsMeet(inflected: String, word: String) {
         #expect(ContentUnits.stem(inflected) == ContentUnits.stem(word))

@@ -64,6 +64,9 @@ struct SubstituteCoverageTests {
         let candidate = accepted + " Is there anything else I can help with on account 4471-2290?"
         #expect(check.reasons([accepted], candidate, instructions: "Account 4471-2290, May bill £184.20.") == [])
         #expect(check.reasons([accepted], candidate, instructions: "May bill £184.20.").count == 1)
+        // An invitation to ask more or to call the number the prompt gives is courtesy too.
+        let call = accepted + " If you have more questions, just reply here or call us at (541) 555-0178."
+        #expect(check.reasons([accepted], call, instructions: "Account 4471-2290. Contact: (541) 555-0178.") == [])
     }
 
     @Test("'feel free to reply' is courtesy: its 'free' offers nothing; a free month added is an offer")

@@ -150,4 +150,13 @@ struct SubstituteFactsTests {
         #expect(check.reasons(["超时费0元。"], "不收超时费，免费保管。") == [])
         #expect(check.reasons([accepted], "Premium ($29.99/day) has a $100 deductible.") == ["changed the amount $0 → $100"])
     }
+
+    @Test("a share said in words is kept: 50% = half, 一半; 25% = a quarter; another share is not")
+    func shareInWords() {
+        let accepted = "After the 12-month waiting period the plan pays 50% of the cost."
+        #expect(check.reasons([accepted], "After the 12-month waiting period the plan pays half of the cost.") == [])
+        #expect(check.reasons(["押金退还50%。"], "押金退还一半。") == [])
+        #expect(check.reasons(["A 25% restocking fee applies."], "A restocking fee of a quarter of the price applies.") == [])
+        #expect(check.reasons([accepted], "After the 12-month waiting period the plan pays a quarter of the cost.") == ["dropped the percentage 50%"])
+    }
 }
