@@ -42,7 +42,8 @@ public struct Clause: Sendable, Equatable {
     /// `根据…`, `依据…`, `按照…`, `according to …`, `based on …`, `as per …` in eight characters or six words
     /// at most, without a figure, a condition or an offer (`根据规定不予退款` says something).
     static func isAttribution(_ text: String) -> Bool {
-        guard !text.contains(where: \.isNumber) else { return false }
+        // Most clauses start otherwise: their first byte says so.
+        guard let first = text.utf8.first, attributionFirstBytes.contains(first) else { return false }
         let framed: Bool
         if attributionsChinese.contains(where: text.hasPrefix) {
             framed = text.count <= 8
@@ -50,8 +51,11 @@ public struct Clause: Sendable, Equatable {
             let lowered = text.lowercasedFast()
             framed = attributionsEnglish.contains(where: lowered.hasPrefix) && lowered.split(separator: " ").count <= 6
         }
-        return framed && !CourtesyPhrases.isCondition(text) && !CourtesyPhrases.isClaim(text)
+        return framed && !text.contains(where: \.isNumber) && !CourtesyPhrases.isCondition(text) && !CourtesyPhrases.isClaim(text)
     }
+
+    /// The first UTF-8 bytes of the attributions, in either case.
+    static let attributionFirstBytes: Set<UInt8> = Set((attributionsChinese + attributionsEnglish + attributionsEnglish.map { $0.uppercased() }).compactMap(\.utf8.first))
 
     static let attributionsChinese = ["根据", "依据", "按照"]
     static let attributionsEnglish = ["according to ", "based on ", "as per "]

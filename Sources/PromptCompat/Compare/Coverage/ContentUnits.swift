@@ -16,8 +16,7 @@ import Foundation
 public enum ContentUnits {
     /// The units of `text`, in order, duplicates kept.
     public static func list(_ text: String) -> [String] {
-        let read = String(String.UnicodeScalarView(Synonyms.canonical(Array(NumberWords.digits(in: text).unicodeScalars))))
-        return Tokenizer.tokens(read, cjkBigrams: true).compactMap { token in
+        Tokenizer.tokens(Synonyms.canonical(NumberWords.digits(in: text)), cjkBigrams: true).compactMap { token in
             guard let first = token.unicodeScalars.first else { return nil }
             return Tokenizer.isCJK(first) ? token : unit(ofWord: token)
         }
@@ -26,8 +25,9 @@ public enum ContentUnits {
     /// A number's canonical digits, or a word stemmed; nil for a function word.
     static func unit(ofWord token: String) -> String? {
         if token.unicodeScalars.first.map(Tokenizer.isASCIIDigit) == true { return FactExtractor.canonicalNumber(token) }
-        let token = Synonyms.word(token)
-        return stopWords.contains(token) ? nil : stem(token)
+        // One look-up: a function word is dropped, a synonym read as its group's word.
+        guard let reading = wordReadings[token] else { return stem(token) }
+        return reading.isEmpty ? nil : stem(reading)
     }
 
     /// The units of `text` as a set.
@@ -126,6 +126,10 @@ public enum ContentUnits {
 
     /// The consonants a word may double before an ending: all but `s` (`class`, `address` keep theirs).
     private static let doubled = "bcdfghjklmnpqrtvwxz"
+
+    /// What a word is read as before its ending is folded: "" for a function word, its group's word for a
+    /// synonym (``Synonyms/englishWords``); a word not here is itself.
+    static let wordReadings: [String: String] = Synonyms.englishWords.merging(stopWords.map { ($0, "") }) { _, stop in stop }
 
     /// English function words: they carry no content of their own to align.
     static let stopWords: Set<String> = [

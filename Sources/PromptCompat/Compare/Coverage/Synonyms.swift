@@ -55,29 +55,48 @@ enum Synonyms {
     static func word(_ word: String) -> String { englishWords[word] ?? word }
 
     /// `scalars` with every Chinese variant and English phrase rewritten to its group's word.
-    static func canonical(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    static func canonical(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] { rewritten(scalars) ?? scalars }
+
+    /// `text` with every variant rewritten, the same `String` when it has none.
+    static func canonical(_ text: String) -> String {
+        // Only a text with a scalar that may start a variant is read as scalars.
+        guard text.unicodeScalars.contains(where: mayStart), let scalars = rewritten(Array(text.unicodeScalars)) else { return text }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Whether a variant may start with `scalar` (in any case).
+    private static func mayStart(_ scalar: Unicode.Scalar) -> Bool {
+        let lowered = scalar.isASCII ? Unicode.Scalar(UInt8(ascii: scalar).lowercasedASCII) : scalar
+        let bit = Int(lowered.value & 1023)
+        return firstBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// `scalars` rewritten, or nil when no variant is in them.
+    private static func rewritten(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         var result: [Unicode.Scalar] = []
-        var i = 0, rewritten = false
+        var i = 0, changed = false
         while i < scalars.count {
             if let (length, replacement) = match(scalars, at: i) {
-                if !rewritten { result.reserveCapacity(scalars.count); result.append(contentsOf: scalars[..<i]); rewritten = true }
+                if !changed { result.reserveCapacity(scalars.count); result.append(contentsOf: scalars[..<i]); changed = true }
                 result.append(contentsOf: replacement)
                 i += length
                 continue
             }
-            if rewritten { result.append(scalars[i]) }
+            if changed { result.append(scalars[i]) }
             i += 1
         }
-        return rewritten ? result : scalars
+        return changed ? result : nil
     }
 
     /// The variant that starts at `i` (the longest), and what it is read as.
     private static func match(_ scalars: [Unicode.Scalar], at i: Int) -> (Int, [Unicode.Scalar])? {
         let first = scalars[i]
+        // Most scalars start no variant: one bit says so before the table is asked.
+        guard mayStart(first) else { return nil }
         let lowered = first.isASCII ? Unicode.Scalar(UInt8(ascii: first).lowercasedASCII) : first
-        guard let candidates = variants[lowered] else { return nil }
         // An English phrase starts and ends at a word's edge.
         if first.isASCII, i > 0, isLetter(scalars[i - 1]) { return nil }
+        guard let candidates = variants[lowered] else { return nil }
         for (variant, replacement) in candidates where i + variant.count <= scalars.count {
             var same = true
             for (k, scalar) in variant.enumerated() {
@@ -91,7 +110,7 @@ enum Synonyms {
         return nil
     }
 
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && scalar.properties.isAlphabetic }
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) }
 
     /// Variants by their first scalar, the longest first.
     private static let variants: [Unicode.Scalar: [([Unicode.Scalar], [Unicode.Scalar])]] = {
@@ -104,6 +123,12 @@ enum Synonyms {
         }
         return index.mapValues { $0.sorted { $0.0.count > $1.0.count } }
     }()
+
+    /// One bit for each first scalar of a variant (its value modulo 1,024).
+    private static let firstBits: [UInt64] = variants.keys.reduce(into: [UInt64](repeating: 0, count: 16)) { bits, scalar in
+        let bit = Int(scalar.value & 1023)
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
 
     private static func table(_ groups: [[String]]) -> [String: String] {
         var table: [String: String] = [:]
