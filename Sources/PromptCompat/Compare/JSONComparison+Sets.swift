@@ -22,6 +22,26 @@ extension JSONComparison {
         }
     }
 
+    /// The paths of `candidate`'s arrays that hold exactly `reference`'s elements in another order: where the
+    /// prompt fixes an order (steps, a ranking), the change itself — however long the elements are.
+    ///
+    /// ```swift
+    /// JSONComparison.reorderedArrays(["核验身份", "联系原药房"], ["联系原药房", "核验身份"])   // ["$"]
+    /// ```
+    static func reorderedArrays(_ reference: JSONValue, _ candidate: JSONValue, path: String = "$") -> [String] {
+        switch (reference, candidate) {
+        case let (.object(a), .object(b)):
+            return b.flatMap { member in a[member.key].map { reorderedArrays($0, member.value, path: path + "." + member.key) } ?? [] }
+        case let (.array(a), .array(b)):
+            let keys = b.map { $0.serialized() }, referenceKeys = a.map { $0.serialized() }
+            if keys != referenceKeys, keys.sorted() == referenceKeys.sorted() { return [path] }
+            guard a.count == b.count else { return [] }
+            return zip(a, b).enumerated().flatMap { i, pair in reorderedArrays(pair.0, pair.1, path: "\(path)[\(i)]") }
+        default:
+            return []
+        }
+    }
+
     static func reorder(_ reference: [JSONValue], _ candidate: [JSONValue]) -> [JSONValue] {
         let keys = candidate.map { $0.serialized() }
         guard keys != reference.map({ $0.serialized() }), keys.sorted() == reference.map({ $0.serialized() }).sorted() else { return candidate }

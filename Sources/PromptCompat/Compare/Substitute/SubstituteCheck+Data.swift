@@ -118,8 +118,12 @@ extension SubstituteCheck {
         let value = ordered ? found.value : JSONComparison.aligningSets(closest, found.value)
         // Paths where the accepted samples disagree among themselves are the baseline's own variation.
         let varying = Set(values.dropFirst().flatMap { JSONComparison.differences(values[0], ordered ? $0 : JSONComparison.aligningSets(values[0], $0)).map(\.path) })
+        // Where the order is fixed, an array of the same elements in another order is that change, said once.
+        let reordered = ordered ? JSONComparison.reorderedArrays(closest, value).filter { !varying.contains($0) } : []
+        findings += reordered.prefix(3).map { "JSON \($0): the same items in another order (the prompt fixes the order)" }
         let differences = JSONComparison.differences(closest, value).filter { difference in
             !varying.contains(difference.path) && JSONValueChange.matters(difference, in: closest, value)
+                && !reordered.contains { difference.path.hasPrefix($0 + "[") }
         }
         findings += differences.prefix(5).map { "JSON \($0.description)" }
         return findings

@@ -76,6 +76,16 @@ struct SubstituteJSONTests {
         #expect(JSONValueChange.width(of: "50米处") == 6)
     }
 
+    @Test("where the prompt fixes the order, long steps in another order are that change, said once; without it, a set")
+    func stepsReordered() {
+        let prompt = "Convert the procedure into JSON {\"steps\": [...]} with the steps in the exact order they must be performed."
+        let sample = #"{"steps": ["Verify the patient's identity and date of birth", "Call the transferring pharmacy to confirm refills", "Enter the prescription into the system"]}"#
+        let swapped = #"{"steps": ["Verify the patient's identity and date of birth", "Enter the prescription into the system", "Call the transferring pharmacy to confirm refills"]}"#
+        #expect(check.reasons([sample], swapped, instructions: prompt) == ["JSON $.steps: the same items in another order (the prompt fixes the order)"])
+        #expect(check.reasons([sample], swapped, instructions: "Extract the tasks mentioned, as JSON.") == [])
+        #expect(check.reasons([sample], sample, instructions: prompt) == [])
+    }
+
     @Test("key order and whitespace are not changes")
     func layoutIsNotAChange() {
         #expect(check.reasons([order], "{\n  \"status\": \"shipped\",\n  \"order_id\": \"20240709001\"\n}") == [])
