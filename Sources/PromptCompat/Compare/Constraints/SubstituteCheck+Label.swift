@@ -29,7 +29,7 @@ extension SubstituteCheck {
                 : ["answer \"\(candidate)\" is not one of the prompt's labels (\(constraints.labels.prefix(8).joined(separator: ", ")))"]
         }
         // Free wording of a verdict (the prompt names no labels): the same polarity and the same concepts.
-        guard !samples.contains(where: { LabelAnswer.equivalent($0, candidate) || constraints.freeWording && LabelAnswer.sameSubject($0, candidate) }) else { return [] }
+        guard !samples.contains(where: { LabelAnswer.equivalent($0, candidate) || constraints.freeWording && LabelAnswer.sameSubject($0, candidate, prompt: input.instructions) }) else { return [] }
         return [changed]
     }
 }
@@ -110,12 +110,18 @@ enum LabelAnswer {
 
     /// Verbs that only say a verdict holds (`有退款诉求` = `提出了退款诉求`): not concepts of it. Longest first;
     /// `没有` is already `未` (``equivalents``).
-    static let lightVerbs = ["提出了", "提出", "表达了", "表达", "表示", "存在", "有"]
+    static let lightVerbs = ["提出了", "提出", "表达了", "表达", "表示", "存在", "需要", "需", "有"]
 
     /// Two verdicts worded freely about the same thing: as many negations, and a concept in common
-    /// (`周三下午不乘车` / `周三放学不坐校车`). Only where the prompt leaves the wording free.
-    static func sameSubject(_ a: String, _ b: String) -> Bool {
-        polarity(a) == polarity(b) && !concepts(a).isDisjoint(with: concepts(b))
+    /// (`周三下午不乘车` / `周三放学不坐校车`) — or one a bare verdict (`不需要`) and the other naming what the
+    /// prompt asks about (`无需挂失` where it asks `是否需要立即挂失`). Only where the prompt leaves the wording free.
+    static func sameSubject(_ a: String, _ b: String, prompt: String) -> Bool {
+        guard polarity(a) == polarity(b) else { return false }
+        let x = concepts(a), y = concepts(b)
+        if !x.isDisjoint(with: y) { return true }
+        guard x.isEmpty != y.isEmpty else { return false }
+        let asked = ContentUnits.of(prompt)
+        return (x.isEmpty ? y : x).allSatisfy { asked.contains(ContentUnit($0)) }
     }
 
     static func polarity(_ text: String) -> Int {
@@ -155,6 +161,8 @@ enum LabelAnswer {
         return (name, String(text[text.index(after: colon)...]).trimming(.whitespaces))
     }
 
-    static let equivalents: [(String, String)] = [("没有", "未"), ("没", "未"), ("是的", "是"), ("不是", "否"), ("满足", "符合"), ("达到", "符合")]
+    static let equivalents: [(String, String)] = [
+        ("没有", "未"), ("没", "未"), ("是的", "是"), ("不是", "否"), ("满足", "符合"), ("达到", "符合"), ("不需要", "无需"), ("不用", "无需"), ("不必", "无需"),
+    ]
     static let yesNo: Set<String> = ["是", "否", "yes", "no", "true", "false", "对", "错"]
 }

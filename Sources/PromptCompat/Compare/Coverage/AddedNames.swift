@@ -11,6 +11,9 @@ import Foundation
 /// // [(clause "Ask Alexa or Apple HomeKit to warm up", names ["Apple", "HomeKit"])]
 /// ```
 enum AddedNames {
+    /// The languages whose answers are read for names: where a capital (or a Latin word in Chinese) marks one.
+    static let languages: Set<WrittenLanguage> = [.english, .chinese]
+
     /// Capitalized words that are not names of anything an answer could invent.
     static let ordinary: Set<String> = [
         "i", "ok", "okay", "hi", "hello", "dear", "thanks", "thank", "please", "yes", "no", "am", "pm", "mr", "mrs", "ms", "dr",

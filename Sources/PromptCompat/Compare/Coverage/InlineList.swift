@@ -146,7 +146,7 @@ struct InlineList: Equatable {
         }
         // A sentence's opening phrase is not an item: "On your first day, bring A, B and C"; "Because the bill is
         // over $25, attach …".
-        if parts.count > 2, isOpening(parts[0]) { parts.removeFirst() }
+        if parts.count >= 2, isOpening(parts[0]) { parts.removeFirst() }
         // "supporting documents, such as your receipt, emails … and the notice": the items are the examples, the
         // noun they illustrate is not one of them.
         for i in parts.indices.dropFirst() {
@@ -201,7 +201,10 @@ struct InlineList: Equatable {
         "don't", "to", "for", "in", "on", "at", "with", "from", "-", "which", "that", "so", "because", "but", "if", "when",
     ]
     static let subordinators: Set<String> = ["if", "when", "unless", "because", "although", "while", "as", "which", "that", "who", "where", "since", "so", "but", "then"]
-    static let beForms: Set<String> = ["is", "are", "was", "were", "been", "be", "will", "would", "can", "could", "has", "have", "had"]
+    static let beForms: Set<String> = [
+        "is", "are", "was", "were", "been", "be", "will", "would", "can", "could", "has", "have", "had",
+        "isn't", "aren't", "wasn't", "weren't", "won't", "can't", "couldn't", "hasn't", "haven't",
+    ]
 
     static let pronouns: Set<String> = ["i", "you", "we", "they", "he", "she", "it", "there"]
     static let prepositions: Set<String> = [

@@ -94,6 +94,7 @@ public enum NumberWords {
         "张", "台", "部", "条", "项", "页", "步", "级", "层", "岁", "倍", "份", "瓶", "盒", "袋", "支", "只", "片", "粒", "克",
         "公斤", "千克", "斤", "米", "公里", "升", "毫升", "笔", "单", "款", "种", "类", "点", "期", "节", "套", "间", "座", "辆",
         "工作日", "个工作日", "折", "%", "万", "亿", "字", "词", "句", "行", "段", "遍", "分", "号", "毛", "时",
+        "美元", "美金", "欧元", "英镑", "日元", "港元", "港币", "澳元", "加元", "韩元",
     ]
 
     static func chinese(_ text: String) -> String {
@@ -225,15 +226,19 @@ public enum NumberWords {
         return hasUnit || measured || run.count >= 2
     }
 
-    /// The value of a numeral run: 十五 = 15, 两百 = 200, 三千二百 = 3200, 一九九 = 199 (digit by digit).
+    /// The value of a numeral run: 十五 = 15, 两百 = 200, 三千二百 = 3200, 一九九 = 199 (digit by digit). A
+    /// last digit right after 百, 千, 万 or 亿 counts in the unit below it, as it is said: 一千五 = 1500,
+    /// 两千八 = 2800, 一万二 = 12000, 三百五 = 350 (一千零五 = 1005).
     static func value<C: Collection>(of run: C) -> Int where C.Element == Character {
         let hasUnit = run.contains { (chineseValues[$0] ?? 0) >= 10 }
         if !hasUnit { return run.reduce(0) { $0 * 10 + (chineseValues[$1] ?? 0) } }
-        var total = 0, section = 0, number = 0
+        var total = 0, section = 0, number = 0, previous = 0, unitBeforeDigit = 0
         for character in run {
             guard let v = chineseValues[character] else { continue }
+            defer { previous = v }
             if v < 10 {
                 number = v
+                unitBeforeDigit = previous
             } else if v < 10_000 {
                 section += (number == 0 ? 1 : number) * v
                 number = 0
@@ -243,6 +248,8 @@ public enum NumberWords {
                 number = 0
             }
         }
+        // The run ends on a digit said after 百/千/万/亿: it counts in the unit below (一千五 = 1500).
+        if number > 0, previous < 10, unitBeforeDigit >= 100 { number *= unitBeforeDigit / 10 }
         return total + section + number
     }
 

@@ -50,7 +50,7 @@ extension SubstituteCheck {
         let stopsMidSentence = "answer stops mid-sentence: \"…\(Sentence.oneLine(text.suffix(20)))\""
         // A list whose last item is short for it (``Sentence/endsComplete(_:)``) and stops inside the last item
         // every accepted list ends on is cut, however wordy the rest: a wordier answer is not shorter for being cut.
-        let complete = Sentence.endsComplete(text)
+        let complete = Sentence.endsComplete(text) || Sentence.endsWithSignature(text, prompt: input.instructions)
         // A last word that is only the start of a word the accepted answers or the prompt use (`liquid fert` for
         // `fertilizer`) was cut, whatever the list around it looks like.
         if samplesComplete, !Sentence.endsOnMark(text), let fragment = Sentence.endingFragment(text, known: input.samples + [input.instructions]) {
@@ -92,6 +92,19 @@ enum Sentence {
     /// Whether the text ends on a sentence-final mark, a closing bracket or quote, or an emoji.
     static func endsOnMark(_ text: String) -> Bool {
         text.last.map { terminals.contains($0) || $0.isEmoji } ?? true
+    }
+
+    /// A letter signed off after its last sentence: a short last line of its own, no list item, that names the
+    /// sender the prompt names (`한강뷰 호텔 프런트 드림`, `The Willow Barn Events Team`), after a finished
+    /// sentence or a closing like `Warm regards,`.
+    static func endsWithSignature(_ text: String, prompt: String) -> Bool {
+        let lines = text.lines.map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
+        guard lines.count >= 2, let last = lines.last, last.count <= 30, last.split(separator: " ").count <= 6,
+              let first = last.first, first.isLetter, !last.contains(where: { openEndings.contains($0) || $0.isNumber }) else { return false }
+        let before = lines[lines.count - 2]
+        guard endsOnMark(before) || (before.hasSuffix(",") || before.hasSuffix("，")) && before.count <= 30 else { return false }
+        let units = ContentUnits.of(last)
+        return units.count >= 2 && ContentUnits.coverage(of: units, by: ContentUnits.of(prompt)) >= 0.5
     }
 
     static func endsComplete(_ text: String) -> Bool {

@@ -24,6 +24,14 @@ struct SubstituteLabelTests {
         #expect(check.reasons(["NOT ELIGIBLE"], "Not eligible", instructions: prompt) == [])
     }
 
+    @Test("where the prompt allows an equivalent wording, a bare verdict and one naming what is asked are the same; the opposite is not")
+    func bareVerdictWorded() {
+        let prompt = "判断学生留言中的情况是否需要立即挂失，回答“需要”或“不需要”，也可以用意思相同的简短说法，不要解释。"
+        #expect(check.reasons(["不需要"], "无需挂失", instructions: prompt) == [])
+        #expect(check.reasons(["不需要"], "需要挂失", instructions: prompt) == ["label changed: \"不需要\" → \"需要挂失\""])
+        #expect(check.reasons(["不需要"], "无需补办", instructions: prompt) == ["label changed: \"不需要\" → \"无需补办\""])
+    }
+
     @Test("a word outside the prompt's labels is named as such")
     func outsideTheSet() {
         #expect(check.reasons(["物流"], "快递", instructions: "工单类别：物流、退款、发票、其他。只输出类别名。")

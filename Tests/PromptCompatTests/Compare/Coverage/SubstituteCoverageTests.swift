@@ -69,6 +69,14 @@ struct SubstituteCoverageTests {
         #expect(check.reasons([accepted], call, instructions: "Account 4471-2290. Contact: (541) 555-0178.") == [])
     }
 
+    @Test("German capitalizes every noun: a German answer's nouns are no invented names")
+    func germanNouns() {
+        let prompt = "Sie sind der Kundenservice von Paketblitz. Info: Eine Umleitung ist bis 18 Uhr am Vortag möglich."
+        let accepted = "Guten Tag, eine Umleitung Ihres Pakets ist bis 18 Uhr am Vortag möglich. Bitte geben Sie die neue Adresse in der App ein."
+        let candidate = "Guten Tag, danke für Ihre Anfrage. Eine Änderung der Lieferadresse ist bis 18 Uhr am Vortag möglich. Bitte geben Sie die neue Adresse in der App ein."
+        #expect(SubstituteCheck.coverage.reasons([accepted], candidate, instructions: prompt).allSatisfy { !$0.contains("in neither the prompt") })
+    }
+
     @Test("'feel free to reply' is courtesy: its 'free' offers nothing; a free month added is an offer")
     func feelFree() {
         let accepted = "Your report ER-60214 was returned: the Osteria Roma receipt is not itemized. Please attach the itemized receipt and resubmit via Concur."

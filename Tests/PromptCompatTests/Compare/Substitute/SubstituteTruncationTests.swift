@@ -26,6 +26,16 @@ struct SubstituteTruncationTests {
         #expect(check.reasons([accepted], cut) == [#"answer stops mid-sentence: "…内退回到您原来的支付账户,到账以后系统会""#])
     }
 
+    @Test("a letter signed off with the sender the prompt names is finished; a short last line the prompt does not name is not a signature")
+    func signature() {
+        let prompt = "You are the front desk of the Hanriver View Hotel. Reply to guests politely."
+        let accepted = "Check-in starts at 15:00. Early check-in before 12:00 costs 30,000 won. Luggage storage before check-in is free, so feel free to leave your bags with us."
+        let signed = "Check-in starts at 15:00, and early check-in before 12:00 costs 30,000 won.\n\nYou can leave your bags with us for free.\n\nHanriver View Hotel Front Desk"
+        #expect(check.reasons([accepted], signed, instructions: prompt) == [])
+        #expect(Sentence.endsWithSignature(signed, prompt: prompt))
+        #expect(!Sentence.endsWithSignature("Check-in starts at 15:00.\n\nEarly check-in costs", prompt: prompt))
+    }
+
     @Test("a complete shorter answer is not flagged, nor a short one-line answer without a full stop")
     func completeShorterAnswer() {
         #expect(check.reasons([accepted], "退款已审核通过，3到5个工作日内原路退回您的支付账户。") == [])
