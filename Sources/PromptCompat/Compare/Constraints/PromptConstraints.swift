@@ -77,6 +77,7 @@ enum ConstraintWords {
     /// Words that say the order does not matter: they win over ``ordering``.
     static let unordered: PhraseSet = [
         "不限顺序", "顺序不限", "不分先后", "没有先后", "无先后", "不分前后", "无需排序", "不需要排序", "不用排序", "无顺序", "不分顺序", "不要求顺序", "顺序无关", "任意顺序", "顺序随意",
+        "顺序不重要", "顺序无所谓", "顺序不要紧", "作为集合", "as a set", "order is irrelevant",
         "any order", "order does not matter", "order doesn't matter", "no particular order", "unordered", "order is not important",
     ]
     /// Every word of ``formats`` under the kind it fixes: one pass finds them all.

@@ -3,10 +3,10 @@ import Foundation
 /// A list written inside a sentence: `含有牛奶、鸡蛋和花生`, `contains milk, eggs, and peanuts`. Its items are
 /// short (a Chinese item at most 16 characters, an English one at most 10 words, not a bare number: numbers
 /// are the facts check's); the first item starts after the clause's colon, else it is the end of the words
-/// before the first separator (`本品含有牛奶`: its head `牛奶` is what is looked for).
+/// before the first separator, after the words that lead into the list (`本品含有牛奶` → `牛奶`).
 ///
 /// ```swift
-/// InlineList.lists(in: "本品含有牛奶、鸡蛋和花生。").map(\.items)   // [["含有牛奶", "鸡蛋", "花生"]]
+/// InlineList.lists(in: "本品含有牛奶、鸡蛋和花生。").map(\.items)   // [["牛奶", "鸡蛋", "花生"]]
 /// ```
 struct InlineList: Equatable {
     var text: String
@@ -128,7 +128,7 @@ struct InlineList: Equatable {
         if let start = [open, head.lastIndex(where: { ":：".contains($0) })].compactMap({ $0 }).max() {
             parts[0] = String(head[head.index(after: start)...])
         } else {
-            parts[0] = String(withoutAsides(head).suffix(8))
+            parts[0] = withoutLead(String(withoutAsides(head).suffix(8)))
         }
         let final = withoutSummingCount(String(last.prefix { !chineseItemEnds.contains($0) }))
         let items = (parts + [final]).map { withoutAsides($0).trimming(.whitespaces) }
@@ -247,6 +247,16 @@ struct InlineList: Equatable {
         guard let final = items.last, let longest = items.dropLast().map(\.count).max() else { return false }
         return Double(final.count) <= 1.5 * Double(longest) + 2
     }
+
+    /// A first item without the words that lead into the list: `可能与近期饮酒` → `近期饮酒`, `建议将冷库预冷` →
+    /// `冷库预冷`, `如出现面部肿胀` → `面部肿胀` (the item is what follows 与, 将, 把, 出现, 包括, 含有, 带上, 携带).
+    static func withoutLead(_ item: String) -> String {
+        guard let lead = listLeads.compactMap({ item.range(of: $0, options: .backwards) }).max(by: { $0.upperBound < $1.upperBound }),
+              item.distance(from: lead.upperBound, to: item.endIndex) >= 2 else { return item }
+        return String(item[lead.upperBound...])
+    }
+
+    static let listLeads = ["与", "将", "把", "出现", "包括", "含有", "带上", "携带"]
 
     /// An item without a count after it: `水杯一个` → `水杯`, `换洗衣物两套` → `换洗衣物` (the head is the thing).
     static func withoutQuantity(_ item: String) -> String {

@@ -29,6 +29,8 @@ enum Synonyms {
         ["联系", "联络"],
         ["提交", "递交", "交上"],
         ["完成", "办完", "办好", "办结"],
+        ["饮酒", "喝酒"],
+        ["吸烟", "抽烟"],
     ]
 
     /// English words, each to its group's word (read before function words are dropped and endings folded).

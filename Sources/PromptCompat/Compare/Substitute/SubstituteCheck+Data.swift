@@ -197,9 +197,21 @@ enum JSONValueChange {
         guard let before = value(at: difference.path, in: reference), let after = value(at: difference.path, in: candidate) else { return true }
         guard case .string(let a) = before, case .string(let b) = after else { return true }
         if width(of: a) <= shortString || width(of: b) <= shortString {
-            return TextNormalizer.comparable(a) != TextNormalizer.comparable(b)
+            return TextNormalizer.comparable(a) != TextNormalizer.comparable(b) && !sameWords(a, b)
         }
         return !FactsPreserved.missing(a, b).isEmpty
+    }
+
+    /// The same three words or more in another order (`2016 Honda CR-V, silver` / `silver 2016 Honda CR-V`):
+    /// a description, reworded; a code or a label is one or two words. Its numbers keep their order, so a
+    /// date written another way (`2024-07-15` / `07/15/2024`) is still a change.
+    static func sameWords(_ a: String, _ b: String) -> Bool {
+        func words(_ text: String) -> [String] {
+            text.lowercasedFast().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        }
+        let x = words(a), y = words(b)
+        func numbers(_ words: [String]) -> [String] { words.filter { $0.allSatisfy(\.isNumber) } }
+        return x.count >= 3 && x.filter { !$0.allSatisfy(\.isNumber) }.count >= 2 && x.sorted() == y.sorted() && numbers(x) == numbers(y)
     }
 
     /// Columns `text` takes on a terminal: two for a Chinese, Japanese or Korean character or a full-width form, one otherwise.

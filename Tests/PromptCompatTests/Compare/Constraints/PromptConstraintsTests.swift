@@ -60,6 +60,7 @@ struct PromptConstraintsTests {
     func orderAndFormats() {
         #expect(PromptConstraints.read("按优先级从高到低排序输出").fixesOrder)
         #expect(!PromptConstraints.read("提取文中提到的城市，输出JSON数组").fixesOrder)
+        #expect(!PromptConstraints.read("输出JSON：{\"benefits\": [权益]}，benefits作为集合使用，顺序不重要。").fixesOrder)
         #expect(PromptConstraints.read("日期格式为YYYY-MM-DD").fixedFormats.contains(.date))
         #expect(PromptConstraints.read("Amounts with two decimal places").fixedFormats.isEmpty == false)
         #expect(PromptConstraints.read("请简要回复顾客").fixedFormats.isEmpty)

@@ -5,8 +5,11 @@ import Testing
 struct InlineListTests {
     @Test("Chinese and English inline lists are read with their items")
     func reading() {
-        #expect(InlineList.lists(in: "本品含有牛奶、鸡蛋和花生。").map(\.items) == [["本品含有牛奶", "鸡蛋", "花生"]])
+        #expect(InlineList.lists(in: "本品含有牛奶、鸡蛋和花生。").map(\.items) == [["牛奶", "鸡蛋", "花生"]])
         #expect(InlineList.lists(in: "Contains milk, eggs, and peanuts.").map(\.items) == [["Contains milk", "eggs", "peanuts"]])
+        // The words that lead into a Chinese list (与, 将, 出现 …) are not its first item.
+        #expect(InlineList.lists(in: "可能与近期饮酒、熬夜或脂肪肝有关。").first?.items.first == "近期饮酒")
+        #expect(InlineList.lists(in: "如出现面部肿胀、呕吐、呼吸困难，请立即就医。").first?.items.first == "面部肿胀")
     }
 
     @Test("a Chinese list goes on past a comma with 还有 or 以及; a bracket closed before the item is an aside, not its start")
@@ -65,7 +68,7 @@ struct InlineListTests {
     func check() {
         let check = SubstituteCheck.listItems
         #expect(check.reasons(["本品含有牛奶、鸡蛋和花生，过敏者慎用。"], "本品含有牛奶和鸡蛋，过敏者慎用。")
-            == ["dropped the list item \"花生\" (of 本品含有牛奶, 鸡蛋, 花生)"])
+            == ["dropped the list item \"花生\" (of 牛奶, 鸡蛋, 花生)"])
         #expect(check.reasons(["本品含有牛奶、鸡蛋和花生，过敏者慎用。"], "过敏提示：含花生、牛奶、鸡蛋。") == [])
         #expect(check.reasons(["This bar contains milk, eggs, and peanuts."], "Allergens: peanuts, milk and eggs.") == [])
         #expect(check.reasons(["This bar contains milk, eggs, and peanuts."], "This bar contains milk and eggs.").count == 1)

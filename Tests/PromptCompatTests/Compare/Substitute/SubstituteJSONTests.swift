@@ -73,6 +73,10 @@ struct SubstituteJSONTests {
         #expect(check.reasons([sample], #"{"type": "井盖缺失", "description": "路灯损坏约一周，夜间无照明"}"#)
             == [#"JSON $.type: "路灯故障" → "井盖缺失""#])
         #expect(JSONValueChange.width(of: "已发货") == 6)
+        // The same words in another order describe the same thing; a two-word value is a label.
+        #expect(check.reasons([#"{"vehicle": "2016 Honda CR-V, silver"}"#], #"{"vehicle": "silver 2016 Honda CR-V"}"#) == [])
+        #expect(check.reasons([#"{"route": "Line 3"}"#], #"{"route": "3 Line"}"#) == [#"JSON $.route: "Line 3" → "3 Line""#])
+        #expect(check.reasons([#"{"date": "2024-07-15"}"#], #"{"date": "07/15/2024"}"#) == [#"JSON $.date: "2024-07-15" → "07/15/2024""#])
         #expect(JSONValueChange.width(of: "50米处") == 6)
     }
 
