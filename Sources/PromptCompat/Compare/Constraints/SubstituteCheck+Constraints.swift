@@ -112,7 +112,9 @@ enum ConstraintCheck {
             if let other = written.first(where: { $0.key == fact.key || yearless != nil && FactsPreserved.ownYearlessKey(of: $0) == yearless }) {
                 guard !shapes.contains(shape(other.text, grouping: grouping)) else { continue }
                 findings.append("wrote the \(FactWords.name(of: fact)) \(fact.text) as \(other.text); the prompt fixes its format")
-            } else if let said = spoken.first(where: { $0.key == fact.key }) {
+            } else if !(fact.kind == .number && fact.value.count == 1), let said = spoken.first(where: { $0.key == fact.key }) {
+                // A bare single digit said in words (`同一个人`, `两个问题` for a list's `1.` and `2.`) is how Chinese
+                // writes small counts, not a number in another format.
                 findings.append("wrote the \(FactWords.name(of: fact)) \(fact.text) in words (\(said.text) once read); the prompt fixes its format")
             }
         }

@@ -44,10 +44,17 @@ public enum CourtesyPhrases {
         offers.occurs(in: withoutIdioms(lowered))
     }
 
-    /// `lowered` with the phrases whose offer word offers nothing (`feel free`) taken out.
+    /// `lowered` with the phrases whose offer word offers nothing (`feel free`, `you're free to`) taken out.
     static func withoutIdioms(_ lowered: String) -> String {
-        UTF8Search.contains("feel free", in: lowered) ? lowered.replacingOccurrences(of: "feel free", with: "feel") : lowered
+        guard UTF8Search.contains("free", in: lowered) else { return lowered }
+        return freeIdioms.reduce(lowered) { text, idiom in
+            UTF8Search.contains(idiom, in: text) ? text.replacingOccurrences(of: idiom, with: "") : text
+        }
     }
+
+    /// `free` that means "at liberty", not "at no cost" (`you're free to accept or decline`; `it's free to use`
+    /// still costs nothing).
+    static let freeIdioms = ["feel free", "you're free to", "you are free to", "you’re free to"]
 
     /// Every word of ``offerKinds`` under the index of its kind.
     static let offerWords = PhraseGroups(offerKinds.enumerated().map { index, kind in (index, kind.phrases) })

@@ -177,13 +177,20 @@ struct InlineList: Equatable {
         // The last item ends where the sentence goes on: a bracket, a dash, or a verb or preposition after it
         // ("and lighters can't go in checked baggage" → "lighters").
         let final = last.prefix { !"(;:—–".contains($0) }.split(separator: " ").prefix { !sentenceGoesOn.contains($0.lowercasedFast()) }.prefix(6).joined(separator: " ")
-        let items = parts.enumerated().map { i, part in
-            i == 0 ? part.split(separator: " ").suffix(2).joined(separator: " ") : part
-        } + [final]
+        let items = parts.enumerated().map { i, part in i == 0 ? firstItem(of: part) : part } + [final]
         // Parts that are clauses (a subordinator first, a form of "be" inside) make a sentence, not a list.
         guard items.count >= 3, items.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 10 && !opensWithCourtesy($0) }),
               !items.contains(where: isClause), fitsTheList(items) else { return [] }
         return [InlineList(text: clause, items: items.map { $0.trimmingCharacters(in: .punctuationAndWhitespaces) })]
+    }
+
+    /// The first item of an English list: the last two words of the words before its first comma, three when
+    /// the two start with a joining word (`18 or older`, not `or older`).
+    static func firstItem(of part: String) -> String {
+        let words = part.split(separator: " ")
+        let two = words.suffix(2)
+        guard let first = two.first, ["or", "and", "nor", "of", "to", "than"].contains(first.lowercased()) else { return two.joined(separator: " ") }
+        return words.suffix(3).joined(separator: " ")
     }
 
     /// Words that open a list of examples after the noun they illustrate.

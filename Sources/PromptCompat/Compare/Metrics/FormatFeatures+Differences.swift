@@ -29,9 +29,18 @@ extension FormatFeatures {
         }
         if a.lines != b.lines || ratio(a.lineCount, b.lineCount) <= 0.5 {
             let linesBefore = lines(a), linesAfter = lines(b)
-            if linesBefore != linesAfter { result.append("was \(linesBefore), now \(linesAfter)") }
+            // A one-word label said in two or three words (`Refund` / `Full refund`) keeps its shape.
+            let labelWorded = [a.lines, b.lines].contains(.singleToken) && isShortLabel(reference) && isShortLabel(candidate)
+            if linesBefore != linesAfter, !labelWorded { result.append("was \(linesBefore), now \(linesAfter)") }
         }
         return result
+    }
+
+    /// One line of at most three words and 24 characters, without a sentence's punctuation: a label.
+    static func isShortLabel(_ text: String) -> Bool {
+        let trimmed = text.trimming(.whitespacesAndNewlines)
+        return !trimmed.isEmpty && trimmed.count <= 24 && !trimmed.contains(where: { $0.isNewline || ",.;:!?，。；：！？".contains($0) })
+            && trimmed.split(separator: " ").count <= 3
     }
 
     /// The overall form, by priority: JSON, table, list, code, prose.

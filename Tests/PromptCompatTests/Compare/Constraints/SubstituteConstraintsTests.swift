@@ -43,6 +43,8 @@ struct SubstituteConstraintsTests {
             == ["wrote the time 08:47 in words (早上8:47 once read); the prompt fixes its format"])
         #expect(check.reasons(["您的车08:47入场。"], "08:47，您的车入场了。", instructions: prompt) == [])
         #expect(check.reasons(["您的车08:47入场。"], "您的车早上8点47分入场。", instructions: "根据出场记录回复车主。") == [])
+        // A list's `1.` and `2.` against `两个问题` and `同一个人`: small counts said in characters, no format broken.
+        #expect(check.reasons(["**1. 税费**：436.80元。\n**2. 代购**：不可以。"], "两个问题：税费436.80元；代购要同一个人。", instructions: "金额保留两位小数。") == [])
     }
 
     @Test("two decimal places fix the decimals, not the thousands commas, unless the prompt names them")

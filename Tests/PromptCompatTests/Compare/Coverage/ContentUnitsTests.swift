@@ -35,6 +35,7 @@ struct ContentUnitsTests {
         #expect(ContentUnits.of("Changes are FREE OF CHARGE") == ContentUnits.of("changes are free"))
         #expect(ContentUnits.of("purchased online") == ContentUnits.of("buy online"))
         #expect(ContentUnits.of("超时收费") != ContentUnits.of("超时免费"))
+        #expect(ContentUnits.of("如出现发烧请复诊") == ContentUnits.of("如出现发热请复诊"))
         #expect(ContentUnits.of("before arrival") != ContentUnits.of("after arrival"))
     }
 

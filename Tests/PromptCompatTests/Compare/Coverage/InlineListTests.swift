@@ -29,6 +29,8 @@ struct InlineListTests {
     func clauseAfterAnd() {
         #expect(InlineList.lists(in: "Vouchers are only for causes within our control, such as crew or maintenance issues, and this one was due to weather.").isEmpty)
         #expect(InlineList.lists(in: "Bring your ID, a pen, and this form.").map(\.items) == [["your ID", "a pen", "this form"]])
+        // A first item is two words, three when the two start with a joining word.
+        #expect(InlineList.lists(in: "Guests must be 18 or older, present a photo ID, sign a waiver, and stay with the host.").first?.items.first == "18 or older")
         // An opening `If …` clause before the only comma is no item either.
         #expect(InlineList.lists(in: "If an upgrade isn't confirmed, the miles and co-pay for that segment are refunded within 7 days.").isEmpty)
     }

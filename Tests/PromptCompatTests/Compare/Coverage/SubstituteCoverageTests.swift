@@ -83,6 +83,9 @@ struct SubstituteCoverageTests {
         #expect(check.reasons([accepted], accepted + " If anything here is unclear, feel free to reply to this email — happy to help.") == [])
         #expect(CourtesyPhrases.isCourtesy("If anything is unclear, feel free to reply."))
         #expect(!CourtesyPhrases.isCourtesy("Feel free to enjoy a free month of premium on us."))
+        // "You're free to" is at liberty, not at no cost; "free to use" still costs nothing.
+        #expect(!CourtesyPhrases.namesOffer("if we do, you're free to accept or turn them down."))
+        #expect(CourtesyPhrases.namesOffer("the app is free to use for members."))
     }
 
     @Test("a discount written with digits (8折) that neither the prompt nor the accepted answer has is invented; one they have is not")

@@ -56,6 +56,8 @@ struct FormatFeaturesTests {
         let table = "| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n| 5 | 6 |"
         #expect(FormatFeatures.differences(table, "a is 1, 3 and 5; b is 2, 4 and 6.") == ["was a 3-row table, now prose", "was 5 lines, now one line"])
         #expect(FormatFeatures.differences("positive", "The sentiment is positive.\nReason: praise.") == ["was a single token, now 2 lines"])
+        #expect(FormatFeatures.differences("Refund", "Full refund") == [])  // a label in two words keeps its shape
+        #expect(FormatFeatures.differences("Refund", "Refund, because she cancelled before May 1.") == ["was a single token, now one line"])
         #expect(FormatFeatures.differences("{\"a\": 1}", "Here it is: {\"a\": 1}") == ["was bare JSON, now JSON inside prose"])
         #expect(FormatFeatures.differences("1. a\n2. b\n3. c", "- a\n- b") == ["was a 3-item numbered list, now a 2-item bulleted list"])
         #expect(FormatFeatures.differences("# A\n## B\n## C\ntext", "some text") == ["had 3 headings, now none", "was 4 lines, now one line"])
