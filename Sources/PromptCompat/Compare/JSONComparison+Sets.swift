@@ -36,10 +36,34 @@ extension JSONComparison {
             let keys = b.map { $0.serialized() }, referenceKeys = a.map { $0.serialized() }
             if keys != referenceKeys, keys.sorted() == referenceKeys.sorted() { return [path] }
             guard a.count == b.count else { return [] }
+            if let order = rewordedOrder(a, b), order != Array(order.indices) { return [path] }
             return zip(a, b).enumerated().flatMap { i, pair in reorderedArrays(pair.0, pair.1, path: "\(path)[\(i)]") }
         default:
             return []
         }
+    }
+
+    /// For arrays of three texts or more, each reworded: the reference index each candidate text says again —
+    /// the reference text it shares most content units with (``ContentUnits``, a third of their union at
+    /// least), and that shares most with it back — or nil when any text has no such counterpart or two
+    /// share one.
+    static func rewordedOrder(_ reference: [JSONValue], _ candidate: [JSONValue]) -> [Int]? {
+        guard reference.count >= 3, reference.count == candidate.count else { return nil }
+        let a = reference.compactMap { if case .string(let text) = $0 { ContentUnits.of(text) } else { nil } }
+        let b = candidate.compactMap { if case .string(let text) = $0 { ContentUnits.of(text) } else { nil } }
+        guard a.count == reference.count, b.count == candidate.count else { return nil }
+        func overlap(_ x: Set<ContentUnit>, _ y: Set<ContentUnit>) -> Double {
+            let union = x.union(y).count
+            return union == 0 ? 0 : Double(x.intersection(y).count) / Double(union)
+        }
+        let scores = b.map { y in a.map { overlap($0, y) } }
+        var order: [Int] = []
+        for (j, row) in scores.enumerated() {
+            guard let best = row.indices.max(by: { row[$0] < row[$1] }), row[best] >= 1.0 / 3,
+                  scores.indices.allSatisfy({ scores[$0][best] <= row[best] || $0 == j }) else { return nil }
+            order.append(best)
+        }
+        return Set(order).count == order.count ? order : nil
     }
 
     static func reorder(_ reference: [JSONValue], _ candidate: [JSONValue]) -> [JSONValue] {

@@ -40,10 +40,10 @@ public struct Clause: Sendable, Equatable {
     var isLeadIn: Bool { text.last == ":" || text.last == "：" || Clause.isAttribution(text) }
 
     /// `根据…`, `依据…`, `按照…`, `according to …`, `based on …`, `as per …` in eight characters or six words
-    /// at most, without a figure, a condition or an offer (`根据规定不予退款` says something).
+    /// at most (64 bytes), without a figure, a condition or an offer (`根据规定不予退款` says something).
     static func isAttribution(_ text: String) -> Bool {
         // Most clauses start otherwise: their first byte says so.
-        guard let first = text.utf8.first, attributionFirstBytes.contains(first) else { return false }
+        guard text.utf8.count <= 64, let first = text.utf8.first, attributionFirstBytes.contains(first) else { return false }
         let framed: Bool
         if attributionsChinese.contains(where: text.hasPrefix) {
             framed = text.count <= 8

@@ -69,9 +69,13 @@ enum Synonyms {
 
     /// Whether a variant may start with `scalar` (in any case).
     private static func mayStart(_ scalar: Unicode.Scalar) -> Bool {
-        let lowered = scalar.isASCII ? Unicode.Scalar(UInt8(ascii: scalar).lowercasedASCII) : scalar
-        let bit = Int(lowered.value & 1023)
+        let bit = Int(lowered(scalar).value & 1023)
         return firstBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// `scalar` in lower case when it is an ASCII capital.
+    private static func lowered(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value + 0x20)) : scalar
     }
 
     /// `scalars` rewritten, or nil when no variant is in them.
@@ -96,16 +100,12 @@ enum Synonyms {
         let first = scalars[i]
         // Most scalars start no variant: one bit says so before the table is asked.
         guard mayStart(first) else { return nil }
-        let lowered = first.isASCII ? Unicode.Scalar(UInt8(ascii: first).lowercasedASCII) : first
         // An English phrase starts and ends at a word's edge.
         if first.isASCII, i > 0, isLetter(scalars[i - 1]) { return nil }
-        guard let candidates = variants[lowered] else { return nil }
-        for (variant, replacement) in candidates where i + variant.count <= scalars.count {
+        // The variants in the first scalar's bucket, longest first (a bucket may hold other first scalars).
+        for (variant, replacement) in buckets[Int(lowered(first).value & 1023)] where i + variant.count <= scalars.count {
             var same = true
-            for (k, scalar) in variant.enumerated() {
-                let s = scalars[i + k]
-                if (s.isASCII ? Unicode.Scalar(UInt8(ascii: s).lowercasedASCII) : s) != scalar { same = false; break }
-            }
+            for (k, scalar) in variant.enumerated() where lowered(scalars[i + k]) != scalar { same = false; break }
             guard same else { continue }
             if variant[0].isASCII, i + variant.count < scalars.count, isLetter(scalars[i + variant.count]) { continue }
             return (variant.count, replacement)
@@ -127,6 +127,12 @@ enum Synonyms {
         return index.mapValues { $0.sorted { $0.0.count > $1.0.count } }
     }()
 
+    /// The variants by their first scalar's value modulo 1,024, longest first: a bucket is read without hashing.
+    private static let buckets: [[([Unicode.Scalar], [Unicode.Scalar])]] = variants.reduce(into: Array(repeating: [], count: 1024)) { buckets, entry in
+        buckets[Int(entry.key.value & 1023)] += entry.value
+        buckets[Int(entry.key.value & 1023)].sort { $0.0.count > $1.0.count }
+    }
+
     /// One bit for each first scalar of a variant (its value modulo 1,024).
     private static let firstBits: [UInt64] = variants.keys.reduce(into: [UInt64](repeating: 0, count: 16)) { bits, scalar in
         let bit = Int(scalar.value & 1023)
@@ -138,9 +144,4 @@ enum Synonyms {
         for group in groups { for variant in group.dropFirst() { table[variant] = group[0] } }
         return table
     }
-}
-
-private extension UInt8 {
-    init(ascii scalar: Unicode.Scalar) { self = UInt8(truncatingIfNeeded: scalar.value) }
-    var lowercasedASCII: UInt8 { (0x41...0x5A).contains(self) ? self + 0x20 : self }
 }

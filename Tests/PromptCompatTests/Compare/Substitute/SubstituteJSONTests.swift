@@ -88,6 +88,11 @@ struct SubstituteJSONTests {
         #expect(check.reasons([sample], swapped, instructions: prompt) == ["JSON $.steps: the same items in another order (the prompt fixes the order)"])
         #expect(check.reasons([sample], swapped, instructions: "Extract the tasks mentioned, as JSON.") == [])
         #expect(check.reasons([sample], sample, instructions: prompt) == [])
+        // Reworded and swapped: each step still says one accepted step, in another place.
+        let reworded = #"{"steps": ["Check the patient's ID and date of birth", "Enter the prescription in the system", "Phone the transferring pharmacy to confirm refills remain"]}"#
+        #expect(check.reasons([sample], reworded, instructions: prompt) == ["JSON $.steps: the same items in another order (the prompt fixes the order)"])
+        let inOrder = #"{"steps": ["Check the patient's ID and date of birth", "Phone the transferring pharmacy to confirm refills remain", "Enter the prescription in the system"]}"#
+        #expect(check.reasons([sample], inOrder, instructions: prompt) == [])
     }
 
     @Test("key order and whitespace are not changes")
