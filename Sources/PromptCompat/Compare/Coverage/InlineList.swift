@@ -333,7 +333,9 @@ extension InlineList {
 
     /// Whether a text with `units` and `characters` still has `item` of this list.
     func keeps(_ item: String, units: Set<ContentUnit>, characters: Set<UInt32>) -> Bool {
-        loose ? Self.mentions(item, in: units, characters: characters) : Self.names(item, in: units)
+        // A one-character Chinese item (`包`) is no two-character unit: the character itself is looked for.
+        if item.unicodeScalars.count == 1, let scalar = item.unicodeScalars.first, Tokenizer.isCJK(scalar) { return characters.contains(scalar.value) }
+        return loose ? Self.mentions(item, in: units, characters: characters) : Self.names(item, in: units)
     }
 }
 

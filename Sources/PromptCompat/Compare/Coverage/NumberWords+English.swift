@@ -97,6 +97,10 @@ extension NumberWords {
         Rewrite(#"(\d+)\s?(dollars?|pounds?|euros?)\s(?:and\s)?(\d{2})(?:\s(?:cents?|pence|p)\b)?(?!\d|[.,:]\d|%)(?!\s?(?:percent|per\b|%))"#, triggers: ["dollar", "pound", "euro"]) { groups in
             "\(groups[1] ?? "").\(groups[3] ?? "") \(groups[2] ?? "")"
         },
+        // twenty-two dollars and five cents = 22.05 dollars: one digit of cents, said with its word
+        Rewrite(#"(\d+)\s?(dollars?|pounds?|euros?)\s(?:and\s)?(\d)\s(?:cents?|pence)\b"#, triggers: ["dollar", "pound", "euro"]) { groups in
+            "\(groups[1] ?? "").0\(groups[3] ?? "") \(groups[2] ?? "")"
+        },
         // thirty-five cents = 0.35美元, twenty pence = 0.20英镑: cents with no amount before them (written as the
         // rules below write dollars and pounds: their triggers were looked for before this rule wrote any)
         // (18.4 cents = 0.184美元: a rate per unit in tenths of a cent)

@@ -58,7 +58,7 @@ extension SubstituteCheck {
 
     /// Shares in words, by the percentage they are (English words with the spaces around them).
     static let shareWords: [String: PhraseSet] = [
-        "50%": [" half ", " half-", "一半", "半数"],
+        "50%": [" half ", " half-", "一半", "半数", "减半"],
         "25%": [" a quarter ", " one quarter ", " one-quarter ", "四分之一"],
         "75%": [" three quarters ", " three-quarters ", "四分之三"],
     ]

@@ -72,6 +72,9 @@ struct InlineListTests {
         #expect(check.reasons(["本品含有牛奶、鸡蛋和花生，过敏者慎用。"], "本品含有牛奶和鸡蛋，过敏者慎用。")
             == ["dropped the list item \"花生\" (of 牛奶, 鸡蛋, 花生)"])
         #expect(check.reasons(["本品含有牛奶、鸡蛋和花生，过敏者慎用。"], "过敏提示：含花生、牛奶、鸡蛋。") == [])
+        // A one-character item is looked for as that character.
+        #expect(check.reasons(["可回收：衣物、裤子、鞋子、包。"], "鞋子和包，还有衣物、裤子都能回收。") == [])
+        #expect(check.reasons(["可回收：衣物、裤子、鞋子、包。"], "鞋子，还有衣物、裤子都能回收。") == [#"dropped the list item "包" (of 衣物, 裤子, 鞋子, 包)"#])
         #expect(check.reasons(["This bar contains milk, eggs, and peanuts."], "Allergens: peanuts, milk and eggs.") == [])
         #expect(check.reasons(["This bar contains milk, eggs, and peanuts."], "This bar contains milk and eggs.").count == 1)
         // A four-character term shortened by the first character of each half is still named.

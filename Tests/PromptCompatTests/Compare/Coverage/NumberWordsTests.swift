@@ -125,6 +125,7 @@ struct NumberWordsClockTests {
 
     @Test("dollars, pounds and euros said with their cents after the unit, a dollar as 1, cents alone as a fraction of one", arguments: [
         ("ninety-three dollars fifty", "93.50美元"), ("ten pounds and twenty pence", "10.20英镑"), ("5 euros 99", "5.99欧元"), ("is ninety-three dollars fifty.", "is 93.50美元."),
+        ("twenty-two dollars and five cents more", "22.05美元 more"),
         ("20 dollars 50%", "20美元 50%"), ("5 dollars 15 percent off", "5美元 15% off"),
         ("a dollar fifty to unlock", "1.50美元 to unlock"), ("A pound", "1英镑"), ("thirty-five cents a minute", "0.35美元 a minute"),
         ("5 cents", "0.05美元"), ("twenty pence", "0.20英镑"), ("15 percent", "15%"), ("2.99 cents", "0.0299美元"), ("18.4 cents per kWh", "0.184美元 per kWh"),

@@ -156,6 +156,7 @@ struct SubstituteFactsTests {
         let accepted = "After the 12-month waiting period the plan pays 50% of the cost."
         #expect(check.reasons([accepted], "After the 12-month waiting period the plan pays half of the cost.") == [])
         #expect(check.reasons(["押金退还50%。"], "押金退还一半。") == [])
+        #expect(check.reasons(["起付线降低50%，即7500元。"], "起付线减半，即7500元。") == [])
         #expect(check.reasons(["A 25% restocking fee applies."], "A restocking fee of a quarter of the price applies.") == [])
         #expect(check.reasons([accepted], "After the 12-month waiting period the plan pays a quarter of the cost.") == ["dropped the percentage 50%"])
     }
