@@ -5,15 +5,15 @@
 ///
 /// Only true synonyms are here: never a word and its negation, never two amounts or two conditions
 /// (`免费` and `收费` stay apart, and so do `before` and `after`). A variant is rewritten to its group's
-/// first word, longest variant first, so `不可以` is read before `可以`.
+/// first word, longest variant first, so `没办法` is read whole before `没法` could be.
 ///
 /// ```swift
 /// Synonyms.canonical(Array("头18个小时不收钱".unicodeScalars))   // 头18小时免费
 /// Synonyms.word("purchase")                                      // "buy"
 /// ```
 enum Synonyms {
-    /// Chinese groups, the canonical word first. Two characters or more each: one character is too often
-    /// part of another word (`可` in `可能`, `若` in `若干`).
+    /// Chinese groups, the canonical word first. Every variant has two characters or more: one character is
+    /// too often part of another word (`可` in `可能`, `若` in `若干`).
     static let chinese: [[String]] = [
         ["免费", "不收钱", "不要钱", "不收费", "不用付费", "无需付费", "不花钱"],
         ["任一", "任何一个", "任意一个", "任意", "哪个", "哪一个", "随便哪个"],
@@ -40,7 +40,6 @@ enum Synonyms {
         ["buy", "purchase", "purchased", "purchasing", "bought"],
         ["help", "assist", "assistance", "assists"],
         ["start", "begin", "begins", "started", "commence", "starts"],
-        
         ["extra", "additional"],
         ["free", "complimentary"],
         ["before", "prior"],
