@@ -46,7 +46,8 @@ public struct Clause: Sendable, Equatable {
         guard text.utf8.count <= 64, let first = text.utf8.first, attributionFirstBytes.contains(first) else { return false }
         let framed: Bool
         if attributionsChinese.contains(where: text.hasPrefix) {
-            framed = text.count <= 8
+            // A document's title in 《》 is one name, however long (`根据《员工休假管理制度》`).
+            framed = RegexCache.replacing("《[^》]*》", in: text, with: "《》").count <= 8
         } else {
             let lowered = text.lowercasedFast()
             framed = attributionsEnglish.contains(where: lowered.hasPrefix) && lowered.split(separator: " ").count <= 6

@@ -29,6 +29,7 @@ struct ClauseTests {
         #expect(Clause.split("According to the policy, refunds take 5 days.").first?.isLeadIn == false)  // one clause, with a figure
         #expect(Clause.isAttribution("According to the policy"))
         #expect(!Clause.isAttribution("根据规定不予退款"))
+        #expect(Clause.isAttribution("根据《员工休假管理制度》"))
         #expect(!Clause.isAttribution("根据第12条"))
         #expect(!Clause.isAttribution("按月折算退还"))
     }

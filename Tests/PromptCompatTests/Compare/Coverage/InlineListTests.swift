@@ -72,6 +72,10 @@ struct InlineListTests {
         #expect(check.reasons(["本品含有牛奶、鸡蛋和花生，过敏者慎用。"], "本品含有牛奶和鸡蛋，过敏者慎用。")
             == ["dropped the list item \"花生\" (of 牛奶, 鸡蛋, 花生)"])
         #expect(check.reasons(["本品含有牛奶、鸡蛋和花生，过敏者慎用。"], "过敏提示：含花生、牛奶、鸡蛋。") == [])
+        // A head two items share (证明) names neither: the item needs more of its own.
+        let materials = "现场审核请携带：儿童户口簿、房屋产权证明、儿童出生医学证明、预防接种证原件。"
+        #expect(check.reasons([materials], "现场审核请带：儿童户口簿、房屋产权证明、预防接种证原件。") == [#"dropped the list item "儿童出生医学证明" (of 儿童户口簿, 房屋产权证明, 儿童出生医学证明, 预防接种证原件)"#])
+        #expect(check.reasons([materials], "请带儿童户口簿、出生医学证明、房屋产权证明和预防接种证原件。") == [])
         // A one-character item is looked for as that character.
         #expect(check.reasons(["可回收：衣物、裤子、鞋子、包。"], "鞋子和包，还有衣物、裤子都能回收。") == [])
         #expect(check.reasons(["可回收：衣物、裤子、鞋子、包。"], "鞋子，还有衣物、裤子都能回收。") == [#"dropped the list item "包" (of 衣物, 裤子, 鞋子, 包)"#])
