@@ -284,14 +284,14 @@ struct InlineList: Equatable {
 
     /// Whether `text` (as units) still names the item: its last unit, the head of a noun phrase in both
     /// languages (`牛奶`, `peanut`), or most of its units.
-    static func names(_ item: String, in units: Set<ContentUnit>, headShared: Bool = false) -> Bool {
+    static func names(_ item: String, in units: Set<ContentUnit>, headShared: @autoclosure () -> Bool = false) -> Bool {
         let own = ContentUnits.list(withoutQuantity(item))
         guard let head = own.last else { return true }
         // A Chinese noun phrase ends in its head (本人居民身份证原件 → 原件 is weak; 离职证明 → 证明); an English
         // one may run on after it (the model of the phone you last used), so there only the share decides. A
         // head another item of the list ends in too (产权证明, 出生医学证明) tells neither apart.
         let chinese = item.contains(where: \.isCJK)
-        if chinese && !headShared && units.contains(ContentUnit(head)) { return true }
+        if chinese && units.contains(ContentUnit(head)) && !headShared() { return true }
         // Without its head, a Chinese item is named by half its units — two at least for a document, whose
         // last character says what it is: `行程` alone is not `行程单`.
         let ownUnits = Set(own.map(ContentUnit.init)), shared = ownUnits.filter(units.contains).count

@@ -40,9 +40,9 @@ extension SubstituteCheck {
         let knownText = ([input.instructions] + input.samples).joined(separator: "\n")
         // A capital marks a name in English (and a Latin word in Chinese); German capitalizes every noun. The
         // language is read only when a name is found.
-        var names = input.wholePrompt ? AddedNames.find(in: candidate, known: knownText) : []
-        if !names.isEmpty, let language = WrittenLanguage.of(input.candidate), !AddedNames.languages.contains(language) { names = [] }
-        for (clause, names) in names.prefix(2) where !added.contains(clause) {
+        var named = input.wholePrompt ? AddedNames.find(in: candidate, known: knownText) : []
+        if !named.isEmpty, let language = WrittenLanguage.of(input.candidate), !AddedNames.languages.contains(language) { named = [] }
+        for (clause, names) in named.prefix(2) where !added.contains(clause) {
             findings.append("added: \"\(ClauseAlignment.quote(clause.text, around: names[0]))\" (\(names.prefix(3).joined(separator: ", ")): in neither the prompt nor the accepted answer)")
         }
         // A fact inside a clause already quoted as added is that clause's evidence, not a second finding.

@@ -9,7 +9,7 @@
 ///
 /// ```swift
 /// Synonyms.canonical(Array("头18个小时不收钱".unicodeScalars))   // 头18小时免费
-/// Synonyms.word("purchase")                                      // "buy"
+/// Synonyms.englishWords["purchase"]                             // "buy"
 /// ```
 enum Synonyms {
     /// Chinese groups, the canonical word first. Every variant has two characters or more: one character is
@@ -35,7 +35,7 @@ enum Synonyms {
     ]
 
     /// English words, each to its group's word (read before function words are dropped and endings folded).
-    static let englishWords: [String: String] = table([
+    static let englishWords: [String: String] = Dictionary(uniqueKeysWithValues: pairs([
         ["immediately", "instantly", "promptly"],
         ["buy", "purchase", "purchased", "purchasing", "bought"],
         ["help", "assist", "assistance", "assists"],
@@ -44,7 +44,7 @@ enum Synonyms {
         ["free", "complimentary"],
         ["before", "prior"],
         ["allowed", "permitted"],
-    ])
+    ]))
 
     /// English phrases, each to one word (lower case, matched on word boundaries in any case).
     static let englishPhrases: [(String, String)] = [
@@ -52,9 +52,6 @@ enum Synonyms {
         ("free of charge", "free"),
         ("prior to", "before"),
     ]
-
-    /// `word` (lower case) as its group's word, or itself.
-    static func word(_ word: String) -> String { englishWords[word] ?? word }
 
     /// `scalars` with every Chinese variant and English phrase rewritten to its group's word.
     static func canonical(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] { rewritten(scalars) ?? scalars }
@@ -66,10 +63,9 @@ enum Synonyms {
         return String(String.UnicodeScalarView(scalars))
     }
 
-    /// Whether a variant may start with `scalar` (in any case).
+    /// Whether a variant may start with `scalar` (in any case): its bucket is not empty.
     private static func mayStart(_ scalar: Unicode.Scalar) -> Bool {
-        let bit = Int(lowered(scalar).value & 1023)
-        return firstBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        !buckets[Int(lowered(scalar).value & 1023)].isEmpty
     }
 
     /// `scalar` in lower case when it is an ASCII capital.
@@ -97,12 +93,13 @@ enum Synonyms {
     /// The variant that starts at `i` (the longest), and what it is read as.
     private static func match(_ scalars: [Unicode.Scalar], at i: Int) -> (Int, [Unicode.Scalar])? {
         let first = scalars[i]
-        // Most scalars start no variant: one bit says so before the table is asked.
-        guard mayStart(first) else { return nil }
+        // Most scalars start no variant: their bucket is empty.
+        let bucket = buckets[Int(lowered(first).value & 1023)]
+        guard !bucket.isEmpty else { return nil }
         // An English phrase starts and ends at a word's edge.
         if first.isASCII, i > 0, isLetter(scalars[i - 1]) { return nil }
         // The variants in the first scalar's bucket, longest first (a bucket may hold other first scalars).
-        for (variant, replacement) in buckets[Int(lowered(first).value & 1023)] where i + variant.count <= scalars.count {
+        for (variant, replacement) in bucket where i + variant.count <= scalars.count {
             var same = true
             for (k, scalar) in variant.enumerated() where lowered(scalars[i + k]) != scalar { same = false; break }
             guard same else { continue }
@@ -114,33 +111,19 @@ enum Synonyms {
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) }
 
-    /// Variants by their first scalar, the longest first.
-    private static let variants: [Unicode.Scalar: [([Unicode.Scalar], [Unicode.Scalar])]] = {
-        var pairs: [(String, String)] = englishPhrases
-        for group in chinese { for variant in group.dropFirst() { pairs.append((variant, group[0])) } }
-        var index: [Unicode.Scalar: [([Unicode.Scalar], [Unicode.Scalar])]] = [:]
-        for (variant, word) in pairs {
+    /// The variants (Chinese words and English phrases) by their first scalar's value modulo 1,024, longest
+    /// first: a bucket is read without hashing, and an empty one says no variant starts there.
+    private static let buckets: [[([Unicode.Scalar], [Unicode.Scalar])]] = {
+        var buckets = [[([Unicode.Scalar], [Unicode.Scalar])]](repeating: [], count: 1024)
+        for (variant, word) in englishPhrases + pairs(chinese) {
             let scalars = Array(variant.unicodeScalars)
-            index[scalars[0], default: []].append((scalars, Array(word.unicodeScalars)))
+            buckets[Int(scalars[0].value & 1023)].append((scalars, Array(word.unicodeScalars)))
         }
-        return index.mapValues { $0.sorted { $0.0.count > $1.0.count } }
+        return buckets.map { $0.sorted { $0.0.count > $1.0.count } }
     }()
 
-    /// The variants by their first scalar's value modulo 1,024, longest first: a bucket is read without hashing.
-    private static let buckets: [[([Unicode.Scalar], [Unicode.Scalar])]] = variants.reduce(into: Array(repeating: [], count: 1024)) { buckets, entry in
-        buckets[Int(entry.key.value & 1023)] += entry.value
-        buckets[Int(entry.key.value & 1023)].sort { $0.0.count > $1.0.count }
-    }
-
-    /// One bit for each first scalar of a variant (its value modulo 1,024).
-    private static let firstBits: [UInt64] = variants.keys.reduce(into: [UInt64](repeating: 0, count: 16)) { bits, scalar in
-        let bit = Int(scalar.value & 1023)
-        bits[bit >> 6] |= 1 << UInt64(bit & 63)
-    }
-
-    private static func table(_ groups: [[String]]) -> [String: String] {
-        var table: [String: String] = [:]
-        for group in groups { for variant in group.dropFirst() { table[variant] = group[0] } }
-        return table
+    /// Each variant of `groups` with its group's first word.
+    private static func pairs(_ groups: [[String]]) -> [(String, String)] {
+        groups.flatMap { group in group.dropFirst().map { ($0, group[0]) } }
     }
 }

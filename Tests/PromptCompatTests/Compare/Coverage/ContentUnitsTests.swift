@@ -45,7 +45,7 @@ struct ContentUnitsTests {
         #expect(String(String.UnicodeScalarView(Synonyms.canonical(Array("the prior tone, a prior to-do".unicodeScalars)))) == "the prior tone, a before-do")
         #expect(String(String.UnicodeScalarView(Synonyms.canonical(Array("Prior to arrival".unicodeScalars)))) == "before arrival")
         #expect(String(String.UnicodeScalarView(Synonyms.canonical(Array("不可以退".unicodeScalars)))) == "不能退")
-        #expect(Synonyms.word("purchase") == "buy")
-        #expect(Synonyms.word("refund") == "refund")
+        #expect(Synonyms.englishWords["purchase"] == "buy")
+        #expect(Synonyms.englishWords["refund"] == nil)
     }
 }
