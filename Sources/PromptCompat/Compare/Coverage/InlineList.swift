@@ -263,7 +263,7 @@ struct InlineList: Equatable {
         return String(item[lead.upperBound...])
     }
 
-    static let listLeads = ["与", "将", "把", "出现", "包括", "含有", "带上", "携带"]
+    static let listLeads = ["与", "将", "把", "出现", "感到", "包括", "含有", "带上", "携带"]
 
     /// An item without a count after it: `水杯一个` → `水杯`, `换洗衣物两套` → `换洗衣物` (the head is the thing).
     static func withoutQuantity(_ item: String) -> String {
@@ -339,6 +339,20 @@ extension InlineList {
         return loose ? Self.mentions(item, in: units, characters: characters) : Self.names(item, in: units, headShared: sharesHead(item))
     }
 
+    /// Whether the candidate writes this list again with as many items or more, the `kept` ones among them and,
+    /// for each item it lacks, one of its own in words the accepted answer (`units`, `characters`) never uses: a
+    /// list that keeps its length in new words had an item reworded (`呼吸急促` said `气短`), not dropped
+    /// (`身份证、居住证、照片` lost the 体检表 and took the 居住证 from elsewhere in the answer).
+    func recast(in candidateLists: [InlineList], keeping kept: [String], accepted units: Set<ContentUnit>, characters: Set<UInt32>) -> Bool {
+        let lacking = items.count - kept.count
+        return candidateLists.contains { other in
+            guard other.items.count >= items.count else { return false }
+            let own = ContentUnits.of(other.items.joined(separator: "、")), ownCharacters = ContentUnits.cjkScalars(of: other.text)
+            guard kept.allSatisfy({ keeps($0, units: own, characters: ownCharacters) }) else { return false }
+            return other.items.filter { !Self.mentions($0, in: units, characters: characters) }.count >= lacking
+        }
+    }
+
     /// Whether another item of this list ends in the same unit as `item` (`产权证明` and `出生医学证明`).
     func sharesHead(_ item: String) -> Bool {
         guard let head = ContentUnits.list(Self.withoutQuantity(item)).last else { return false }
@@ -355,14 +369,18 @@ extension SubstituteCheck {
         let others = input.samples.dropFirst().map { (ContentUnits.of($0), ContentUnits.cjkScalars(of: $0)) }
         var findings: [String] = []
         // A list of lines or `；` parts the candidate also writes, with as many items, is recast item by item.
-        let candidateLists = InlineList.lists(in: input.candidate).filter(\.loose).map(\.items.count)
-        for list in InlineList.lists(in: input.samples[0]) where !(list.loose && candidateLists.contains { $0 >= list.items.count }) {
+        let candidateLists = InlineList.lists(in: input.candidate)
+        let accepted = ContentUnits.of(input.samples[0]), acceptedCharacters = ContentUnits.cjkScalars(of: input.samples[0])
+        let looseCounts = candidateLists.filter(\.loose).map(\.items.count)
+        for list in InlineList.lists(in: input.samples[0]) where !(list.loose && looseCounts.contains { $0 >= list.items.count }) {
             // An item with a digit is a fact: the facts check compares it (1秒、2秒、4秒).
             let missing = list.items.filter { item in
                 !item.contains(where: { $0.isASCII && $0.isNumber }) && !list.keeps(item, units: candidate, characters: characters)
                     && !InlineList.spelledOut(item, in: input.candidate)
             }
-            guard !missing.isEmpty, missing.count * 2 < list.items.count else { continue }
+            guard !missing.isEmpty, missing.count * 2 < list.items.count,
+                  !list.recast(in: candidateLists, keeping: list.items.filter { !missing.contains($0) }, accepted: accepted, characters: acceptedCharacters)
+            else { continue }
             for item in missing where others.allSatisfy({ list.keeps(item, units: $0.0, characters: $0.1) }) {
                 findings.append("dropped the list item \"\(item)\" (of \(ClauseAlignment.quote(list.items.joined(separator: ", "))))")
             }

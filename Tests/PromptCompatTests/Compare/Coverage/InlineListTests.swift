@@ -113,4 +113,17 @@ struct InlineListTests {
         #expect(InlineList.spelledOut("医保", in: "请带上医疗保险卡"))
         #expect(!InlineList.spelledOut("医保", in: "请带上医生的保单"))
     }
+
+    @Test("a list written again with as many items, one in words the accepted answer never uses, was reworded, not shortened")
+    func recastList() {
+        let check = SubstituteCheck.listItems
+        let accepted = "如感到疼痛、头晕或呼吸急促，请立即停止锻炼。"
+        #expect(check.reasons([accepted], "一旦出现疼痛、头晕或气短，应马上停止运动。") == [])
+        #expect(check.reasons([accepted], "一旦出现疼痛或头晕，应马上停止运动。") == [#"dropped the list item "呼吸急促" (of 疼痛, 头晕, 呼吸急促)"#])
+        // The third item taken from elsewhere in the accepted answer is no rewording of the one it replaced.
+        let documents = "报名请带：身份证原件、一寸照片4张、驾驶人体检表；外地户籍还需带居住证。"
+        #expect(check.reasons([documents], "外地户籍报名要带：身份证原件、居住证、一寸照片4张。").count == 1)
+        #expect(check.reasons(["Three color temperatures for reading, working or relaxing."],
+                              "Switch between three color temperatures for reading, work or rest.") == [])
+    }
 }
