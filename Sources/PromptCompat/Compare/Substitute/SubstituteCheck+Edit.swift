@@ -71,8 +71,8 @@ struct SmallEdit {
 
     /// The changes, each shown with its context (two characters, or to the edges of a Latin word or a
     /// number), or nil when the texts are equal or differ by more than a small edit. Changes within three
-    /// characters of each other are one change.
-    static func changes(from text: String, to other: String) -> [SmallEdit]? {
+    /// characters of each other are one change. `banded: false` fills the whole LCS table (a test's reference).
+    static func changes(from text: String, to other: String, banded: Bool = true) -> [SmallEdit]? {
         guard text != other else { return nil }
         // Character counts from the bytes where no scalar can join another (``StringProtocol/characterCount``).
         let count = text.characterCount
@@ -84,7 +84,9 @@ struct SmallEdit {
         var i = 0, j = 0
         // The walk below steps through the common prefix diagonally and asks the table only beyond it.
         let prefix = zip(a, b).prefix { $0 == $1 }.count
-        let table = SuffixLCSTable(a, b, from: prefix)
+        // Levenshtein distance d: at least max(n, m) − d characters in common, so at most 2d insertions and
+        // deletions, the most a path of the walk strays from the diagonal.
+        let table = SuffixLCSTable(a, b, from: prefix, band: banded ? 2 * maxDistance : nil)
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] { i += 1; j += 1; continue }
             let start = (i, j)
@@ -127,16 +129,29 @@ struct SuffixLCSTable {
     private var cells: [Int32]
     private let width: Int
     private let offset: Int
+    /// Cells kept on each side of the diagonal, or nil for every cell.
+    private let band: Int?
     /// Where the common suffix starts in each text, and its length.
     private let aEnd: Int, bEnd: Int, suffix: Int
 
-    init(_ a: [Character], _ b: [Character], from offset: Int = 0) {
+    /// With a `band`, only the cells within `band` of the diagonal (`|j − i| ≤ band`), the others read as
+    /// 0: enough for a walk along a longest common subsequence of two texts that differ by at most `band`
+    /// insertions and deletions, which never leaves that band. A cell on such a path holds its true value
+    /// (the paths that stay in the band include the best one), a cell off every such path a value below
+    /// its neighbour's on the path, as in the whole table: the walk takes the same steps.
+    init(_ a: [Character], _ b: [Character], from offset: Int = 0, band: Int? = nil) {
         // A common suffix S needs no cells either: LCS(x + S, y + S) = LCS(x, y) + |S|, and where one side is
         // inside S it is a subsequence of the other side (the subscript below).
         let suffix = zip(a[offset...].reversed(), b[offset...].reversed()).prefix { $0 == $1 }.count
         let (x, y) = Self.ids(a[offset..<(a.count - suffix)], b[offset..<(b.count - suffix)])
         self.offset = offset
+        self.band = band
         (aEnd, bEnd, self.suffix) = (a.count - suffix, b.count - suffix, suffix)
+        if let band {
+            width = 2 * band + 1
+            cells = Self.bandCells(x, y, band: band)
+            return
+        }
         let width = y.count + 1
         self.width = width
         cells = [Int32](repeating: 0, count: (x.count + 1) * width)
@@ -150,10 +165,36 @@ struct SuffixLCSTable {
         }
     }
 
+    /// The cells within `band` of the diagonal, row by row: cell `(i, j)` at `i · width + j − i + band`.
+    private static func bandCells(_ x: [Int32], _ y: [Int32], band: Int) -> [Int32] {
+        let width = 2 * band + 1
+        var cells = [Int32](repeating: 0, count: (x.count + 1) * width)
+        cells.withUnsafeMutableBufferPointer { cells in
+            for i in stride(from: x.count - 1, through: 0, by: -1) {
+                let row = i * width - i + band, below = row + width - 1, xi = x[i]
+                let first = max(0, i - band), last = min(y.count - 1, i + band)
+                guard first <= last else { continue }
+                for j in stride(from: last, through: first, by: -1) {
+                    if xi == y[j] {
+                        cells[row + j] = cells[below + j + 1] + 1
+                    } else {
+                        // (i + 1, j) is in the band unless j is at its lower edge; (i, j + 1) unless at its upper edge.
+                        let down = j >= i + 1 - band ? cells[below + j] : 0
+                        let right = j + 1 <= i + band ? cells[row + j + 1] : 0
+                        cells[row + j] = max(down, right)
+                    }
+                }
+            }
+        }
+        return cells
+    }
+
     /// For `i, j ≥ offset` only.
     subscript(i: Int, j: Int) -> Int32 {
         if i >= aEnd || j >= bEnd { return Int32(min(aEnd + suffix - i, bEnd + suffix - j)) }
-        return cells[(i - offset) * width + (j - offset)] + Int32(suffix)
+        let (x, y) = (i - offset, j - offset)
+        guard let band else { return cells[x * width + y] + Int32(suffix) }
+        return abs(y - x) <= band ? cells[x * width + y - x + band] + Int32(suffix) : Int32(suffix)
     }
 
     /// Equal ids for equal characters: a character of one scalar is its scalar value (no hashing), any

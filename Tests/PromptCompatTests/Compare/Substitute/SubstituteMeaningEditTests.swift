@@ -114,4 +114,28 @@ struct SubstituteMeaningEditTests {
             }
         }
     }
+
+    @Test("the walk over the band of cells near the diagonal finds the changes the whole table finds")
+    func bandedTableWalksAsTheWholeTable() {
+        var random = SplitMix64(seed: 11)
+        let alphabet = Array("订单已发货不可以没3五ab 。，")
+        var compared = 0
+        for _ in 0..<400 {
+            let a = (0..<Int(10 + random.next() % 60)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            var b = a
+            for _ in 0..<Int(random.next() % 9) where !b.isEmpty {
+                let at = Int(random.next() % UInt64(b.count)), character = alphabet[Int(random.next() % UInt64(alphabet.count))]
+                switch random.next() % 3 {
+                case 0: b[at] = character
+                case 1: b.insert(character, at: at)
+                default: b.remove(at: at)
+                }
+            }
+            let whole = SmallEdit.changes(from: String(a), to: String(b), banded: false)
+            let banded = SmallEdit.changes(from: String(a), to: String(b))
+            if whole != nil { compared += 1 }
+            #expect(whole?.map(\.before) == banded?.map(\.before) && whole?.map(\.after) == banded?.map(\.after), "\(String(a)) → \(String(b))")
+        }
+        #expect(compared > 200)
+    }
 }
