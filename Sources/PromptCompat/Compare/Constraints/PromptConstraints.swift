@@ -103,7 +103,7 @@ enum ConstraintWords {
         "表述可不同", "表述可以不同", "表述不限", "措辞不限", "说法不限", "可用其他表述", "用词不限", "自由表述",
         "意思相同的", "意思一样的", "同义的说法", "同义说法", "同义表述", "等价的说法",
         "wording may vary", "wording can vary", "in your own words", "any wording", "wording is up to you",
-        "or an equivalent", "or a synonym", "same meaning",
+        "or an equivalent", "or a synonym", "same meaning", "worded freely", "phrased freely", "word it freely", "free wording",
     ]
     /// Words that fix how the digits of a number are grouped.
     static let digitGrouping: PhraseSet = ["千分位", "千位分隔", "thousands separator", "thousand separator", "digit grouping", "comma-separated thousands"]

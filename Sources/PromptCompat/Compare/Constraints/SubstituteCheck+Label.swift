@@ -119,6 +119,8 @@ enum LabelAnswer {
         guard polarity(a) == polarity(b) else { return false }
         let x = concepts(a), y = concepts(b)
         if !x.isDisjoint(with: y) { return true }
+        // Two bare verdicts (`Not yet` / `Not at this time`) as many negations apart: the same verdict.
+        if x.isEmpty, y.isEmpty { return true }
         guard x.isEmpty != y.isEmpty else { return false }
         let asked = ContentUnits.of(prompt)
         return (x.isEmpty ? y : x).allSatisfy { asked.contains(ContentUnit($0)) }
@@ -132,10 +134,16 @@ enum LabelAnswer {
         var text = unifyingEquivalents(TextNormalizer.comparable(text))
         for verb in lightVerbs where text.contains(verb) { text = text.replacingOccurrences(of: verb, with: "") }
         return Set(ContentUnits.list(text).compactMap { unit -> String? in
+            if whenUnits.contains(unit) { return nil }
             if unit.contains(where: \.isCJK) { return unit.contains(where: SmallEdit.cjkNegations.contains) ? nil : unit }
             return SmallEdit.negations.contains(unit) || unit == "no" ? nil : String(unit.prefix(3))
         })
     }
+
+    /// Words that say when a verdict holds, not what it is about (`Not yet`, `Not at this time`, `暂时不能`).
+    static let whenWords = ["yet", "now", "currently", "time", "moment", "present", "still", "today", "暂时", "目前", "现在", "当前"]
+    /// ``whenWords`` as units (English words stemmed, as ``ContentUnits/list(_:)`` reads them).
+    static let whenUnits = Set(whenWords.compactMap { $0.contains(where: \.isCJK) ? $0 : ContentUnits.unit(ofWord: $0) })
 
     /// The field every answer starts with (`URGENT:`, `情感：`): the same words before a colon, at most 16
     /// characters in all, on one line; nil when the answers do not all start with one.

@@ -136,6 +136,13 @@ public enum NumberWords {
                 i = end + 1
                 continue
             }
+            // 九成 / 两成 → the share: 90%, 20% (not 一成不变, 八成功, 三成员)
+            if rest.hasPrefix("成"), run.count == 1, let tenths = chineseValues[run[0]], tenths < 10,
+               rest.dropFirst().first.map(tenthsBlockers.contains) != true {
+                output += "\(tenths * 10)%"
+                i = end + 1
+                continue
+            }
             if let (decimal, length) = decimal(characters, after: run, at: end) {
                 output += decimal
                 i = end + length
@@ -152,6 +159,9 @@ public enum NumberWords {
         }
         return rewrite(output.arabicDiscounts, chineseMoneyAndDays)
     }
+
+    /// Characters after `成` that make it a word, not tenths: `一成不变`, `八成功`, `三成员`, `五成熟`.
+    static let tenthsBlockers: Set<Character> = Set("不功立为员本绩果人都长熟交就型年语品分")
 
     /// Units a number with a decimal point is said before: `八点六千瓦` = `8.6千瓦`, `十二点五公里` = `12.5公里`,
     /// `三点五倍`. Not a clock's `分`, `刻`, `整` or `半`: `八点五分` is 8:05, and a bare `三点五` stays.

@@ -23,8 +23,11 @@ enum ChineseNumerals {
             run = ""
             arabic = ""
         }
-        for character in text {
-            if character.isASCII, character.isNumber || (character == "." && !arabic.isEmpty) {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            if character == "一", run.isEmpty, isWordPart(characters, at: index) {
+                flush()
+            } else if character.isASCII, character.isNumber || (character == "." && !arabic.isEmpty) {
                 if !run.isEmpty { flush() }
                 arabic.append(character)
             } else if digits[character] != nil || units[character] != nil || groups[character] != nil {
@@ -37,6 +40,21 @@ enum ChineseNumerals {
         flush()
         return values
     }
+
+    /// Whether the `一` at `index` is part of a word, not a number: `下一站`, `统一`, `唯一`, `一起`, `一直`,
+    /// `一定` (`下一站为` → `即将转往` changes no number). Not before another numeral (`一百`).
+    static func isWordPart(_ characters: [Character], at index: Int) -> Bool {
+        let next = index + 1 < characters.count ? characters[index + 1] : nil
+        if let next, digits[next] != nil || units[next] != nil || groups[next] != nil { return false }
+        if index > 0, wordsBefore.contains(characters[index - 1]) { return true }
+        return next.map(wordsAfter.contains) ?? false
+    }
+
+    /// Characters that make a word with the `一` after them (`下一`, `统一`, `唯一`, `同一`, `逐一`, `进一步`).
+    static let wordsBefore: Set<Character> = Set("下统唯同逐进专单")
+    /// Characters that make a word with the `一` before them (`一起`, `一下`, `一直`, `一样`, `一定`, `一些`,
+    /// `一般`, `一旦`, `一切`, `一致`, `一律`, `一共`, `一并`, `一边`, `一同`).
+    static let wordsAfter: Set<Character> = Set("起下直样定些般旦切致律共并边同")
 
     /// The value of a run of Chinese numerals: 十五 = 15, 两百 = 200, 一万二千 = 12000, 万 alone = 10000.
     static func value(of run: String) -> Int {

@@ -70,6 +70,15 @@ struct SubstituteVerdictTests {
         #expect(SubstituteCheck.label.reasons(["不符合"], "满足退费条件", instructions: refund).count == 1)
     }
 
+    @Test("where the prompt leaves the wording free, two bare verdicts with as many negations are the same; words saying when do not count")
+    func bareVerdictsWorded() {
+        let prompt = "Say whether the dog can join group play now. The answer may be worded freely but must be a few words only, no explanation."
+        #expect(SubstituteCheck.label.reasons(["Not yet"], "Not at this time", instructions: prompt) == [])
+        #expect(SubstituteCheck.label.reasons(["Not yet"], "Yes", instructions: prompt).count == 1)
+        #expect(SubstituteCheck.label.reasons(["暂时不能"], "目前不可以", instructions: "判断能否入园，回答表述不限，不超过6个字。") == [])
+        #expect(SubstituteCheck.label.reasons(["暂时不能"], "可以", instructions: "判断能否入园，回答表述不限，不超过6个字。").count == 1)
+    }
+
     @Test("a one-sentence verdict with its reason whose verdict is negated is flagged; a verdict said in other words is not")
     func verdictWithReason() {
         let prompt = "判断渔民上报的内容是否涉及安全隐患，用一句话给出结论和依据，表述不限。"

@@ -12,12 +12,14 @@ struct NumberWordsTests {
         // A last digit said after 百/千/万 counts in the unit below; after 零 it does not.
         ("最高一千五", "最高1500"), ("两千八", "2800"), ("一万二", "12000"), ("三百五块", "350块"), ("一千零五元", "1005元"),
         ("一千五百元", "1500元"), ("另加收十美元", "另加收10美元"), ("三十五英镑", "35英镑"),
+        // Tenths said with 成 are a share: 九成 = 90%, 两成 = 20%.
+        ("可以退九成营费", "可以退90%营费"), ("首付两成", "首付20%"),
     ])
     func chinese(written: String, digits: String) {
         #expect(NumberWords.digits(in: written) == digits)
     }
 
-    @Test("words that only look like numbers are left alone", arguments: ["统一处理", "唯一的办法", "十分满意", "千万不要", "一些问题", "万一丢失", "一起", "一般"])
+    @Test("words that only look like numbers are left alone", arguments: ["统一处理", "唯一的办法", "十分满意", "千万不要", "一些问题", "万一丢失", "一起", "一般", "一成不变", "八成功了", "五成熟"])
     func chineseIdioms(text: String) {
         #expect(NumberWords.digits(in: text) == text)
     }

@@ -138,4 +138,14 @@ struct SubstituteMeaningEditTests {
         }
         #expect(compared > 200)
     }
+
+    @Test("a 一 inside a word (下一站, 统一, 一起) is no number: rewording it changes none; a count of one still is")
+    func oneInsideAWord() {
+        #expect(ChineseNumerals.values(in: "下一站为西湖区") == [])
+        #expect(ChineseNumerals.values(in: "统一安排，一起出发") == [])
+        #expect(ChineseNumerals.values(in: "一百元，一次") == [100, 1])
+        let accepted = "已到达杭州市邮政分拣中心，下一站为西湖区文三路投递部"
+        #expect(SubstituteCheck.meaningEdit.reasons([accepted], "已到达杭州市邮政分拣中心，即将转往西湖区文三路投递部") == [])
+        #expect(SubstituteCheck.meaningEdit.reasons(["每人限购一件"], "每人限购两件").count == 1)
+    }
 }
