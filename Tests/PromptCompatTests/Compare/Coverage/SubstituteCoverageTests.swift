@@ -48,6 +48,16 @@ struct SubstituteCoverageTests {
             == ["dropped: \"创单月历史新高\""])
     }
 
+    @Test("a clause of the candidate that shares one word with a dropped clause and more with the next one rewords the next one, not the dropped one")
+    func counterpartOfTheNextClause() {
+        let rules = "Campground rules: Campfires only in the metal fire rings. No fires during county fire bans; the ban status is posted at the entrance booth. Fires must be attended at all times and put out with water before bed."
+        let accepted = "Yes, you can have a campfire, but only in the metal fire ring at your site, and not during a county fire ban — check the ban status posted at the entrance booth. Keep the fire attended at all times and put it out with water before going to bed."
+        let ring = "Sure! Just keep it inside the metal fire ring at your site."
+        let tended = "Someone has to stay with the fire the whole time, and douse it with water before you turn in."
+        #expect(check.reasons([accepted], ring + " " + tended, instructions: rules) == ["dropped: \"and not during a county fire ban — chec…\""])
+        #expect(check.reasons([accepted], ring + " Skip it while a county fire ban is on (the entrance booth posts the ban status). " + tended, instructions: rules) == [])
+    }
+
     @Test("a clause passed on from the prompt and missing from a free rewording is dropped; one clause of the candidate that has most of it rewords it")
     func groundedClauseReworded() {
         let terms = "7. The Customer may cancel or postpone the Move by written notice. Where notice is received more than 10 working days before the Move Date, no charge applies. Where notice is received between 10 and 3 working days before the Move Date, 30% of the quoted price is payable. Where notice is received fewer than 3 working days before the Move Date, 60% of the quoted price is payable."
