@@ -33,4 +33,24 @@ struct RecentResultsTests {
         _ = memo.value(for: "a", length)  // computed again
         #expect(calls.count == 4)
     }
+
+    @Test("each thread keeps its own texts: another thread computes a text this one remembers, and remembers it apart")
+    func perThread() {
+        let memo = RecentResults<Int>(capacity: 4)
+        let calls = Calls()
+        let lock = NSLock()
+        @Sendable func length(_ text: String) -> Int { lock.withLock { calls.count += 1 }; return text.count }
+        // A synchronous test runs on one thread from start to end: its own memo.
+        #expect(memo.value(for: "订单", length) == 2)
+        let finished = DispatchSemaphore(value: 0)
+        let other = Calls()
+        Thread {
+            other.count = memo.value(for: "订单", length) + memo.value(for: "订单", length)
+            finished.signal()
+        }.start()
+        finished.wait()
+        #expect(other.count == 4)
+        #expect(memo.value(for: "订单", length) == 2)
+        #expect(lock.withLock { calls.count } == 2)  // once on this thread, once on the other
+    }
 }
