@@ -7,22 +7,22 @@ import Foundation
 /// RegexCache.compiled(#"(\d{1,2})月(\d{1,2})号"#).numberOfMatches(in: text, range: …)
 /// ```
 enum RegexCache {
-    private final class Storage: @unchecked Sendable {
-        let lock = NSLock()
+    /// The patterns one thread has compiled: each thread its own, like ``RecentResults``, so two cores never
+    /// share a lock or a compiled expression.
+    private final class Storage {
         var regexes: [String: NSRegularExpression] = [:]
     }
 
-    private static let storage = Storage()
+    private static let slot = ThreadSlot()
 
     /// The compiled `pattern` (case-insensitive). The patterns are literals of the source: a mistake in one
     /// is a programming error the tests catch, hence no `throws`.
     static func compiled(_ pattern: String) -> NSRegularExpression {
-        storage.lock.withLock {
-            if let regex = storage.regexes[pattern] { return regex }
-            let regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-            storage.regexes[pattern] = regex
-            return regex
-        }
+        let storage = slot.object { Storage() }
+        if let regex = storage.regexes[pattern] { return regex }
+        let regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        storage.regexes[pattern] = regex
+        return regex
     }
 
     /// Whether `pattern` matches in `text`: `text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil`,
