@@ -10,8 +10,7 @@ extension TextNormalizer {
     /// NFKC-stable (a combining mark could make a space part of a character, so characters decide there).
     static func normalizedStableBytes(_ text: String) -> String? {
         guard text.unicodeScalars.allSatisfy(isNFKCStable) else { return nil }
-        var text = text
-        return text.withUTF8 { bytes in
+        return text.readingUTF8 { bytes in
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count)
             var lineStarted = false, spacePending = false

@@ -83,8 +83,7 @@ extension JSONValue {
         out += "\""
         // Runs that need no escape are copied whole, as UTF-8; only the quote, the backslash, C0 controls, DEL and the C1
         // controls U+0080–U+009F (UTF-8 C2 80–C2 9F) are escaped one by one. A results line is mostly text.
-        var text = s
-        text.withUTF8 { bytes in
+        s.readingUTF8 { bytes in
             var runStart = 0, i = 0
             while i < bytes.count {
                 let byte = bytes[i]

@@ -97,8 +97,7 @@ struct PhraseSet: Sendable, ExpressibleByArrayLiteral {
     /// Calls `found` with the text's UTF-8 bytes, the index of a phrase and the offset where it starts, at each
     /// place one starts in `text`, until `found` says stop.
     private func scan(_ text: String, _ found: (UnsafeBufferPointer<UInt8>, Int, Int) -> Bool) {
-        var text = text
-        text.withUTF8 { text in
+        text.readingUTF8 { text in
             guard let base = text.baseAddress else { return }
             let count = text.count
             for i in 0..<count {

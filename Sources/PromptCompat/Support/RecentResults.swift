@@ -82,8 +82,7 @@ struct ByteKey: Hashable, Sendable {
     /// (two that do not share a bucket and are told apart by equality, which compares every byte), and a
     /// lookup of a long answer does not hash all of it.
     func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.readingUTF8 { bytes in
             hasher.combine(bytes.count)
             guard bytes.count > 96 else { return hasher.combine(bytes: UnsafeRawBufferPointer(bytes)) }
             let middle = bytes.count / 2 - 16
@@ -94,7 +93,6 @@ struct ByteKey: Hashable, Sendable {
     }
 
     static func == (a: ByteKey, b: ByteKey) -> Bool {
-        var x = a.text, y = b.text
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+        a.text.readingUTF8 { p in b.text.readingUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
     }
 }

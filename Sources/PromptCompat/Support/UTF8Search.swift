@@ -63,9 +63,8 @@ enum UTF8Search {
     /// The first byte offset where `needle` occurs in `text` and `accept` (given the text's bytes and the
     /// offset) says yes to it; nil when no occurrence is accepted. An empty needle occurs at offset 0.
     static func firstOffset(of needle: String, in text: String, where accept: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> Int? {
-        var needle = needle, text = text
-        return needle.withUTF8 { pattern in
-            text.withUTF8 { bytes in
+        needle.readingUTF8 { pattern in
+            text.readingUTF8 { bytes in
                 guard let start = pattern.baseAddress, !pattern.isEmpty else { return accept(bytes, 0) ? 0 : nil }
                 guard pattern.count <= bytes.count, let base = bytes.baseAddress else { return nil }
                 // memchr (vectorized) finds the needle's anchor byte; each hit is then compared whole.

@@ -60,8 +60,7 @@ enum LengthLimitReader {
         var english = UTF8Search.contains("sentence", in: text.lowercasedFast()), chinese = false
         let units: [(bytes: [UInt8], chinese: Bool)] = [(Array("字".utf8), true), (Array("句".utf8), true), (Array("word".utf8), false),
                                                        (Array("char".utf8), false), (Array("Word".utf8), false), (Array("Char".utf8), false)]
-        var text = text
-        text.withUTF8 { bytes in
+        text.readingUTF8 { bytes in
             var lastDigit = -100
             for i in bytes.indices where !(chinese && english) {
                 if bytes[i] >= 0x30 && bytes[i] <= 0x39 { lastDigit = i; continue }

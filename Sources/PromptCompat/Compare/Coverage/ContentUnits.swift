@@ -84,8 +84,7 @@ public enum ContentUnits {
     static func stem(_ word: String) -> String {
         // An ASCII word (most) is read on its bytes; a character count then is a byte count.
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            var word = word
-            return word.withUTF8(stemASCII)
+            return word.readingUTF8(stemASCII)
         }
         let (kept, y) = stemmed(Substring(word)) { Array($0) }
         return String(kept) + (y ? "y" : "")

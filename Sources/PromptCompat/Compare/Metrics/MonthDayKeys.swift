@@ -10,8 +10,7 @@
 /// ```
 enum MonthDayKeys {
     static func keys(in text: String) -> Set<String> {
-        var text = text
-        return text.withUTF8 { bytes in
+        return text.readingUTF8 { bytes in
             var keys: Set<String> = []
             var index = 0
             while index < bytes.count {

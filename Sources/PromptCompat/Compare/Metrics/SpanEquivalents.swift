@@ -12,8 +12,7 @@ enum SpanEquivalents {
     /// Read from the UTF-8 bytes: the facts check asks this of every text it compares.
     static func keys(in text: String) -> Set<String> {
         guard spanWords.contains(where: { UTF8Search.contains($0, in: text) }) else { return [] }
-        var text = text
-        return text.withUTF8 { bytes in
+        return text.readingUTF8 { bytes in
             var keys: Set<String> = []
             var index = 0
             while index < bytes.count {
