@@ -73,13 +73,26 @@ enum LengthLimitReader {
         return (chinese, english)
     }
 
+    /// The limits `text` states (number words read as digits), pattern by pattern, each pattern's in the order
+    /// they are written. Read line by line, each line remembered: a limit is stated within one line (its
+    /// scope stops at the line's start), and a library's cases share their system prompt, where it usually is.
     static func limits(in text: String) -> [Limit] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { line in
+            recentLines.value(for: String(line)) { limitsByPattern(in: NumberWords.digits(in: $0)) }
+        }
+        return patterns.indices.flatMap { index in lines.flatMap { $0.isEmpty ? [] : $0[index] } }
+    }
+
+    static let recentLines = RecentResults<[[Limit]]>(capacity: 256)
+
+    /// The limits of one line, by pattern (none: no list at all).
+    static func limitsByPattern(in text: String) -> [[Limit]] {
         let families = mayHoldLimits(text)
         guard families.chinese || families.english else { return [] }
         let ns = text as NSString
-        var limits: [Limit] = []
+        var limits: [[Limit]] = Array(repeating: [], count: patterns.count)
         var taken: [NSRange] = []
-        for pattern in patterns where (pattern.chinese ? families.chinese : families.english) && pattern.mayMatch(text) {
+        for (index, pattern) in patterns.enumerated() where (pattern.chinese ? families.chinese : families.english) && pattern.mayMatch(text) {
             for match in pattern.regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 guard !taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) else { continue }
                 let count = pattern.number == 0 ? 1 : Int(ns.substring(with: match.range(at: pattern.number))) ?? 0
@@ -91,7 +104,7 @@ enum LengthLimitReader {
                 }
                 let approximate = pattern.approximateGroup > 0 && match.range(at: pattern.approximateGroup).location != NSNotFound
                 taken.append(match.range)
-                limits.append(Limit(count: count, unit: unit, scope: scope(before: match.range, in: ns), approximate: approximate,
+                limits[index].append(Limit(count: count, unit: unit, scope: scope(before: match.range, in: ns), approximate: approximate,
                                     phrase: ns.substring(with: match.range).trimming(.whitespaces)))
             }
         }

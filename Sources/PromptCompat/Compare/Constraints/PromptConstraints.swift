@@ -46,7 +46,7 @@ public struct PromptConstraints: Sendable, Equatable {
         recent.value(for: instructions) { text in
             let lowered = text.lowercasedFast()
             var constraints = PromptConstraints()
-            constraints.limits = LengthLimitReader.limits(in: NumberWords.digits(in: text))
+            constraints.limits = LengthLimitReader.limits(in: text)
             constraints.labels = LabelSetReader.labels(in: text)
             constraints.classifies = ConstraintWords.classifying.occurs(in: lowered)
             constraints.fixesOrder = ConstraintWords.ordering.occurs(in: lowered)
