@@ -2,6 +2,9 @@ import Foundation
 
 /// English number words: cardinals, ordinals in dates, scales after digits, currency words.
 extension NumberWords {
+    /// What follows `one-` in an adjective that counts nothing: `one-time`, `one-off`, `one-way`, `one-stop`.
+    static let oneCompounds: Set<String> = ["time", "off", "way", "stop", "size", "click", "shot", "sided"]
+
     static let ones: [String: Int] = [
         "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
         "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -58,7 +61,8 @@ extension NumberWords {
                 if !trailing.isEmpty || !unitSuffix.isEmpty { break }
             }
             let next = end < words.count ? words[end].lowercasedFast() : ""
-            let loneOne = numberWords == ["one"] && unitSuffix.isEmpty
+            // `one-time`, `one-off`, `one-way`: an adjective, not a count (`a one-time fee` is the fee `paid once`).
+            let loneOne = numberWords == ["one"] || numberWords.count == 1 && oneCompounds.contains { numberWords[0] == "one-" + $0 }
             if !numberWords.isEmpty, !loneOne || unitsAfterOne.contains(where: { next.hasPrefix($0) }) {
                 let (_, trailing) = split(words[end - 1])
                 output.append(leading(words[i]) + String(total + current) + unitSuffix + trailing)

@@ -47,4 +47,28 @@ enum ShownWorking {
         let derived = DerivedAmounts(from: texts)
         return Set(amounts.filter(derived.derives).map(\.text))
     }
+
+    /// Subtotals the accepted answer passes through on its way to a result: an amount it drops that is the sum
+    /// or the difference of two amounts both answers state, and that plus or less a third gives a fourth both
+    /// state — `$150.00 deposit plus $4.50 interest comes to $154.50; the $63.27 bill is deducted, leaving
+    /// $91.23`, where the candidate lists the deposit, the interest, the bill and the $91.23. Only where the
+    /// candidate states no amount the accepted answer lacks: a changed figure is never a subtotal left out.
+    static func subtotals(in accepted: String, candidate: String) -> Set<String> {
+        let facts = FactsPreserved.facts(in: accepted).filter { $0.kind == .amount }
+        let kept = FactsPreserved.presentKeys(in: candidate)
+        let dropped = facts.filter { !kept.contains($0.key) }
+        guard !dropped.isEmpty, facts.count - dropped.count >= 3 else { return [] }
+        let acceptedKeys = Set(facts.map(\.key))
+        guard FactsPreserved.facts(in: candidate).allSatisfy({ $0.kind != .amount || acceptedKeys.contains($0.key) }) else { return [] }
+        let both = facts.filter { kept.contains($0.key) }.compactMap { DerivedAmounts.parse($0.value) }
+        func same(_ x: Double, _ y: Double) -> Bool { abs(x - y) < 0.005 }
+        return Set(dropped.filter { fact in
+            guard let (currency, value) = DerivedAmounts.parse(fact.value) else { return false }
+            let values = both.filter { $0.0 == currency }.map(\.1)
+            let pairs = values.indices.flatMap { i in values.indices.filter { $0 > i }.map { (values[i], values[$0]) } }
+            let workedOut = pairs.contains { same($0.0 + $0.1, value) || same(abs($0.0 - $0.1), value) }
+            let leads = pairs.contains { same(value + $0.0, $0.1) || same(value + $0.1, $0.0) || same(value - $0.0, $0.1) || same(value - $0.1, $0.0) }
+            return workedOut && leads
+        }.map(\.text))
+    }
 }

@@ -31,6 +31,7 @@ extension SubstituteCheck {
         // A figure the accepted answer works out in brackets or as a share's base, that the candidate's own
         // figures give (`(£120 for both)` where the candidate says `£60 … for each lot`).
         optional.formUnion(ShownWorking.intermediates(in: samples[0], derivedFrom: [candidate] + (prompt.map { [$0] } ?? [])))
+        optional.formUnion(ShownWorking.subtotals(in: samples[0], candidate: candidate))
         let missing = FactsPreserved.missingFacts(samples[0], candidate).filter { !optional.contains($0.text) && !saysNothing($0, samples[0], candidate) && !saysAsShare($0, candidate) }
         guard !missing.isEmpty else { return [] }
         let changes = FactsPreserved.changed(samples[0], candidate).filter { change in missing.contains { $0.text == change.reference } }

@@ -28,6 +28,9 @@ struct NumberWordsTests {
         ("fifteen yuan", "15元"), ("a fifteen percent discount", "a 15% discount"), ("two thousand stores", "2000 stores"),
         ("twenty-five days", "25 days"), ("three hundred and fifty units", "350 units"), ("within one business day", "within 1 business day"),
         ("15 dollars", "15美元"), ("a four-for-one split", "a 4-for-1 split"), ("a two-in-one charger", "a 2-in-1 charger"),
+        // one-time, one-way: adjectives that count nothing; a one-year warranty still counts a year.
+        ("plus the one-time $28 sanction fee", "plus the one-time $28 sanction fee"), ("a one-way ticket", "a one-way ticket"),
+        ("a one-year warranty", "a 1 year warranty"),
     ])
     func english(written: String, digits: String) {
         #expect(NumberWords.digits(in: written) == digits)

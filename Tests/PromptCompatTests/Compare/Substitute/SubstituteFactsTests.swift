@@ -52,6 +52,18 @@ struct SubstituteFactsTests {
         #expect(ShownWorking.intermediates(in: accepted, derivedFrom: ["a £50 fee for each of the 2 lots"]).isEmpty)
     }
 
+    @Test("a subtotal the working passes through to a result both answers state is not owed; a changed figure is never a subtotal")
+    func subtotals() {
+        let accepted = "You'll receive $91.23: your $150.00 deposit plus $4.50 in interest comes to $154.50; the final bill of $63.27 is deducted, leaving $91.23."
+        let breakdown = "- Deposit: $150.00\n- Interest: + $4.50\n- Final bill: − $63.27\n- Refund: $91.23"
+        #expect(check.reasons([accepted], breakdown) == [])
+        // A wrong refund in the candidate: the subtotal leads to no result it keeps, and the refund is owed.
+        #expect(check.reasons([accepted], "- Deposit: $150.00\n- Interest: + $4.50\n- Final bill: − $63.27\n- Refund: $93.23") != [])
+        // A figure the candidate states that the accepted answer lacks: the subtotal may have been changed, so it stays owed.
+        #expect(ShownWorking.subtotals(in: accepted, candidate: breakdown + "\n- Fee: $2.00").isEmpty)
+        #expect(ShownWorking.subtotals(in: accepted, candidate: breakdown) == ["$154.50"])
+    }
+
     @Test("a value the user's own question states is not owed; one the answer adds is")
     func askedValues() {
         let prompt = "Rider Rules: full-size bikes are not allowed on weekdays 7:00–9:00 and 16:30–18:30.\ncan i bring my bike on the train at 8am on saturday?"
