@@ -164,6 +164,22 @@ extension StringProtocol {
         return String(decoding: kept, as: UTF8.self)
     }
 
+    /// Whether the text has at most `limit` characters (``characterCount`` `<= limit`), reading no more than
+    /// `limit + 1` characters of a long one: whether an answer is short enough to be a label.
+    ///
+    /// ```swift
+    /// "已发货".hasAtMostCharacters(16)   // true
+    /// ```
+    func hasAtMostCharacters(_ limit: Int) -> Bool {
+        if utf8.count <= limit { return true }
+        var count = 0
+        for _ in self {
+            count += 1
+            if count > limit { return false }
+        }
+        return true
+    }
+
     /// `count` (characters), answered from the UTF-8 bytes when every scalar is one that cannot join
     /// another: ASCII (a CR-LF is one), Latin-1, most punctuation and symbols, CJK, full-width forms. Any other
     /// scalar (a combining mark, a joiner, an emoji, Hangul jamo …) leaves the count to `count`.

@@ -89,6 +89,17 @@ struct StringCharacterSetsTests {
         #expect(mismatches.isEmpty, "first: \(mismatches.first.map(TextNormalizerPassesTests.hex) ?? "")")
     }
 
+    @Test("hasAtMostCharacters(n) equals characterCount <= n on generated texts, at every bound around their length")
+    func hasAtMostCharactersMatchesCount() {
+        let texts = Self.texts + ["a\r\nb", "☀\u{FE0F}☀\u{FE0F}", "e\u{301}e\u{301}e\u{301}", "订单已发货", ""]
+        for text in texts {
+            let count = text.characterCount
+            for limit in Set([0, 1, max(0, count - 1), count, count + 1, text.utf8.count]) {
+                #expect(text.hasAtMostCharacters(limit) == (count <= limit), "\(text) at \(limit)")
+            }
+        }
+    }
+
     @Test("removingWhitespace equals filter { !$0.isWhitespace } on generated texts and every whitespace scalar before a mark")
     func removingWhitespaceMatchesCharacterFilter() {
         let spaces = (0...0x3000).compactMap(Unicode.Scalar.init).filter(\.properties.isWhitespace)

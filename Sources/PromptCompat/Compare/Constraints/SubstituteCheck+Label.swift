@@ -61,7 +61,7 @@ enum LabelAnswer {
     /// The verdict an answer opens with: its words before the first `:` `，` `,` `。`, when the answer is one line.
     static func lead(of answer: String) -> String? {
         let text = TextNormalizer.normalize(answer).trimming(.whitespacesAndNewlines)
-        guard !text.isEmpty, !UTF8Search.containsCharacters("\n", in: text), text.characterCount <= verdictLength,
+        guard !text.isEmpty, !UTF8Search.containsCharacters("\n", in: text), text.hasAtMostCharacters(verdictLength),
               let end = text.firstIndex(where: { ":：，,。".contains($0) }) else { return nil }
         let lead = text[..<end].trimming(.whitespaces)
         return lead.isEmpty || lead.count > leadLength ? nil : String(lead)
@@ -74,7 +74,7 @@ enum LabelAnswer {
     /// full stop are off, no sentence punctuation inside — or nil.
     static func label(of answer: String) -> String? {
         let text = TextNormalizer.normalize(answer)[...].trimmingScalars { labelQuotes.contains($0) }
-        guard !text.isEmpty, !UTF8Search.containsCharacters("\n", in: text), text.characterCount <= 16,
+        guard !text.isEmpty, !UTF8Search.containsCharacters("\n", in: text), text.hasAtMostCharacters(16),
               !text.contains(where: { "，,。;；:：!！?？".contains($0) }) else { return nil }
         return text
     }
@@ -95,7 +95,7 @@ enum LabelAnswer {
     /// Two short one-line answers (at most 24 characters each) that are the same verdict in other words.
     static func sameVerdict(_ accepted: String, _ candidate: String) -> Bool {
         let a = TextNormalizer.normalize(accepted), b = TextNormalizer.normalize(candidate)
-        guard !UTF8Search.containsCharacters("\n", in: a), !UTF8Search.containsCharacters("\n", in: b), a.characterCount <= 24, b.characterCount <= 24, !a.isEmpty, !b.isEmpty else { return false }
+        guard !UTF8Search.containsCharacters("\n", in: a), !UTF8Search.containsCharacters("\n", in: b), a.hasAtMostCharacters(24), b.hasAtMostCharacters(24), !a.isEmpty, !b.isEmpty else { return false }
         return key(a) == key(b) || equivalent(a, b)
     }
 
@@ -162,7 +162,7 @@ enum LabelAnswer {
     /// A short one-line answer read as `field: value` (the field compared folded, the value as written), or nil.
     static func fieldAndValue(_ answer: String) -> (field: String, value: String)? {
         let text = TextNormalizer.normalize(answer)
-        guard text.characterCount <= 32, !UTF8Search.containsCharacters("\n", in: text),
+        guard text.hasAtMostCharacters(32), !UTF8Search.containsCharacters("\n", in: text),
               let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }), colon > text.startIndex else { return nil }
         let name = TextNormalizer.comparable(String(text[..<colon])).trimming(.whitespaces)
         guard !name.isEmpty, name.characterCount <= 16 else { return nil }

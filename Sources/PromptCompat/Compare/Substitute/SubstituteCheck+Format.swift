@@ -92,7 +92,7 @@ extension SubstituteCheck {
     /// Every sample is a short one-line label and the candidate says more than the label.
     static func labelBecameSentence(_ samples: [String], _ candidate: String) -> String? {
         let labels = samples.map(TextNormalizer.normalize)
-        guard labels.allSatisfy({ !UTF8Search.containsCharacters("\n", in: $0) && !$0.isEmpty && $0.characterCount <= FormatWords.labelLength }),
+        guard labels.allSatisfy({ !UTF8Search.containsCharacters("\n", in: $0) && !$0.isEmpty && $0.hasAtMostCharacters(FormatWords.labelLength) }),
               !labels.map(TextNormalizer.comparable).contains(TextNormalizer.comparable(candidate)),
               let longest = labels.map(\.characterCount).max(),
               UTF8Search.containsCharacters("\n", in: candidate) || candidate.characterCount > 2 * longest + 4
