@@ -85,7 +85,7 @@ enum LengthLimitReader {
 
     static let recentLines = RecentResults<[[Limit]]>(capacity: 256)
 
-    /// The limits of one line, by pattern (none: no list at all).
+    /// The limits of one line, one list a pattern (an empty array when the line can hold none).
     static func limitsByPattern(in text: String) -> [[Limit]] {
         let families = mayHoldLimits(text)
         guard families.chinese || families.english else { return [] }

@@ -272,9 +272,10 @@ enum ClauseAlignment {
             // One that shares a single word with it and more with another clause of the accepted answer rewords
             // that one (`Someone needs to stay with the fire…` stands for `Keep the fire attended…`, not for the
             // fire ban dropped before it).
-            let shared = other.units.intersection(clause.units)
-            if shared.count == 1, let own = Optional(ContentUnits.coverage(of: other.units, by: clause.units)),
-               reference.contains(where: { $0 != clause && ContentUnits.coverage(of: other.units, by: $0.units) > own }) { return false }
+            if other.units.intersection(clause.units).count == 1 {
+                let own = ContentUnits.coverage(of: other.units, by: clause.units)
+                if reference.contains(where: { $0 != clause && ContentUnits.coverage(of: other.units, by: $0.units) > own }) { return false }
+            }
             return !other.units.isDisjoint(with: clause.units) || ContentUnits.shared(other.text, with: characters).shared >= 2
         }
     }
