@@ -71,7 +71,7 @@ struct SmallEdit {
 
     /// The changes, each shown with its context (two characters, or to the edges of a Latin word or a
     /// number), or nil when the texts are equal or differ by more than a small edit. Changes within three
-    /// characters of each other are one change. `banded: false` fills the whole LCS table (a test's reference).
+    /// characters of each other are one change. `banded: false` fills every cell of the LCS table (a test's reference).
     static func changes(from text: String, to other: String, banded: Bool = true) -> [SmallEdit]? {
         guard text != other else { return nil }
         // Character counts from the bytes where no scalar can join another (``StringProtocol/characterCount``).
@@ -129,8 +129,8 @@ struct SuffixLCSTable {
     private var cells: [Int32]
     private let width: Int
     private let offset: Int
-    /// Cells kept on each side of the diagonal, or nil for every cell.
-    private let band: Int?
+    /// Cells kept on each side of the diagonal.
+    private let band: Int
     /// Where the common suffix starts in each text, and its length.
     private let aEnd: Int, bEnd: Int, suffix: Int
 
@@ -138,31 +138,19 @@ struct SuffixLCSTable {
     /// 0: enough for a walk along a longest common subsequence of two texts that differ by at most `band`
     /// insertions and deletions, which never leaves that band. A cell on such a path holds its true value
     /// (the paths that stay in the band include the best one), a cell off every such path a value below
-    /// its neighbour's on the path, as in the whole table: the walk takes the same steps.
+    /// its neighbour's on the path, as in the whole table: the walk takes the same steps. Without one, a
+    /// band as wide as the longer text: every cell.
     init(_ a: [Character], _ b: [Character], from offset: Int = 0, band: Int? = nil) {
         // A common suffix S needs no cells either: LCS(x + S, y + S) = LCS(x, y) + |S|, and where one side is
         // inside S it is a subsequence of the other side (the subscript below).
         let suffix = zip(a[offset...].reversed(), b[offset...].reversed()).prefix { $0 == $1 }.count
         let (x, y) = Self.ids(a[offset..<(a.count - suffix)], b[offset..<(b.count - suffix)])
+        let band = band ?? max(x.count, y.count)
         self.offset = offset
         self.band = band
         (aEnd, bEnd, self.suffix) = (a.count - suffix, b.count - suffix, suffix)
-        if let band {
-            width = 2 * band + 1
-            cells = Self.bandCells(x, y, band: band)
-            return
-        }
-        let width = y.count + 1
-        self.width = width
-        cells = [Int32](repeating: 0, count: (x.count + 1) * width)
-        cells.withUnsafeMutableBufferPointer { cells in
-            for i in stride(from: x.count - 1, through: 0, by: -1) {
-                let row = i * width, below = row + width, xi = x[i]
-                for j in stride(from: y.count - 1, through: 0, by: -1) {
-                    cells[row + j] = xi == y[j] ? cells[below + j + 1] + 1 : max(cells[below + j], cells[row + j + 1])
-                }
-            }
-        }
+        width = 2 * band + 1
+        cells = Self.bandCells(x, y, band: band)
     }
 
     /// The cells within `band` of the diagonal, row by row: cell `(i, j)` at `i · width + j − i + band`.
@@ -193,7 +181,6 @@ struct SuffixLCSTable {
     subscript(i: Int, j: Int) -> Int32 {
         if i >= aEnd || j >= bEnd { return Int32(min(aEnd + suffix - i, bEnd + suffix - j)) }
         let (x, y) = (i - offset, j - offset)
-        guard let band else { return cells[x * width + y] + Int32(suffix) }
         return abs(y - x) <= band ? cells[x * width + y - x + band] + Int32(suffix) : Int32(suffix)
     }
 
